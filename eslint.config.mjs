@@ -1,0 +1,33 @@
+// Lint: typescript-eslint's recommended rules, plus the layering the design asks for (style.md):
+// the service never imports a front end, the migration engine never imports vscode, src/ never imports the emulator.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const frontEnds = ['**/chat/**', '**/editor/**', '**/commands/**', '**/migrate/**', '**/webview/**'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'bench-results/**', '**/*.d.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/emulator/**', '**/test/**'], message: 'Product code never imports the emulator or tests.' }] }],
+    },
+  },
+  { files: ['test/**/*.ts', 'emulator/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
+  {
+    files: ['src/service/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: frontEnds, message: 'src/service must not import a front end.' }, { group: ['**/emulator/**'], message: 'Product code never imports the emulator.' }] }] },
+  },
+  {
+    files: ['src/migrate/**/*.ts'],
+    ignores: ['src/migrate/vscode/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The migration engine also runs as a CLI: no vscode import (put VS Code glue in src/migrate/vscode/).' }], patterns: [{ group: ['**/emulator/**', '**/chat/**', '**/editor/**', '**/commands/**'], message: 'The migration engine stands alone.' }] }] },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly', Buffer: 'readonly', window: 'readonly', document: 'readonly', Element: 'readonly', setInterval: 'readonly', clearInterval: 'readonly' } },
+  },
+);

@@ -1,0 +1,39 @@
+// Bundles the extension host (CommonJS, node, `vscode` external; SDKs bundled in) and the webview app (browser IIFE)
+// into dist/. Usage: node scripts/build.mjs [--production] [--watch]
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const dist = path.join(root, 'dist');
+
+const common = { bundle: true, minify: production, sourcemap: production ? false : 'linked', logLevel: 'warning', legalComments: 'none' };
+const builds = [
+  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: dist, platform: 'node', format: 'cjs', target: 'node20',
+    external: ['vscode'], mainFields: ['module', 'main'] },
+  { ...common, entryPoints: { 'webview/chat': 'src/chat/webview/main.ts' }, outdir: dist, platform: 'browser', format: 'iife', target: 'es2022' },
+];
+
+function copyAssets() {
+  // codicons for the webview (font + css), and the webview stylesheet
+  const codicons = path.join(root, 'node_modules/@vscode/codicons/dist');
+  fs.mkdirSync(path.join(dist, 'codicons'), { recursive: true });
+  for (const f of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(codicons, f), path.join(dist, 'codicons', f));
+  fs.mkdirSync(path.join(dist, 'webview'), { recursive: true });
+  fs.copyFileSync(path.join(root, 'src/chat/webview/chat.css'), path.join(dist, 'webview/chat.css'));
+}
+
+process.chdir(root);
+if (!watch) fs.rmSync(dist, { recursive: true, force: true });
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+  copyAssets();
+  console.log('[build] watching');
+} else {
+  await Promise.all(builds.map(b => esbuild.build(b)));
+  copyAssets();
+  const size = fs.statSync(path.join(dist, 'extension.js')).size;
+  console.log(`[build] dist/extension.js ${(size / 1024).toFixed(1)} KB${production ? ' (production)' : ''}`);
+}
