@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const frontEnds = ['**/chat/**', '**/editor/**', '**/commands/**', '**/migrate/**', '**/webview/**'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'bench-results/**', '**/*.d.ts'] },
+  { ignores: ['test/fixtures/**', 'dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'bench-results/**', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
