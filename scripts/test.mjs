@@ -54,9 +54,12 @@ function integrationTests() {
   });
 }
 
-console.log('test: building extension and compiling tests');
+fs.rmSync(path.join(root, 'out', 'test-summary.txt'), { force: true });
+console.log('test: building, compiling tests (strict tsc), type-checking the webview and linting');
 step(process.execPath, ['scripts/build.mjs']);
 step(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
+step(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/chat/webview/tsconfig.json']);
+step(process.execPath, ['node_modules/eslint/bin/eslint.js', '.']);
 if (chosen.some(l => l !== 'unit')) step('bash', ['scripts/harness/install.sh']);
 
 const results = [];
@@ -74,5 +77,7 @@ for (const r of results) {
   passed += r.passed; failed += r.failed;
   if (r.passed + r.failed === 0) { console.log(`${r.name}: ran no test`); empty = true; }
 }
-console.log(`${passed} passed, ${failed} failed`);
+const line = `${passed} passed, ${failed} failed`;
+fs.writeFileSync(path.join(root, 'out', 'test-summary.txt'), line + '\n');
+console.log(line);
 process.exit(failed > 0 || empty ? 1 : 0);

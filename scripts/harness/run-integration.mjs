@@ -1,0 +1,57 @@
+// Runs the mocha suite in out/test/integration INSIDE code-server's real Node extension host, with this repo loaded
+// as an Extension Development Host, relays the suite's output and exits with its status (2 = harness error/timeout).
+// Env: HARNESS_TIMEOUT_MS, HARNESS_RESULT_COPY (where to copy the {passes,failures} summary), plus anything the
+// tests read (it reaches the extension host).
+import fs from 'node:fs';
+import path from 'node:path';
+import util from 'node:util';
+import { ensureInstalled, startCodeServer } from './codeServer.mjs';
+import { injectDevelopmentOptions, launchBrowser } from './browser.mjs';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const testsPath = path.join(root, 'out/test/integration/index');
+const workspace = path.join(root, 'test/fixtures/workspace');
+const TIMEOUT = Number(process.env.HARNESS_TIMEOUT_MS ?? 300_000);
+const shotDir = path.join(root, 'test-results');
+fs.mkdirSync(shotDir, { recursive: true });
+if (!fs.existsSync(`${testsPath}.js`)) { console.error(`harness: ${testsPath}.js missing (run tsc -p tsconfig.json)`); process.exit(2); }
+
+ensureInstalled(root);
+const runDir = fs.mkdtempSync(path.join(root, 'out', 'harness-run-'));
+const resultFile = path.join(runDir, 'result.json');
+const server = await startCodeServer({ runDir, env: { HARNESS_RESULT_FILE: resultFile, HARNESS_SHOT_DIR: shotDir } });
+let browser;
+let finishing = false;
+async function finish(code, why) {
+  if (finishing) return;
+  finishing = true;
+  if (why) console.error(why);
+  await browser?.close();
+  await server.stop();
+  if (fs.existsSync(resultFile) && process.env.HARNESS_RESULT_COPY) fs.copyFileSync(resultFile, process.env.HARNESS_RESULT_COPY);
+  console.log(`harness: extension host exit code ${code} (logs in ${runDir})`);
+  process.exit(code);
+}
+setTimeout(() => finish(2, `harness: timeout after ${TIMEOUT} ms`), TIMEOUT).unref();
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => finish(2, `harness: ${sig}`));
+
+browser = await launchBrowser();
+const { page } = browser;
+// The workbench reports extension-test output and the exit code through these (the @vscode/test-web hooks).
+await page.exposeFunction('codeAutomationLog', (type, args) => {
+  let text = util.format(...args);
+  if (!process.env.HARNESS_VERBOSE) text = text.split('\n').filter(l => !/^\s+at .*\/static\/out\/vs\//.test(l)).join('\n');
+  (type === 'error' ? console.error : console.log)(text);
+  // A test asks for a screenshot of the live UI by logging `HARNESS_SCREENSHOT <name>`, then waits for the file.
+  const m = /^HARNESS_SCREENSHOT (\S+)/.exec(text);
+  if (m) page.screenshot().then(buf => {
+    const f = path.join(shotDir, `${m[1]}.png`);
+    fs.writeFileSync(f + '.tmp', buf);
+    fs.renameSync(f + '.tmp', f);
+  });
+});
+await page.exposeFunction('codeAutomationExit', code => finish(code));
+page.on('pageerror', e => console.error('[pageerror]', e.message));
+await injectDevelopmentOptions(page, server.authority, [root], testsPath);
+console.log(`harness: ${server.url} dev=${root} tests=${testsPath}`);
+await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);

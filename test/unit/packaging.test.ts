@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+
+const root = path.resolve(__dirname, '../../..');
+
+test('the VSIX holds only dist/, media/, the manifest, README and LICENSE (no sources, tests, maps or node_modules)', () => {
+  const files = execFileSync(process.execPath, [path.join(root, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' })
+    .split('\n').map(l => l.trim()).filter(Boolean);
+  assert.ok(files.includes('dist/extension.js'), 'the extension bundle is missing');
+  assert.ok(files.includes('dist/webview/chat.js'), 'the webview bundle is missing');
+  const stray = files.filter(f => !/^(dist|media)\//.test(f) && !['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(f));
+  assert.deepEqual(stray, []);
+  assert.deepEqual(files.filter(f => f.endsWith('.map') || f.includes('node_modules/')), []);
+});
+
+test('the manifest points at the bundled entry and a VS Code that code-server satisfies', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  assert.equal(pkg.main, './dist/extension.js');
+  const min = /^\^1\.(\d+)\.\d+$/.exec(pkg.engines.vscode);
+  assert.ok(min, pkg.engines.vscode);
+  const csVscode = 139; // code-server 4.139.1 bundles VS Code 1.139.1 (scripts/harness/install.sh)
+  assert.ok(Number(min[1]) <= csVscode);
+  assert.ok(fs.existsSync(path.join(root, pkg.icon)));
+});
+
+test('the host bundle keeps vscode external and loads without a VS Code', () => {
+  const bundle = fs.readFileSync(path.join(root, 'dist/extension.js'), 'utf8');
+  assert.match(bundle, /require\("vscode"\)/);
+  assert.doesNotMatch(bundle, /require\("(openai|@aws-sdk\/[^"]+|@anthropic-ai\/[^"]+)"\)/, 'SDKs must be bundled, not required from node_modules');
+});
