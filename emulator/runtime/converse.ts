@@ -1,0 +1,68 @@
+import type { Call } from '../context';
+import { pacing } from '../context';
+import { eventFrame } from '../eventstream';
+import { produceReply } from '../produce';
+import type { ShapedReply } from '../replyGenerator';
+import { EventSink } from '../stream';
+import { converseReplyRequest } from './converseRequest';
+import { requireModel } from './modelGate';
+import { eventStreamDialect } from './streamDialects';
+
+const REASONING_SIGNATURE = 'ZW11bGF0b3Itc2lnbmF0dXJl';
+
+function usage(r: ShapedReply): Record<string, number> {
+  return { inputTokens: r.inputTokens, outputTokens: r.outputTokens, totalTokens: r.inputTokens + r.outputTokens, cacheReadInputTokens: 0, cacheWriteInputTokens: 0 };
+}
+
+/** `POST /model/{modelId}/converse` */
+export async function converse(call: Call): Promise<void> {
+  const started = Date.now();
+  const resolved = requireModel(call, 'converse');
+  const reply = await produceReply(call, converseReplyRequest(JSON.parse(call.ex.body.toString('utf8') || '{}'), resolved.model.id, 'converse'), 'tooluse_');
+  const content: Array<Record<string, unknown>> = [];
+  if (reply.reasoning) content.push({ reasoningContent: { reasoningText: { text: reply.reasoning, signature: REASONING_SIGNATURE } } });
+  if (reply.text) content.push({ text: reply.text });
+  for (const c of reply.toolCalls) content.push({ toolUse: { toolUseId: c.id, name: c.name, input: c.input } });
+  call.ex.json(200, {
+    output: { message: { role: 'assistant', content } },
+    stopReason: reply.stopReason,
+    usage: usage(reply),
+    metrics: { latencyMs: Date.now() - started + 1 },
+  });
+}
+
+/** `POST /model/{modelId}/converse-stream`: the ConverseStream event sequence, one text delta per token. */
+export async function converseStream(call: Call): Promise<void> {
+  const started = Date.now();
+  const resolved = requireModel(call, 'converse');
+  const reply = await produceReply(call, converseReplyRequest(JSON.parse(call.ex.body.toString('utf8') || '{}'), resolved.model.id, 'converse-stream'), 'tooluse_');
+  const sink = new EventSink(call.ex, call.faults, eventStreamDialect, pacing(call));
+  await sink.open();
+  const send = (type: string, payload: Record<string, unknown>, tokens = 0): Promise<boolean> => sink.event(eventFrame(type, payload), tokens);
+  if (!await send('messageStart', { role: 'assistant' })) return;
+  let index = 0;
+  if (reply.reasoningPieces.length) {
+    for (const piece of reply.reasoningPieces) {
+      if (!await send('contentBlockDelta', { contentBlockIndex: index, delta: { reasoningContent: { text: piece } } }, 1)) return;
+    }
+    if (!await send('contentBlockDelta', { contentBlockIndex: index, delta: { reasoningContent: { signature: REASONING_SIGNATURE } } })) return;
+    if (!await send('contentBlockStop', { contentBlockIndex: index })) return;
+    index++;
+  }
+  if (reply.textPieces.length) {
+    for (const piece of reply.textPieces) {
+      if (!await send('contentBlockDelta', { contentBlockIndex: index, delta: { text: piece } }, 1)) return;
+    }
+    if (!await send('contentBlockStop', { contentBlockIndex: index })) return;
+    index++;
+  }
+  for (const c of reply.toolCalls) {
+    if (!await send('contentBlockStart', { contentBlockIndex: index, start: { toolUse: { toolUseId: c.id, name: c.name } } })) return;
+    if (!await send('contentBlockDelta', { contentBlockIndex: index, delta: { toolUse: { input: c.arguments } } }, 1)) return;
+    if (!await send('contentBlockStop', { contentBlockIndex: index })) return;
+    index++;
+  }
+  if (!await send('messageStop', { stopReason: reply.stopReason })) return;
+  if (!await send('metadata', { usage: usage(reply), metrics: { latencyMs: Date.now() - started + 1 } })) return;
+  await sink.close();
+}

@@ -1,0 +1,64 @@
+import type { Call } from '../context';
+import { pacing } from '../context';
+import { errors } from '../errors';
+import { eventFrame } from '../eventstream';
+import { produceReply } from '../produce';
+import { EventSink } from '../stream';
+import { CHAT_FORMATS, mistralResponse, type ChatFormatName, type Metrics } from './chatFormats';
+import { requireModel } from './modelGate';
+import { cohereEmbed, cohereRerank, novaCanvas, titanEmbed } from './nonChatFormats';
+import { eventStreamDialect } from './streamDialects';
+
+const NON_CHAT = { 'titan-embed': titanEmbed, 'cohere-embed': cohereEmbed, 'cohere-rerank': cohereRerank, 'nova-canvas': novaCanvas } as const;
+
+function parseBody(call: Call): unknown {
+  try {
+    return JSON.parse(call.ex.body.toString('utf8'));
+  } catch {
+    throw errors.malformedBody();
+  }
+}
+
+function usageHeaders(input: number, output: number, latency: number): Record<string, string> {
+  return {
+    'x-amzn-bedrock-input-token-count': String(input),
+    'x-amzn-bedrock-output-token-count': String(output),
+    'x-amzn-bedrock-invocation-latency': String(latency),
+  };
+}
+
+/** `POST /model/{modelId}/invoke`: the model's native body in, its native body out. */
+export async function invokeModel(call: Call): Promise<void> {
+  const started = Date.now();
+  const { model } = requireModel(call, 'invoke');
+  const body = parseBody(call);
+  if (model.invoke in NON_CHAT) {
+    const out = NON_CHAT[model.invoke as keyof typeof NON_CHAT](body);
+    call.ex.json(200, out.json, usageHeaders(out.inputTokens, out.outputTokens, Date.now() - started + 1));
+    return;
+  }
+  const format = CHAT_FORMATS[model.invoke as ChatFormatName];
+  const reply = await produceReply(call, format.request(body, model.id, 'invoke'), model.invoke === 'anthropic' ? 'toolu_bdrk_' : model.invoke === 'openai-chat' ? 'call_' : 'tooluse_');
+  const json = model.invoke === 'mistral' ? mistralResponse(body, reply, model.id) : format.response(reply, model.id);
+  call.ex.json(200, json, usageHeaders(reply.inputTokens, reply.outputTokens, Date.now() - started + 1));
+}
+
+/** `POST /model/{modelId}/invoke-with-response-stream`: native chunks, base64 in `chunk` events. */
+export async function invokeModelWithResponseStream(call: Call): Promise<void> {
+  const started = Date.now();
+  const { model } = requireModel(call, 'invoke-stream');
+  if (model.invoke in NON_CHAT) throw errors.operationUnsupported(call.params.modelId, 'streaming');
+  const body = parseBody(call);
+  const format = CHAT_FORMATS[model.invoke as ChatFormatName];
+  const reply = await produceReply(call, format.request(body, model.id, 'invoke-stream'), model.invoke === 'anthropic' ? 'toolu_bdrk_' : model.invoke === 'openai-chat' ? 'call_' : 'tooluse_');
+  const sink = new EventSink(call.ex, call.faults, eventStreamDialect, pacing(call));
+  await sink.open({ 'x-amzn-bedrock-content-type': 'application/json' });
+  let firstByte = 0;
+  const metrics = (): Metrics => ({ inputTokenCount: reply.inputTokens, outputTokenCount: reply.outputTokens, invocationLatency: Date.now() - started + 1, firstByteLatency: firstByte });
+  for (const chunk of format.chunks(reply, model.id, metrics)) {
+    if (!firstByte) firstByte = Date.now() - started + 1;
+    const bytes = Buffer.from(JSON.stringify(chunk.payload)).toString('base64');
+    if (!await sink.event(eventFrame('chunk', { bytes }), chunk.tokens)) return;
+  }
+  await sink.close();
+}
