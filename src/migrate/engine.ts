@@ -1,0 +1,116 @@
+import { applyEdits, diffEdits, editsOverlap } from './edits';
+import { jsLanguage } from './js/jsLanguage';
+import { languageOf } from './language';
+import type { Language, MigrateOptions, MigrationResult, Site, SiteResult, SourceSelection, TextEdit } from './model';
+import { statusOf, type Need, type Note, type SitePlan } from './plan';
+import { pythonLanguage } from './python/pythonLanguage';
+
+// One file through the engine: find sites, let the target plan each, keep only plans whose
+// result still parses (checked site by site when the whole does not), add the imports the kept
+// plans need, tidy imports nothing uses, and report edits as the line-level difference so text
+// outside changed lines keeps its bytes.
+
+export interface FileSession {
+  sites: Site[];
+  plan(site: Site): SitePlan;
+  /** Edits that belong to the file rather than one site (type annotations), given the accepted plans. */
+  filePlan(accepted: readonly SitePlan[]): { edits: TextEdit[]; needs: Need[] };
+  importEdits(needs: ReadonlySet<Need>): TextEdit[];
+  dispose(): void;
+}
+
+export interface LanguageSupport {
+  open(text: string, fileName: string, options: MigrateOptions & { region: string }): FileSession;
+  parses(text: string, fileName: string): boolean;
+  /** Runs after the rewrite on the new text (e.g. removing SDK imports that lost their last use). */
+  tidy(text: string, fileName: string, options: MigrateOptions): string;
+}
+
+const languages: Record<Language, LanguageSupport> = { js: jsLanguage, python: pythonLanguage };
+
+export function supportFor(fileNameOrLanguageId: string): LanguageSupport | undefined {
+  const lang = languageOf(fileNameOrLanguageId);
+  return lang ? languages[lang] : undefined;
+}
+
+export function selected(site: Site, from: SourceSelection | undefined): boolean {
+  const f = from ?? 'openai';
+  return f === 'all' || site.source === f;
+}
+
+export function stripSite(site: Site): Site {
+  return { kind: site.kind, source: site.source, start: site.start, end: site.end, line: site.line, streaming: site.streaming, async: site.async };
+}
+
+export function runMigration(text: string, fileName: string, options: MigrateOptions): MigrationResult {
+  const support = supportFor(fileName);
+  if (!support) return { text, sites: [], edits: [] };
+  const opts = { ...options, region: options.region ?? 'us-east-1' };
+  const session = support.open(text, fileName, opts);
+  try {
+    const plans = session.sites.filter(s => selected(s, options.from)).map(s => session.plan(s));
+    const results = new Map<SitePlan, { notes: Note[]; accepted: boolean }>();
+    for (const p of plans) results.set(p, { notes: [...p.notes], accepted: p.edits.length > 0 });
+
+    const accepted: SitePlan[] = [];
+    let acceptedEdits: TextEdit[] = [];
+    const tryAdd = (edits: TextEdit[]): boolean => {
+      const candidate = dedupe([...acceptedEdits, ...edits]);
+      if (selfOverlaps(candidate)) return false;
+      if (!support.parses(applyEdits(text, candidate), fileName)) return false;
+      acceptedEdits = candidate;
+      return true;
+    };
+    const withEdits = plans.filter(p => p.edits.length > 0);
+    if (tryAdd(withEdits.flatMap(p => p.edits))) {
+      accepted.push(...withEdits);
+    } else {
+      acceptedEdits = [];
+      for (const p of withEdits) {
+        if (tryAdd(p.edits)) { accepted.push(p); continue; }
+        const r = results.get(p)!;
+        r.accepted = false;
+        r.notes.push({ text: 'the rewrite would not parse, so this site was left unchanged', manual: true });
+      }
+    }
+
+    const file = session.filePlan(accepted);
+    const fileAccepted = file.edits.length === 0 || tryAdd(file.edits);
+    const needs = new Set<Need>([...accepted.flatMap(p => p.needs), ...(fileAccepted ? file.needs : [])]);
+    tryAdd(session.importEdits(needs));
+
+    let out = applyEdits(text, acceptedEdits);
+    if (accepted.length > 0) {
+      const tidied = support.tidy(out, fileName, options);
+      if (tidied !== out && support.parses(tidied, fileName)) out = tidied;
+    }
+    const sites: SiteResult[] = plans.map(p => {
+      const r = results.get(p)!;
+      const status = r.accepted ? statusOf({ edits: p.edits, notes: r.notes }) : statusOf({ edits: [], notes: r.notes });
+      return { ...stripSite(p.site), status, notes: r.notes.map(n => n.text) };
+    });
+    return { text: out, sites, edits: diffEdits(text, out) };
+  } finally {
+    session.dispose();
+  }
+}
+
+function selfOverlaps(edits: readonly TextEdit[]): boolean {
+  for (let i = 0; i < edits.length; i++) if (editsOverlap([edits[i]], edits.slice(i + 1))) return true;
+  return false;
+}
+
+function dedupe(edits: TextEdit[]): TextEdit[] {
+  return edits.filter((e, i) => edits.findIndex(o => o.start === e.start && o.end === e.end && o.newText === e.newText) === i);
+}
+
+export function runFindSites(text: string, fileNameOrLanguageId: string, from: SourceSelection = 'all'): Site[] {
+  const support = supportFor(fileNameOrLanguageId);
+  if (!support) return [];
+  const session = support.open(text, fileNameOrLanguageId, { target: 'mantle', region: 'us-east-1' });
+  try {
+    return session.sites.filter(s => selected(s, from)).map(stripSite);
+  } finally {
+    session.dispose();
+  }
+}

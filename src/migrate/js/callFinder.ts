@@ -1,0 +1,243 @@
+import * as ts from 'typescript';
+import type { Site, SourceSdk } from '../model';
+import { constructKind, kindForPath } from '../sdkPaths';
+
+// Follows OpenAI and Anthropic SDK clients through one JS/TS file by name: from the import
+// (default, named, namespace, require) to the construction, to the variables, `this.` fields and
+// typed parameters that hold a client, to the calls made on them. A class of the same name that
+// was not imported from the SDK package is a look-alike and is never reported.
+
+const sdkModules: Record<string, SourceSdk> = { openai: 'openai', '@anthropic-ai/sdk': 'anthropic' };
+const sdkClassNames: Record<SourceSdk, string[]> = { openai: ['OpenAI'], anthropic: ['Anthropic'] };
+
+export interface JsSite extends Site {
+  node: ts.CallExpression | ts.NewExpression;
+  /** The `new X(...)` site's variable or field name, when it has one. */
+  boundName?: string;
+  /** For method calls: the expression that evaluates to the client (`client`, `this.openai`). */
+  clientExpr?: ts.Expression;
+}
+
+export interface SdkImport {
+  source: SourceSdk;
+  /** The import declaration or the `const x = require(...)` statement. */
+  statement: ts.Statement;
+  style: 'esm' | 'cjs';
+  /** Local names bound by this import (class names, namespaces). */
+  names: string[];
+}
+
+export interface JsScan {
+  sourceFile: ts.SourceFile;
+  sites: JsSite[];
+  imports: SdkImport[];
+  /** Local names of the client classes (for type annotations `client: OpenAI`). */
+  classNames: Map<string, SourceSdk>;
+}
+
+export function scriptKindFor(fileName: string): ts.ScriptKind {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.tsx')) return ts.ScriptKind.TSX;
+  if (lower.endsWith('.jsx')) return ts.ScriptKind.JSX;
+  if (lower.endsWith('.ts') || lower.endsWith('.mts') || lower.endsWith('.cts')) return ts.ScriptKind.TS;
+  return ts.ScriptKind.JS;
+}
+
+export function parseJs(text: string, fileName: string): ts.SourceFile {
+  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindFor(fileName));
+}
+
+function requireSpecifier(expr: ts.Expression | undefined): string | undefined {
+  if (expr && ts.isCallExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'require' && expr.arguments.length === 1 && ts.isStringLiteral(expr.arguments[0])) {
+    return expr.arguments[0].text;
+  }
+  return undefined;
+}
+
+function unwrap(expr: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isNonNullExpression(expr) || ts.isTypeAssertionExpression(expr) || ts.isSatisfiesExpression(expr)) expr = expr.expression;
+  return expr;
+}
+
+export function scanJs(text: string, fileName: string, sourceFile = parseJs(text, fileName)): JsScan {
+  const classNames = new Map<string, SourceSdk>();
+  const namespaces = new Map<string, SourceSdk>();
+  const imports: SdkImport[] = [];
+
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
+      const source = sdkModules[statement.moduleSpecifier.text];
+      const clause = statement.importClause;
+      if (!source || !clause || clause.isTypeOnly) continue;
+      const names: string[] = [];
+      if (clause.name) { classNames.set(clause.name.text, source); names.push(clause.name.text); }
+      const bindings = clause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) { namespaces.set(bindings.name.text, source); names.push(bindings.name.text); }
+      if (bindings && ts.isNamedImports(bindings)) {
+        for (const el of bindings.elements) {
+          const imported = (el.propertyName ?? el.name).text;
+          if (!el.isTypeOnly && sdkClassNames[source].includes(imported)) { classNames.set(el.name.text, source); names.push(el.name.text); }
+          if (el.isTypeOnly && sdkClassNames[source].includes(imported)) classNames.set(el.name.text, source);
+        }
+      }
+      imports.push({ source, statement, style: 'esm', names });
+    } else if (ts.isVariableStatement(statement)) {
+      for (const decl of statement.declarationList.declarations) {
+        const spec = requireSpecifier(decl.initializer && ts.isPropertyAccessExpression(decl.initializer) ? decl.initializer.expression : decl.initializer);
+        const source = spec ? sdkModules[spec] : undefined;
+        if (!source || !decl.initializer) continue;
+        const names: string[] = [];
+        if (ts.isIdentifier(decl.name)) {
+          // `require('openai')` is the class itself (with `.OpenAI`/`.default` on it); `.OpenAI` picks the class.
+          classNames.set(decl.name.text, source);
+          if (!ts.isPropertyAccessExpression(decl.initializer)) namespaces.set(decl.name.text, source);
+          names.push(decl.name.text);
+        } else if (ts.isObjectBindingPattern(decl.name)) {
+          for (const el of decl.name.elements) {
+            const imported = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : '';
+            if (ts.isIdentifier(el.name) && (sdkClassNames[source].includes(imported) || imported === 'default')) { classNames.set(el.name.text, source); names.push(el.name.text); }
+          }
+        }
+        imports.push({ source, statement, style: 'cjs', names });
+      }
+    }
+  }
+
+  const clientVars = new Map<string, SourceSdk>();
+  const clientProps = new Map<string, SourceSdk>();
+  const factories = new Map<string, SourceSdk>();
+  const constructs: Array<{ node: ts.NewExpression; source: SourceSdk }> = [];
+  if (classNames.size === 0 && namespaces.size === 0) return { sourceFile, sites: [], imports, classNames };
+
+  const classOf = (expr: ts.Expression): SourceSdk | undefined => {
+    if (ts.isIdentifier(expr)) return classNames.get(expr.text);
+    if (ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression)) {
+      const ns = namespaces.get(expr.expression.text);
+      if (ns && (sdkClassNames[ns].includes(expr.name.text) || expr.name.text === 'default')) return ns;
+    }
+    return undefined;
+  };
+  const typeSource = (type: ts.TypeNode | undefined): SourceSdk | undefined => {
+    if (!type) return undefined;
+    if (ts.isTypeReferenceNode(type)) {
+      const n = type.typeName;
+      if (ts.isIdentifier(n)) return classNames.get(n.text);
+      if (ts.isIdentifier(n.left)) {
+        const ns = namespaces.get(n.left.text);
+        if (ns && sdkClassNames[ns].includes(n.right.text)) return ns;
+      }
+    }
+    if (ts.isUnionTypeNode(type)) for (const t of type.types) { const s = typeSource(t); if (s) return s; }
+    return undefined;
+  };
+
+  /** The SDK whose client this expression evaluates to, if we can tell. */
+  const clientSource = (raw: ts.Expression): SourceSdk | undefined => {
+    const expr = unwrap(raw);
+    if (ts.isIdentifier(expr)) return clientVars.get(expr.text);
+    if (ts.isPropertyAccessExpression(expr) && expr.expression.kind === ts.SyntaxKind.ThisKeyword) return clientProps.get(expr.name.text);
+    if (ts.isNewExpression(expr)) return classOf(expr.expression);
+    if (ts.isCallExpression(expr) && ts.isIdentifier(expr.expression) && expr.arguments.length === 0) return factories.get(expr.expression.text);
+    return undefined;
+  };
+
+  const bind = (target: ts.Node, source: SourceSdk): boolean => {
+    const put = (map: Map<string, SourceSdk>, name: string) => { if (map.has(name)) return false; map.set(name, source); return true; };
+    if (ts.isIdentifier(target)) return put(clientVars, target.text);
+    if (ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword) return put(clientProps, target.name.text);
+    if (ts.isPropertyDeclaration(target) && (ts.isIdentifier(target.name) || ts.isPrivateIdentifier(target.name))) return put(clientProps, target.name.text);
+    return false;
+  };
+
+  // First: constructions, typed parameters and fields, factory functions.
+  const declare = (node: ts.Node): void => {
+    if (ts.isNewExpression(node)) {
+      const source = classOf(node.expression);
+      if (source) constructs.push({ node, source });
+    } else if (ts.isParameter(node)) {
+      const source = typeSource(node.type);
+      if (source && ts.isIdentifier(node.name)) {
+        bind(node.name, source);
+        if (ts.getModifiers(node)?.some(m => m.kind === ts.SyntaxKind.PrivateKeyword || m.kind === ts.SyntaxKind.PublicKeyword || m.kind === ts.SyntaxKind.ProtectedKeyword || m.kind === ts.SyntaxKind.ReadonlyKeyword)) clientProps.set(node.name.text, source);
+      }
+    } else if (ts.isPropertyDeclaration(node)) {
+      const source = typeSource(node.type);
+      if (source) bind(node, source);
+    } else if (ts.isVariableDeclaration(node)) {
+      const source = typeSource(node.type);
+      if (source) bind(node.name, source);
+    } else if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) && node.name && ts.isIdentifier(node.name)) {
+      const source = typeSource(node.type);
+      if (source) factories.set(node.name.text, source);
+    }
+    ts.forEachChild(node, declare);
+  };
+  declare(sourceFile);
+
+  // Then: whatever a client expression is stored into also holds a client (repeat for chains of aliases).
+  const assigns: Array<{ target: ts.Node; value: ts.Expression }> = [];
+  const collectAssigns = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && node.initializer) assigns.push({ target: node.name, value: node.initializer });
+    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) assigns.push({ target: node.left, value: node.right });
+    else if (ts.isPropertyDeclaration(node) && node.initializer) assigns.push({ target: node, value: node.initializer });
+    else if ((ts.isFunctionDeclaration(node)) && node.name && node.body) {
+      const returned = node.body.statements.find(ts.isReturnStatement)?.expression;
+      if (returned && ts.isNewExpression(unwrap(returned))) {
+        const source = classOf((unwrap(returned) as ts.NewExpression).expression);
+        if (source && node.parameters.length === 0) factories.set(node.name.text, source);
+      }
+    }
+    ts.forEachChild(node, collectAssigns);
+  };
+  collectAssigns(sourceFile);
+  for (let changed = true, rounds = 0; changed && rounds < 5; rounds++) {
+    changed = false;
+    for (const { target, value } of assigns) {
+      const source = clientSource(value);
+      if (source && bind(target, source)) changed = true;
+    }
+  }
+
+  const sites: JsSite[] = [];
+  const site = (node: ts.CallExpression | ts.NewExpression, source: SourceSdk, kind: JsSite['kind'], streaming: boolean, boundName?: string, clientExpr?: ts.Expression): JsSite => {
+    const start = node.getStart(sourceFile);
+    let parent = node.parent;
+    while (parent && ts.isParenthesizedExpression(parent)) parent = parent.parent;
+    return {
+      kind, source, start, end: node.getEnd(), line: sourceFile.getLineAndCharacterOfPosition(start).line + 1,
+      streaming, async: !!parent && ts.isAwaitExpression(parent), node, boundName, clientExpr,
+    };
+  };
+
+  for (const { node, source } of constructs) {
+    const parent = node.parent;
+    let boundName: string | undefined;
+    if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) boundName = parent.name.text;
+    else if (ts.isPropertyDeclaration(parent) && ts.isIdentifier(parent.name)) boundName = parent.name.text;
+    else if (ts.isBinaryExpression(parent) && ts.isPropertyAccessExpression(parent.left)) boundName = parent.left.name.text;
+    sites.push(site(node, source, constructKind(source), false, boundName));
+  }
+
+  const findCalls = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && !node.questionDotToken) {
+      const names: string[] = [];
+      let base: ts.Expression = node.expression;
+      while (ts.isPropertyAccessExpression(base) && !clientSource(base) && names.length < 5) {
+        names.unshift(base.name.text);
+        base = base.expression;
+      }
+      const source = clientSource(base);
+      const match = source ? kindForPath(source, names.join('.')) : undefined;
+      if (source && match) {
+        const first = node.arguments[0];
+        const streaming = match.streaming ?? (!!first && ts.isObjectLiteralExpression(first) && first.properties.some(p =>
+          ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'stream' && p.initializer.kind === ts.SyntaxKind.TrueKeyword));
+        sites.push(site(node, source, match.kind, streaming, undefined, base));
+      }
+    }
+    ts.forEachChild(node, findCalls);
+  };
+  findCalls(sourceFile);
+  sites.sort((a, b) => a.start - b.start);
+  return { sourceFile, sites, imports, classNames };
+}

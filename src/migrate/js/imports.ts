@@ -1,0 +1,142 @@
+import * as ts from 'typescript';
+import type { TextEdit } from '../model';
+import type { Need } from '../plan';
+import { parseJs, type JsScan } from './callFinder';
+import type { JsContext } from './context';
+import { quote } from './syntax';
+
+// Writes the imports rewritten sites rely on (once per file, beside the SDK import they replace)
+// and, after a full rewrite, removes SDK imports nothing refers to any more.
+
+const runtimeClientNames: Array<[Need, string]> = [
+  ['js:BedrockRuntimeClient', 'BedrockRuntimeClient'],
+  ['js:ConverseCommand', 'ConverseCommand'],
+  ['js:ConverseStreamCommand', 'ConverseStreamCommand'],
+];
+
+function moduleOf(st: ts.Statement): string | undefined {
+  if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) return st.moduleSpecifier.text;
+  if (ts.isVariableStatement(st)) {
+    const init = st.declarationList.declarations[0]?.initializer;
+    if (init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require' && ts.isStringLiteral(init.arguments[0] ?? ts.factory.createNull())) return (init.arguments[0] as ts.StringLiteral).text;
+  }
+  return undefined;
+}
+
+export function importEdits(ctx: JsContext, needs: ReadonlySet<Need>): TextEdit[] {
+  const { sf, scan } = ctx;
+  const edits: TextEdit[] = [];
+  const q = ctx.quote;
+  const anchorFor = (source: 'openai' | 'anthropic') => scan.imports.find(i => i.source === source) ?? scan.imports[0];
+  const semi = (st: ts.Statement) => (sf.text.slice(st.getStart(sf), st.getEnd()).trimEnd().endsWith(';') ? ';' : '');
+  const insertAfter = (st: ts.Statement | undefined, line: (style: 'esm' | 'cjs', semicolon: string) => string): void => {
+    if (!st) return;
+    const style = ts.isImportDeclaration(st) ? 'esm' : 'cjs';
+    edits.push({ start: st.getEnd(), end: st.getEnd(), newText: `\n${line(style, semi(st))}` });
+  };
+  const has = (mod: string) => sf.statements.find(st => moduleOf(st) === mod);
+
+  if (needs.has('js:openai-bedrock-provider') && !has('openai/providers/bedrock/aws')) {
+    insertAfter(anchorFor('openai')?.statement, (style, s) => style === 'esm'
+      ? `import { bedrock } from ${quote('openai/providers/bedrock/aws', q)}${s}`
+      : `const { bedrock } = require(${quote('openai/providers/bedrock/aws', q)})${s}`);
+  }
+  const runtimeNames = runtimeClientNames.filter(([need]) => needs.has(need)).map(([, name]) => name);
+  if (runtimeNames.length) {
+    const existing = has('@aws-sdk/client-bedrock-runtime');
+    const named = existing && ts.isImportDeclaration(existing) ? existing.importClause?.namedBindings : undefined;
+    if (named && ts.isNamedImports(named)) {
+      const present = new Set(named.elements.map(e => e.name.text));
+      const missing = runtimeNames.filter(n => !present.has(n));
+      const last = named.elements[named.elements.length - 1];
+      if (missing.length && last) edits.push({ start: last.getEnd(), end: last.getEnd(), newText: missing.map(n => `, ${n}`).join('') });
+    } else if (!existing) {
+      insertAfter(anchorFor('openai')?.statement, (style, s) => style === 'esm'
+        ? `import { ${runtimeNames.join(', ')} } from ${quote('@aws-sdk/client-bedrock-runtime', q)}${s}`
+        : `const { ${runtimeNames.join(', ')} } = require(${quote('@aws-sdk/client-bedrock-runtime', q)})${s}`);
+    }
+  }
+  if (needs.has('js:AnthropicBedrock') && !has('@anthropic-ai/bedrock-sdk')) {
+    insertAfter(anchorFor('anthropic')?.statement, (style, s) => style === 'esm'
+      ? `import AnthropicBedrock from ${quote('@anthropic-ai/bedrock-sdk', q)}${s}`
+      : `const AnthropicBedrock = require(${quote('@anthropic-ai/bedrock-sdk', q)})${s}`);
+  }
+  return edits;
+}
+
+/** After a full rewrite: drop SDK import bindings that nothing refers to any more (whole statements when all go). */
+export function removeUnusedSdkImports(text: string, fileName: string, sources: ReadonlySet<'openai' | 'anthropic'>, scanOf: (text: string, sf: ts.SourceFile) => JsScan): string {
+  const sf = parseJs(text, fileName);
+  const scan = scanOf(text, sf);
+  const used = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    if (ts.isImportDeclaration(n)) return;
+    if (ts.isIdentifier(n)) {
+      const p = n.parent;
+      const isDecl = ts.isVariableDeclaration(p) && p.name === n && moduleOfDecl(p) !== undefined;
+      const isBinding = ts.isBindingElement(p) && moduleOfDecl(p.parent.parent as ts.VariableDeclaration) !== undefined;
+      const isMember = ts.isPropertyAccessExpression(p) && p.name === n;
+      if (!isDecl && !isBinding && !isMember) used.add(n.text);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  const edits: TextEdit[] = [];
+  for (const imp of scan.imports) {
+    if (!sources.has(imp.source)) continue;
+    const st = imp.statement;
+    const names = bindingNames(st);
+    if (names.length === 0) continue;
+    const unused = names.filter(n => !used.has(n.name));
+    if (unused.length === names.length) {
+      const start = st.getFullStart() === 0 ? 0 : st.getStart(sf);
+      let end = st.getEnd();
+      if (text[end] === '\n') end++;
+      else if (text.slice(end, end + 2) === '\r\n') end += 2;
+      edits.push({ start: start === 0 ? 0 : lineStartOf(text, start), end, newText: '' });
+    } else {
+      for (const u of unused) edits.push({ start: u.start, end: u.end, newText: '' });
+    }
+  }
+  edits.sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const e of edits) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function moduleOfDecl(decl: ts.VariableDeclaration): string | undefined {
+  const init = decl.initializer;
+  if (init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require') return (init.arguments[0] as ts.StringLiteral | undefined)?.text;
+  return undefined;
+}
+
+/** Names an import binds, each with the span to delete when only it goes (including its comma). */
+function bindingNames(st: ts.Statement): Array<{ name: string; start: number; end: number }> {
+  const sf = st.getSourceFile();
+  const out: Array<{ name: string; start: number; end: number }> = [];
+  const listItem = (el: ts.Node, list: readonly ts.Node[], name: string) => {
+    const i = list.indexOf(el);
+    if (i < list.length - 1) out.push({ name, start: el.getStart(sf), end: list[i + 1].getStart(sf) });
+    else if (i > 0) out.push({ name, start: list[i - 1].getEnd(), end: el.getEnd() });
+    else out.push({ name, start: el.getStart(sf), end: el.getEnd() });
+  };
+  if (ts.isImportDeclaration(st)) {
+    const clause = st.importClause;
+    if (!clause || clause.isTypeOnly) return [];
+    const bindings = clause.namedBindings;
+    if (clause.name) {
+      out.push({ name: clause.name.text, start: clause.name.getStart(sf), end: bindings ? bindings.getStart(sf) : clause.name.getEnd() });
+    }
+    if (bindings && ts.isNamedImports(bindings)) for (const el of bindings.elements) listItem(el, bindings.elements, el.name.text);
+    if (bindings && ts.isNamespaceImport(bindings)) out.push({ name: bindings.name.text, start: bindings.getStart(sf), end: bindings.getEnd() });
+  } else if (ts.isVariableStatement(st)) {
+    const decl = st.declarationList.declarations[0];
+    if (decl && ts.isIdentifier(decl.name)) out.push({ name: decl.name.text, start: decl.getStart(sf), end: decl.getEnd() });
+    if (decl && ts.isObjectBindingPattern(decl.name)) for (const el of decl.name.elements) if (ts.isIdentifier(el.name)) listItem(el, decl.name.elements, el.name.text);
+  }
+  return out;
+}

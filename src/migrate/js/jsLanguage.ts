@@ -1,0 +1,53 @@
+import * as ts from 'typescript';
+import type { LanguageSupport } from '../engine';
+import type { Site, TextEdit } from '../model';
+import type { Need, SitePlan } from '../plan';
+import { planAnthropicBedrockJs } from '../targets/anthropicBedrockJs';
+import { planConverseJs } from '../targets/converseJs';
+import { planMantleJs } from '../targets/mantleJs';
+import { parseJs, scanJs, type JsSite } from './callFinder';
+import type { JsContext } from './context';
+import { importEdits, removeUnusedSdkImports } from './imports';
+import { jsFileNameFor } from '../language';
+import { quoteOf, syntaxErrors } from './syntax';
+
+export const jsLanguage: LanguageSupport = {
+  open(text, fileNameOrId, options) {
+    const fileName = jsFileNameFor(fileNameOrId);
+    const sf = parseJs(text, fileName);
+    const scan = scanJs(text, fileName, sf);
+    const ctx: JsContext = { text, fileName, sf, scan, options, quote: quoteOf(sf) };
+    return {
+      sites: scan.sites,
+      plan(site: Site): SitePlan {
+        const s = site as JsSite;
+        if (options.target === 'mantle') return planMantleJs(ctx, s);
+        return s.source === 'openai' ? planConverseJs(ctx, s) : planAnthropicBedrockJs(ctx, s);
+      },
+      filePlan(accepted) {
+        // Typed parameters and fields holding an OpenAI client now hold the runtime client.
+        if (options.target !== 'converse' || !accepted.some(p => p.site.source === 'openai')) return { edits: [], needs: [] };
+        const edits: TextEdit[] = [];
+        const visit = (n: ts.Node): void => {
+          if (ts.isTypeReferenceNode(n) && ts.isIdentifier(n.typeName) && scan.classNames.get(n.typeName.text) === 'openai') {
+            edits.push({ start: n.typeName.getStart(sf), end: n.typeName.getEnd(), newText: 'BedrockRuntimeClient' });
+          }
+          ts.forEachChild(n, visit);
+        };
+        visit(sf);
+        const needs: Need[] = edits.length ? ['js:BedrockRuntimeClient'] : [];
+        return { edits, needs };
+      },
+      importEdits: needs => importEdits(ctx, needs),
+      dispose() { /* nothing held outside the JS heap */ },
+    };
+  },
+  parses: (text, fileName) => syntaxErrors(text, jsFileNameFor(fileName)) === 0,
+  tidy(text, fileNameOrId, options) {
+    if (options.target !== 'converse') return text;
+    const fileName = jsFileNameFor(fileNameOrId);
+    const from = options.from ?? 'openai';
+    const sources = new Set<'openai' | 'anthropic'>(from === 'all' ? ['openai', 'anthropic'] : [from]);
+    return removeUnusedSdkImports(text, fileName, sources, (t, sf) => scanJs(t, fileName, sf));
+  },
+};

@@ -1,0 +1,71 @@
+// The shapes shared by the finders, the rewriters, the CLI and (later) the VS Code front end.
+
+export type OpenAISiteKind =
+  | 'client-construct'
+  | 'chat.completions.create'
+  | 'chat.completions.stream'
+  | 'responses.create'
+  | 'embeddings.create'
+  | 'images.generate'
+  | 'beta.parse'
+  | 'legacy-v0';
+
+export type AnthropicSiteKind = 'anthropic-construct' | 'messages.create' | 'messages.stream';
+
+export type SiteKind = OpenAISiteKind | AnthropicSiteKind;
+
+export type SourceSdk = 'openai' | 'anthropic';
+
+/** Which SDK's code a run looks at; `openai` leaves Anthropic code untouched. */
+export type SourceSelection = SourceSdk | 'all';
+
+/** mantle keeps the vendor SDK; converse rewrites to the AWS runtime (for Anthropic code: the SDK's own Bedrock client). */
+export type MigrationTarget = 'mantle' | 'converse';
+
+export type Language = 'python' | 'js';
+
+export interface Site {
+  kind: SiteKind;
+  source: SourceSdk;
+  /** Offsets (UTF-16, like JS strings and VS Code documents) of the call or construction expression. */
+  start: number;
+  end: number;
+  /** 1-based line of `start`. */
+  line: number;
+  streaming: boolean;
+  async: boolean;
+}
+
+export type SiteStatus = 'migrated' | 'manual' | 'unchanged';
+
+export interface SiteResult extends Site {
+  status: SiteStatus;
+  /** Why a site needs a hand, or what the rewrite assumed; one sentence each. */
+  notes: string[];
+}
+
+/** A replacement of `[start, end)` of the input text; offsets refer to the original text. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface MigrateOptions {
+  target: MigrationTarget;
+  from?: SourceSelection;
+  /** Source model name → Bedrock model id; entries win over the built-in table for the chosen target. */
+  modelMap?: Readonly<Record<string, string>>;
+  /** The `openai` version the project pins (package.json / requirements), if known; older than the providers → base-URL fallback. */
+  openaiVersion?: string;
+  /** AWS region written into generated client constructions. */
+  region?: string;
+}
+
+export interface MigrationResult {
+  text: string;
+  sites: SiteResult[];
+  edits: TextEdit[];
+}
+
+export const MARKER = 'bedrock-migrate:';

@@ -1,0 +1,57 @@
+import { indentAt, lineStart } from './edits';
+import { MARKER, type Site, type SiteStatus, type TextEdit } from './model';
+
+// What a target proposes for one site, before the engine checks that the result still parses.
+
+export interface Note {
+  text: string;
+  /** A manual note means the site still needs a person; others only explain what was done. */
+  manual: boolean;
+}
+
+/** Import or declaration a rewritten site relies on; the language's import writer turns these into edits once per file. */
+export type Need =
+  | 'js:openai-bedrock-provider'
+  | 'js:BedrockRuntimeClient'
+  | 'js:ConverseCommand'
+  | 'js:ConverseStreamCommand'
+  | 'js:AnthropicBedrock'
+  | 'py:openai-bedrock-provider'
+  | 'py:os'
+  | 'py:boto3'
+  | 'py:asyncio'
+  | 'py:legacy-runtime-client'
+  | 'py:AnthropicBedrock'
+  | 'py:AsyncAnthropicBedrock';
+
+export interface SitePlan {
+  site: Site;
+  edits: TextEdit[];
+  notes: Note[];
+  needs: Need[];
+}
+
+export function statusOf(plan: { edits: readonly TextEdit[]; notes: readonly Note[] }): SiteStatus {
+  if (plan.notes.some(n => n.manual)) return 'manual';
+  return plan.edits.length > 0 ? 'migrated' : 'unchanged';
+}
+
+/**
+ * Comment lines above the statement at `statementStart` for notes not already written there,
+ * so a second run adds nothing.
+ */
+export function markerEdits(text: string, statementStart: number, notes: readonly Note[], commentPrefix: '//' | '#'): TextEdit[] {
+  const start = lineStart(text, statementStart);
+  const indent = indentAt(text, statementStart);
+  const above: string[] = [];
+  for (let end = start - 1; end > 0;) {
+    const from = lineStart(text, end);
+    const line = text.slice(from, end).trim();
+    if (!line.startsWith(commentPrefix)) break;
+    above.push(line);
+    end = from - 1;
+  }
+  const fresh = notes.filter((n, i) => notes.findIndex(m => m.text === n.text) === i && !above.some(l => l.includes(`${MARKER} ${n.text}`)));
+  if (fresh.length === 0) return [];
+  return [{ start, end: start, newText: fresh.map(n => `${indent}${commentPrefix} ${MARKER} ${n.text}\n`).join('') }];
+}

@@ -1,0 +1,40 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Language, Parser, type Tree } from 'web-tree-sitter';
+
+// web-tree-sitter and the grammar are WASM: loading is async and happens once per process;
+// parsing after that is synchronous, which is what code lenses need.
+
+let parser: Parser | undefined;
+let loading: Promise<void> | undefined;
+
+/** Where a file ships: beside this module when bundled into dist/, else in node_modules. */
+function locate(fileName: string, packageEntry: string): string {
+  const beside = path.join(__dirname, fileName);
+  if (fs.existsSync(beside)) return beside;
+  return require.resolve(packageEntry);
+}
+
+export function initPythonParser(): Promise<void> {
+  loading ??= (async () => {
+    const runtimeWasm = locate('web-tree-sitter.wasm', 'web-tree-sitter/web-tree-sitter.wasm');
+    await Parser.init({ locateFile: () => runtimeWasm });
+    const language = await Language.load(locate('tree-sitter-python.wasm', 'tree-sitter-python/tree-sitter-python.wasm'));
+    const p = new Parser();
+    p.setLanguage(language);
+    parser = p;
+  })();
+  return loading;
+}
+
+export function pythonParserReady(): boolean {
+  return parser !== undefined;
+}
+
+/** Parses Python source; the caller must `delete()` the tree (it lives in WASM memory). */
+export function parsePython(text: string): Tree {
+  if (!parser) throw new Error('Python parser not loaded: await initMigrationEngine() first.');
+  const tree = parser.parse(text);
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  return tree;
+}

@@ -1,0 +1,38 @@
+import type { LanguageSupport } from '../engine';
+import type { Site } from '../model';
+import type { SitePlan } from '../plan';
+import { planAnthropicBedrockPython } from '../targets/anthropicBedrockPython';
+import { planConversePython } from '../targets/conversePython';
+import { planMantlePython } from '../targets/mantlePython';
+import { scanPython, type PySite } from './callFinder';
+import { importEdits, removeUnusedSdkImports } from './imports';
+import { parsePython } from './parser';
+import { parsesPython, quoteOf, type PyContext } from './syntax';
+
+export const pythonLanguage: LanguageSupport = {
+  open(text, _fileName, options) {
+    const tree = parsePython(text);
+    const scan = scanPython(tree);
+    const ctx: PyContext = { text, tree, scan, options, quote: quoteOf(tree.rootNode) };
+    return {
+      sites: scan.sites,
+      plan(site: Site): SitePlan {
+        const s = site as PySite;
+        if (options.target === 'mantle') return planMantlePython(ctx, s);
+        return s.source === 'openai' ? planConversePython(ctx, s) : planAnthropicBedrockPython(ctx, s);
+      },
+      filePlan: () => ({ edits: [], needs: [] }),
+      importEdits: needs => importEdits(ctx, needs),
+      dispose: () => tree.delete(),
+    };
+  },
+  parses(text) {
+    const tree = parsePython(text);
+    try { return parsesPython(tree); } finally { tree.delete(); }
+  },
+  tidy(text, _fileName, options) {
+    if (options.target !== 'converse') return text;
+    const from = options.from ?? 'openai';
+    return removeUnusedSdkImports(text, new Set<'openai' | 'anthropic'>(from === 'all' ? ['openai', 'anthropic'] : [from]));
+  },
+};

@@ -1,0 +1,88 @@
+import { mantleAnthropicBaseURL, mantleOpenAIBaseURL } from '../modelMap';
+import type { TextEdit } from '../model';
+import { markerEdits, type Need, type Note, type SitePlan } from '../plan';
+import type { PySite } from '../python/callFinder';
+import { callArgs, layoutOf, pyQuote, renderArgs, rewriteModel, statementOf, type PyContext } from '../python/syntax';
+import { openAIHasProviders, unsupportedParams } from './common';
+
+// Target A for Python: keep the vendor SDK, point the client at Bedrock, map model names.
+
+const openAIOptionsReplacedByProvider = ['api_key', 'base_url', 'organization', 'admin_api_key', 'workload_identity', 'data_residency'];
+const anthropicOptionsReplaced = ['api_key', 'auth_token', 'base_url'];
+
+export function finishPy(ctx: PyContext, site: PySite, edits: TextEdit[], notes: Note[], needs: Need[]): SitePlan {
+  return { site, edits: [...edits, ...markerEdits(ctx.text, statementOf(site.node).startIndex, notes, '#')], notes, needs };
+}
+
+export function planMantlePython(ctx: PyContext, site: PySite): SitePlan {
+  if (site.kind === 'client-construct') return constructOpenAI(ctx, site);
+  if (site.kind === 'anthropic-construct') return constructAnthropic(ctx, site);
+  const notes: Note[] = [];
+  const edits: TextEdit[] = [];
+  if (site.kind === 'legacy-v0') {
+    notes.push({ text: 'openai<1.0 module-level API: move to OpenAI(provider=bedrock(region=...)) from openai>=2.44, or convert with --target converse', manual: true });
+    return finishPy(ctx, site, edits, notes, []);
+  }
+  if (site.kind === 'embeddings.create' || site.kind === 'images.generate') {
+    notes.push({ text: site.kind === 'embeddings.create'
+      ? 'Bedrock\'s OpenAI-compatible endpoints do not serve embeddings: call InvokeModel on bedrock-runtime (e.g. amazon.titan-embed-text-v2:0)'
+      : 'Bedrock\'s OpenAI-compatible endpoints do not generate images: call InvokeModel on bedrock-runtime (e.g. amazon.nova-canvas-v1:0)', manual: true });
+    return finishPy(ctx, site, edits, notes, []);
+  }
+  const args = callArgs(site.node);
+  const model = args.keywords.find(k => k.name === 'model');
+  if (!model && args.other.length) {
+    notes.push({ text: 'request arguments are passed positionally or unpacked: map the model to a Bedrock id by hand', manual: true });
+    return finishPy(ctx, site, edits, notes, []);
+  }
+  const rewrite = rewriteModel(ctx, model?.value, site.source, 'mantle');
+  edits.push(...rewrite.edits);
+  notes.push(...rewrite.notes);
+  for (const k of args.keywords) {
+    const why = unsupportedParams(site.kind)[k.name];
+    if (why) notes.push({ text: `'${k.name}' ${why}`, manual: false });
+  }
+  return finishPy(ctx, site, edits, notes, []);
+}
+
+function keptAndRemoved(ctx: PyContext, site: PySite, replaced: string[]) {
+  const args = callArgs(site.node);
+  const kept = args.keywords.filter(k => !replaced.includes(k.name)).map(k => k.node.text);
+  const removed = args.keywords.filter(k => replaced.includes(k.name)).map(k => k.name);
+  return { args, kept, removed, layout: layoutOf(args.list, statementOf(site.node), ctx.text) };
+}
+
+function constructOpenAI(ctx: PyContext, site: PySite): SitePlan {
+  const { args, kept, removed, layout } = keptAndRemoved(ctx, site, openAIOptionsReplacedByProvider);
+  if (args.other.length) return finishPy(ctx, site, [], [{ text: 'client options are positional or unpacked: add provider=bedrock(region=...) and drop api_key/base_url by hand', manual: true }], []);
+  if (args.keywords.some(k => k.name === 'provider')) return finishPy(ctx, site, [], [], []);
+  const baseURL = args.keywords.find(k => k.name === 'base_url');
+  if (baseURL && /bedrock-(mantle|runtime)/.test(baseURL.value.text)) return finishPy(ctx, site, [], [], []);
+  const q = ctx.quote;
+  const notes: Note[] = [];
+  const needs: Need[] = [];
+  let entries: string[];
+  if (openAIHasProviders('python', ctx.options.openaiVersion)) {
+    entries = [`provider=bedrock(region=${pyQuote(ctx.options.region, q)})`, ...kept];
+    needs.push('py:openai-bedrock-provider');
+    if (removed.length) notes.push({ text: `removed ${removed.join(', ')}: the Bedrock provider supplies credentials (AWS_BEARER_TOKEN_BEDROCK or the AWS credential chain) and the endpoint`, manual: false });
+  } else {
+    entries = [`base_url=${pyQuote(mantleOpenAIBaseURL(ctx.options.region), q)}`, `api_key=os.environ[${pyQuote('AWS_BEARER_TOKEN_BEDROCK', q)}]`, ...kept];
+    needs.push('py:os');
+    notes.push({ text: `openai ${ctx.options.openaiVersion} predates the SDK's Bedrock provider (2.44.0): using the mantle base URL with a Bedrock API key from AWS_BEARER_TOKEN_BEDROCK; upgrade openai to use IAM credentials`, manual: false });
+  }
+  const list = args.list!;
+  return finishPy(ctx, site, [{ start: list.startIndex, end: list.endIndex, newText: renderArgs(entries, layout) }], notes, needs);
+}
+
+function constructAnthropic(ctx: PyContext, site: PySite): SitePlan {
+  const { args, kept, layout } = keptAndRemoved(ctx, site, anthropicOptionsReplaced);
+  if (args.other.length) return finishPy(ctx, site, [], [{ text: 'client options are positional or unpacked: set base_url to mantle\'s /anthropic and auth_token to a Bedrock API key by hand', manual: true }], []);
+  const baseURL = args.keywords.find(k => k.name === 'base_url');
+  if (baseURL && /bedrock-mantle/.test(baseURL.value.text)) return finishPy(ctx, site, [], [], []);
+  const q = ctx.quote;
+  // mantle's Messages endpoint takes the Bedrock API key as a bearer token (auth_token).
+  const entries = [`base_url=${pyQuote(mantleAnthropicBaseURL(ctx.options.region), q)}`, `auth_token=os.environ[${pyQuote('AWS_BEARER_TOKEN_BEDROCK', q)}]`, ...kept];
+  const list = args.list!;
+  return finishPy(ctx, site, [{ start: list.startIndex, end: list.endIndex, newText: renderArgs(entries, layout) }], [], ['py:os']);
+}
