@@ -12,6 +12,8 @@ export interface EmulatorContext {
   auth: AuthConfig;
   tokensPerSecond: number;
   asyncJobDurationMs: number;
+  /** Refuse Claude on the OpenAI routes and other models on Messages, as mantle does. */
+  strictRoutes: boolean;
   requests: RecordedRequest[];
   faultScript: FaultScript;
   responses: ResponsesStore;

@@ -30,6 +30,11 @@ export interface EmulatorOptions {
   asyncJobDurationMs?: number;
   /** Default stream pacing in tokens/s; 0 = as fast as possible (default 0). */
   tokensPerSecond?: number;
+  /**
+   * Refuse Claude on the OpenAI routes and non-Claude models on Messages, as mantle does
+   * (default false: every listed model answers on every compatible route).
+   */
+  strictRoutes?: boolean;
   /** Test credentials; random ones are generated when omitted. */
   accessKeyId?: string;
   secretAccessKey?: string;
@@ -69,6 +74,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     auth: { credentials: { accessKeyId, secretAccessKey }, apiKey, region },
     tokensPerSecond: options.tokensPerSecond ?? 0,
     asyncJobDurationMs: options.asyncJobDurationMs ?? 2000,
+    strictRoutes: options.strictRoutes ?? false,
     requests: [],
     faultScript: new FaultScript(),
     responses: new ResponsesStore(),

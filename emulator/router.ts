@@ -70,6 +70,7 @@ export async function dispatch(ex: Exchange, ctx: EmulatorContext, routes: Route
     return;
   }
   if (!route.streamingBody) await ex.readBody();
+  ex.extraHeaders = echoedHeaders(ex);
   const record = recordOf(ex, route.name, 'none');
   ctx.requests.push(record);
   try {
@@ -92,4 +93,15 @@ export async function dispatch(ex: Exchange, ctx: EmulatorContext, routes: Route
   } finally {
     record.status = ex.status || undefined;
   }
+}
+
+/**
+ * Mantle scopes OpenAI-style calls to a Project (`OpenAI-Project`) and Messages calls to a
+ * Workspace (`anthropic-workspace-id`); the emulator echoes them so tests can see they arrived.
+ */
+const ECHOED = ['openai-project', 'openai-organization', 'anthropic-workspace-id'];
+function echoedHeaders(ex: Exchange): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of ECHOED) if (ex.headers[name]) out[name] = ex.headers[name];
+  return out;
 }

@@ -2,16 +2,39 @@ import type { Route } from './router';
 import { converse, converseStream } from './runtime/converse';
 import { invokeModel, invokeModelWithResponseStream } from './runtime/invoke';
 import { getAsyncInvoke, listAsyncInvokes, startAsyncInvoke } from './runtime/asyncInvoke';
+import { listModels, retrieveModel } from './mantle/models';
+import { chatCompletions } from './mantle/chatCompletions';
+import { cancelResponse, createResponse, deleteResponse, retrieveResponse } from './mantle/responses';
+import { createMessage } from './mantle/messages';
+import type { Family } from './http/exchange';
 
-const RUNTIME = ['runtime'] as const;
+const RUNTIME: Family[] = ['runtime'];
+const MANTLE: Family[] = ['mantle'];
+const BOTH: Family[] = ['runtime', 'mantle'];
+
+/** The OpenAI-compatible routes: under `/v1` on mantle, under `/openai/v1` on both families. */
+function openai(method: string, sub: string, name: string, handler: Route['handler']): Route[] {
+  return [
+    { method, path: `/v1/${sub}`, name, families: MANTLE, dialect: 'openai', handler },
+    { method, path: `/openai/v1/${sub}`, name, families: BOTH, dialect: 'openai', handler },
+  ];
+}
 
 /** Every route the emulator serves, in match order. */
 export const ROUTES: Route[] = [
-  { method: 'POST', path: '/model/:modelId/converse', name: 'converse', families: [...RUNTIME], dialect: 'aws', handler: converse },
-  { method: 'POST', path: '/model/:modelId/converse-stream', name: 'converse-stream', families: [...RUNTIME], dialect: 'aws', handler: converseStream },
-  { method: 'POST', path: '/model/:modelId/invoke', name: 'invoke', families: [...RUNTIME], dialect: 'aws', handler: invokeModel },
-  { method: 'POST', path: '/model/:modelId/invoke-with-response-stream', name: 'invoke-with-response-stream', families: [...RUNTIME], dialect: 'aws', handler: invokeModelWithResponseStream },
-  { method: 'POST', path: '/async-invoke', name: 'start-async-invoke', families: [...RUNTIME], dialect: 'aws', handler: startAsyncInvoke },
-  { method: 'GET', path: '/async-invoke', name: 'list-async-invokes', families: [...RUNTIME], dialect: 'aws', handler: listAsyncInvokes },
-  { method: 'GET', path: '/async-invoke/*invocationArn', name: 'get-async-invoke', families: [...RUNTIME], dialect: 'aws', handler: getAsyncInvoke },
+  { method: 'POST', path: '/model/:modelId/converse', name: 'converse', families: RUNTIME, dialect: 'aws', handler: converse },
+  { method: 'POST', path: '/model/:modelId/converse-stream', name: 'converse-stream', families: RUNTIME, dialect: 'aws', handler: converseStream },
+  { method: 'POST', path: '/model/:modelId/invoke', name: 'invoke', families: RUNTIME, dialect: 'aws', handler: invokeModel },
+  { method: 'POST', path: '/model/:modelId/invoke-with-response-stream', name: 'invoke-with-response-stream', families: RUNTIME, dialect: 'aws', handler: invokeModelWithResponseStream },
+  { method: 'POST', path: '/async-invoke', name: 'start-async-invoke', families: RUNTIME, dialect: 'aws', handler: startAsyncInvoke },
+  { method: 'GET', path: '/async-invoke', name: 'list-async-invokes', families: RUNTIME, dialect: 'aws', handler: listAsyncInvokes },
+  { method: 'GET', path: '/async-invoke/*invocationArn', name: 'get-async-invoke', families: RUNTIME, dialect: 'aws', handler: getAsyncInvoke },
+  ...openai('GET', 'models', 'models.list', listModels),
+  ...openai('GET', 'models/:model', 'models.retrieve', retrieveModel),
+  ...openai('POST', 'chat/completions', 'chat.completions', chatCompletions),
+  ...openai('POST', 'responses', 'responses.create', createResponse),
+  ...openai('GET', 'responses/:id', 'responses.retrieve', retrieveResponse),
+  ...openai('DELETE', 'responses/:id', 'responses.delete', deleteResponse),
+  ...openai('POST', 'responses/:id/cancel', 'responses.cancel', cancelResponse),
+  { method: 'POST', path: '/anthropic/v1/messages', name: 'messages', families: BOTH, dialect: 'anthropic', handler: createMessage },
 ];

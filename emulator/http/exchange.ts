@@ -25,6 +25,8 @@ export class Exchange {
   readonly httpVersion: string;
   body: Buffer = Buffer.alloc(0);
   status = 0;
+  /** Added to every response head, e.g. the echoed project / workspace headers. */
+  extraHeaders: Record<string, string> = {};
   private headSent = false;
   private finished = false;
 
@@ -69,7 +71,7 @@ export class Exchange {
     if (this.headSent) return;
     this.headSent = true;
     this.status = status;
-    const all: Record<string, string> = { 'x-amzn-requestid': this.requestId, date: new Date().toUTCString(), ...headers };
+    const all: Record<string, string> = { 'x-amzn-requestid': this.requestId, date: new Date().toUTCString(), ...this.extraHeaders, ...headers };
     (this.res as http.ServerResponse).writeHead(status, all);
     // Streams must reach the client frame by frame; without this Node may hold the head back.
     (this.res as http.ServerResponse).flushHeaders?.();
