@@ -1,7 +1,170 @@
-import type { SitePlan } from '../plan';
+import * as ts from 'typescript';
+import type { TextEdit } from '../model';
+import { markerEdits, type Note, type SitePlan } from '../plan';
 import type { JsSite } from '../js/callFinder';
-import type { JsContext } from '../js/context';
+import { rewriteModel, type JsContext } from '../js/context';
+import { accessChainAbove, enclosingStatement, layoutOf, plainProperties, propName, quote, referencesIn, textOf, unwrapExpr, type Layout } from '../js/syntax';
+import { mapChatRequest, matchRead, stopReasonNote, type Out, type ResponseRead, type Val } from './converseRequest';
 
-export function planConverseJs(_ctx: JsContext, site: JsSite): SitePlan {
-  return { site, edits: [], notes: [{ text: 'not yet', manual: true }], needs: [] };
+// Target B for JS/TS: OpenAI calls become @aws-sdk/client-bedrock-runtime ConverseCommand /
+// ConverseStreamCommand sends, and the response reads we can trace follow.
+
+export function planConverseJs(ctx: JsContext, site: JsSite): SitePlan {
+  switch (site.kind) {
+    case 'client-construct': return construct(ctx, site);
+    case 'chat.completions.create': return chat(ctx, site, 'chat');
+    case 'responses.create': return site.streaming ? manual(ctx, site, 'streamed Responses events have no direct ConverseStream translation: rewrite by hand or keep this call on mantle') : chat(ctx, site, 'responses');
+    case 'embeddings.create': return manual(ctx, site, 'embeddings on Bedrock: InvokeModelCommand with amazon.titan-embed-text-v2:0 ({ inputText } → { embedding })');
+    case 'images.generate': return manual(ctx, site, 'images on Bedrock: InvokeModelCommand with amazon.nova-canvas-v1:0 (taskType TEXT_IMAGE → base64 images)');
+    case 'beta.parse': return manual(ctx, site, 'structured-output parsing has no Converse helper: request JSON (or a tool) and validate it yourself');
+    case 'chat.completions.stream': return manual(ctx, site, 'the stream helper\'s events differ from ConverseStream: rewrite with ConverseStreamCommand by hand');
+    default: return manual(ctx, site, 'convert this call by hand');
+  }
 }
+
+function manual(ctx: JsContext, site: JsSite, text: string): SitePlan {
+  const notes = [{ text, manual: true }];
+  return { site, edits: markerEdits(ctx.text, enclosingStatement(site.node).getStart(ctx.sf), notes, '//'), notes, needs: [] };
+}
+
+function construct(ctx: JsContext, site: JsSite): SitePlan {
+  const node = site.node as ts.NewExpression;
+  const arg = node.arguments?.[0];
+  const dropped = arg && ts.isObjectLiteralExpression(arg) ? arg.properties.map(p => propName(p) ?? textOf(p, ctx.sf)).filter(n => !['apiKey', 'baseURL', 'organization', 'project'].includes(n)) : arg ? [textOf(arg, ctx.sf)] : [];
+  const notes: Note[] = dropped.length ? [{ text: `dropped client options ${dropped.join(', ')}: BedrockRuntimeClient takes its own (maxAttempts, requestHandler)`, manual: false }] : [];
+  const edits: TextEdit[] = [{ start: node.getStart(ctx.sf), end: node.getEnd(), newText: `new BedrockRuntimeClient({ region: ${quote(ctx.options.region, ctx.quote)} })` }];
+  edits.push(...markerEdits(ctx.text, enclosingStatement(node).getStart(ctx.sf), notes, '//'));
+  return { site, edits, notes, needs: ['js:BedrockRuntimeClient'] };
+}
+
+export function toVal(expr: ts.Expression, sf: ts.SourceFile): Val {
+  const e = unwrapExpr(expr);
+  const text = textOf(expr, sf);
+  const multiline = (n: ts.Node) => text.includes('\n') && sf.getLineAndCharacterOfPosition(n.getStart(sf)).line !== sf.getLineAndCharacterOfPosition(n.getEnd()).line;
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return { text, str: e.text };
+  if (ts.isIdentifier(e)) return { text, ident: true };
+  if (ts.isArrayLiteralExpression(e) && !e.elements.some(ts.isSpreadElement)) return { text, list: e.elements.map(x => toVal(x, sf)), multiline: multiline(e) };
+  if (ts.isObjectLiteralExpression(e)) {
+    const props = plainProperties(e);
+    if (props) return { text, dict: new Map([...props].map(([k, p]) => [k, toVal(ts.isPropertyAssignment(p) ? p.initializer : p.name, sf)])), multiline: multiline(e) };
+  }
+  return { text };
+}
+
+const jsKey = (k: string) => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : `'${k}'`);
+
+export function renderOut(out: Out, ctx: JsContext, layout: Layout, depth: number): string {
+  if ('raw' in out) return out.raw;
+  if ('str' in out) return quote(out.str, ctx.quote);
+  if ('runtime' in out) {
+    const v = out.of;
+    switch (out.runtime) {
+      case 'system': return `${v}.filter((m) => m.role === 'system' || m.role === 'developer').map((m) => ({ text: String(m.content) }))`.replace(/'/g, ctx.quote);
+      case 'turns': return `${v}.filter((m) => m.role === 'user' || m.role === 'assistant').map((m) => ({ role: m.role, content: [{ text: String(m.content) }] }))`.replace(/'/g, ctx.quote);
+      case 'tools': return `${v}.map((t) => ({ toolSpec: { name: t.function.name, description: t.function.description, inputSchema: { json: t.function.parameters } } }))`;
+      case 'stop': return `(Array.isArray(${v}) ? ${v} : [${v}])`;
+    }
+  }
+  if ('list' in out) {
+    const items = out.list.map(i => renderOut(i, ctx, layout, depth + 1));
+    if (!out.multiline || !layout.multiline || items.length === 0) return `[${items.join(', ')}]`;
+    const inner = layout.base + layout.unit.repeat(depth + 1);
+    return `[\n${items.map(i => `${inner}${i},`).join('\n')}\n${layout.base + layout.unit.repeat(depth)}]`;
+  }
+  const entries = out.dict.map(([k, v]) => `${jsKey(k)}: ${renderOut(v, ctx, layout, depth + 1)}`);
+  return entries.length ? `{ ${entries.join(', ')} }` : '{}';
+}
+
+function renderRequest(entries: Array<[string, Out]>, ctx: JsContext, layout: Layout): string {
+  const lines = entries.map(([k, v]) => `${jsKey(k)}: ${renderOut(v, ctx, layout, 1)}`);
+  const oneLine = `{ ${lines.join(', ')} }`;
+  if (!layout.multiline && oneLine.length <= 100) return oneLine;
+  return `{\n${lines.map(l => `${layout.base}${layout.unit}${l},`).join('\n')}\n${layout.base}}`;
+}
+
+function chat(ctx: JsContext, site: JsSite, api: 'chat' | 'responses'): SitePlan {
+  const call = site.node as ts.CallExpression;
+  const arg = call.arguments[0];
+  const props = arg && ts.isObjectLiteralExpression(arg) ? plainProperties(arg) : undefined;
+  if (!props || !site.clientExpr) return manual(ctx, site, 'the request is not an object literal: build the ConverseCommand input by hand');
+  const modelProp = props.get('model');
+  const model = rewriteModel(ctx, modelProp && (ts.isPropertyAssignment(modelProp) ? modelProp.initializer : modelProp.name), 'openai', 'converse');
+  const vals = new Map([...props].map(([k, p]) => [k, toVal(ts.isPropertyAssignment(p) ? p.initializer : p.name, ctx.sf)]));
+  const request = mapChatRequest(vals, model.text, api);
+  if (request.refuse) return manual(ctx, site, request.refuse);
+  const notes: Note[] = [...model.notes, ...request.notes];
+  // A mapped literal inside the call is written into the new call; only a constant elsewhere is edited where it stands.
+  const edits: TextEdit[] = model.edits.filter(e => e.end <= call.getStart(ctx.sf) || e.start >= call.getEnd());
+  const command = site.streaming ? 'ConverseStreamCommand' : 'ConverseCommand';
+  const layout = layoutOf(arg, enclosingStatement(call), ctx.sf);
+  const client = textOf(site.clientExpr, ctx.sf);
+  edits.push({ start: call.getStart(ctx.sf), end: call.getEnd(), newText: `${client}.send(new ${command}(${renderRequest(request.entries, ctx, layout)}))` });
+  const markers: Array<{ at: number; notes: Note[] }> = [{ at: enclosingStatement(call).getStart(ctx.sf), notes }];
+  traceResponse(ctx, call, site.streaming, api, edits, markers);
+  for (const m of markers) edits.push(...markerEdits(ctx.text, m.at, m.notes, '//'));
+  return { site, edits, notes: markers.flatMap(m => m.notes), needs: [command === 'ConverseCommand' ? 'js:ConverseCommand' : 'js:ConverseStreamCommand'] };
+}
+
+/** What follows the response (or chunk) expression to read the same thing from Converse. */
+function readSuffix(read: ResponseRead): string {
+  switch (read) {
+    case 'text': return '.output?.message?.content?.[0]?.text';
+    case 'stopReason': return '.stopReason';
+    case 'inputTokens': return '.usage?.inputTokens';
+    case 'outputTokens': return '.usage?.outputTokens';
+    case 'totalTokens': return '.usage?.totalTokens';
+    case 'deltaText': return '.contentBlockDelta?.delta?.text';
+    case 'chunkStopReason': return '.messageStop?.stopReason';
+  }
+}
+
+/** Rewrites reads of the response (or of stream chunks) we can follow; marks the other uses. */
+function traceResponse(ctx: JsContext, call: ts.CallExpression, streaming: boolean, api: 'chat' | 'responses', edits: TextEdit[], markers: Array<{ at: number; notes: Note[] }>): void {
+  const sf = ctx.sf;
+  let outer: ts.Expression = call;
+  while (ts.isParenthesizedExpression(outer.parent) || ts.isAwaitExpression(outer.parent)) outer = outer.parent as ts.Expression;
+  const mark = (node: ts.Node, text: string) => markers.push({ at: enclosingStatement(node).getStart(sf), notes: [{ text, manual: true }] });
+  const what = api === 'responses' ? 'responsesApi' : 'response';
+  const rewriteReads = (ref: ts.Expression, kind: 'response' | 'responsesApi' | 'chunk'): boolean => {
+    const chain = accessChainAbove(ref);
+    const match = matchRead(chain.map(c => c.step), kind);
+    if (!match) return false;
+    const last = chain[match.length - 1].expr;
+    edits.push({ start: ref.getEnd(), end: last.getEnd(), newText: readSuffix(match.read) });
+    if (match.read === 'stopReason' || match.read === 'chunkStopReason') markers.push({ at: enclosingStatement(ref).getStart(sf), notes: [stopReasonNote] });
+    return true;
+  };
+
+  const decl = outer.parent;
+  if (ts.isVariableDeclaration(decl) && decl.initializer === outer && ts.isIdentifier(decl.name)) {
+    const name = decl.name.text;
+    const scope = enclosingScope(decl);
+    for (const ref of referencesIn(scope, name, decl.getEnd())) {
+      if (!streaming) {
+        if (!rewriteReads(ref, what)) mark(ref, `\`${name}\` is used as an OpenAI response here: adapt it to the Converse response (output.message.content)`);
+        continue;
+      }
+      const loop = ref.parent;
+      if (ts.isForOfStatement(loop) && loop.expression === ref && loop.awaitModifier && ts.isVariableDeclarationList(loop.initializer) && ts.isIdentifier(loop.initializer.declarations[0]?.name)) {
+        edits.push({ start: ref.getStart(sf), end: ref.getEnd(), newText: `${name}.stream ?? []` });
+        const chunk = (loop.initializer.declarations[0].name as ts.Identifier).text;
+        for (const c of referencesIn(loop.statement, chunk, loop.statement.getStart(sf))) {
+          if (!rewriteReads(c, 'chunk')) mark(c, `\`${chunk}\` is an OpenAI stream chunk here: read ConverseStream events (contentBlockDelta, messageStop, metadata) instead`);
+        }
+      } else {
+        mark(ref, `\`${name}\` is used as an OpenAI stream here: iterate ${name}.stream for ConverseStream events instead`);
+      }
+    }
+    return;
+  }
+  if (!streaming && (ts.isPropertyAccessExpression(outer.parent) || ts.isElementAccessExpression(outer.parent)) && rewriteReads(outer, what)) return;
+  if (ts.isExpressionStatement(outer.parent)) return;
+  mark(outer, 'the Converse response flows on from here: adapt its readers (output.message.content[0].text) by hand');
+}
+
+function enclosingScope(node: ts.Node): ts.Node {
+  let cur: ts.Node = node;
+  while (cur.parent && !ts.isBlock(cur.parent) && !ts.isSourceFile(cur.parent)) cur = cur.parent;
+  return cur.parent ?? cur;
+}
+

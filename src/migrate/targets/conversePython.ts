@@ -1,7 +1,193 @@
-import type { SitePlan } from '../plan';
-import type { PySite } from '../python/callFinder';
-import type { PyContext } from '../python/syntax';
+import type { Node } from 'web-tree-sitter';
+import type { TextEdit } from '../model';
+import { markerEdits, type Need, type Note, type SitePlan } from '../plan';
+import { unwrapParens, type PySite } from '../python/callFinder';
+import { accessChainAbove, callArgs, layoutOf, pyQuote, rewriteModel, statementOf, stringValue, type PyContext, type PyLayout } from '../python/syntax';
+import { mapChatRequest, matchRead, stopReasonNote, type Out, type ResponseRead, type Val } from './converseRequest';
 
-export function planConversePython(_ctx: PyContext, site: PySite): SitePlan {
-  return { site, edits: [], notes: [{ text: 'not yet', manual: true }], needs: [] };
+// Target B for Python: OpenAI calls become boto3 bedrock-runtime converse / converse_stream,
+// and the response reads we can trace follow (boto3 returns plain dicts).
+
+export function planConversePython(ctx: PyContext, site: PySite): SitePlan {
+  switch (site.kind) {
+    case 'client-construct': return construct(ctx, site);
+    case 'chat.completions.create': return chat(ctx, site, 'chat');
+    case 'responses.create': return site.streaming ? manual(ctx, site, 'streamed Responses events have no direct converse_stream translation: rewrite by hand or keep this call on mantle') : chat(ctx, site, 'responses');
+    case 'legacy-v0':
+      if (site.legacyResource === 'ChatCompletion') return chat(ctx, site, 'chat');
+      return manual(ctx, site, site.legacyResource === 'Embedding'
+        ? 'openai<1.0 embeddings: call invoke_model with amazon.titan-embed-text-v2:0 ({"inputText"} → {"embedding"})'
+        : 'openai<1.0 completion API: rewrite as a converse call with one user message by hand');
+    case 'embeddings.create': return manual(ctx, site, 'embeddings on Bedrock: invoke_model with amazon.titan-embed-text-v2:0 ({"inputText"} → {"embedding"})');
+    case 'images.generate': return manual(ctx, site, 'images on Bedrock: invoke_model with amazon.nova-canvas-v1:0 (taskType TEXT_IMAGE → base64 images)');
+    case 'beta.parse': return manual(ctx, site, 'structured-output parsing has no Converse helper: request JSON (or a tool) and validate it yourself');
+    case 'chat.completions.stream': return manual(ctx, site, 'the stream helper\'s events differ from converse_stream: rewrite by hand');
+    default: return manual(ctx, site, 'convert this call by hand');
+  }
+}
+
+function manual(ctx: PyContext, site: PySite, text: string): SitePlan {
+  const notes = [{ text, manual: true }];
+  return { site, edits: markerEdits(ctx.text, statementOf(site.node).startIndex, notes, '#'), notes, needs: [] };
+}
+
+function construct(ctx: PyContext, site: PySite): SitePlan {
+  const args = callArgs(site.node);
+  const dropped = [...args.keywords.map(k => k.name).filter(n => !['api_key', 'base_url', 'organization', 'project'].includes(n)), ...args.other.map(o => o.text)];
+  const notes: Note[] = [];
+  if (dropped.length) notes.push({ text: `dropped client options ${dropped.join(', ')}: configure boto3 with botocore.config.Config (retries, timeouts)`, manual: false });
+  if (site.async) notes.push({ text: 'boto3 is synchronous: awaited calls on this client run in asyncio.to_thread', manual: false });
+  const q = ctx.quote;
+  const edits: TextEdit[] = [{ start: site.node.startIndex, end: site.node.endIndex, newText: `boto3.client(${pyQuote('bedrock-runtime', q)}, region_name=${pyQuote(ctx.options.region, q)})` }];
+  edits.push(...markerEdits(ctx.text, statementOf(site.node).startIndex, notes, '#'));
+  return { site, edits, notes, needs: ['py:boto3'] };
+}
+
+export function toVal(node: Node): Val {
+  const text = node.text;
+  const n = unwrapParens(node);
+  const multiline = n.startPosition.row !== n.endPosition.row;
+  const str = stringValue(n);
+  if (str !== undefined) return { text, str };
+  if (n.type === 'identifier') return { text, ident: true };
+  if (n.type === 'list' && !n.namedChildren.some(c => c?.type === 'list_splat')) return { text, list: n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment').map(toVal), multiline };
+  if (n.type === 'dictionary') {
+    const dict = new Map<string, Val>();
+    for (const c of n.namedChildren) {
+      if (!c || c.type === 'comment') continue;
+      const key = c.type === 'pair' ? stringValue(c.childForFieldName('key')) : undefined;
+      const value = c.childForFieldName('value');
+      if (key === undefined || !value) return { text };
+      dict.set(key, toVal(value));
+    }
+    return { text, dict, multiline };
+  }
+  return { text };
+}
+
+export function renderOut(out: Out, ctx: PyContext, layout: PyLayout, depth: number): string {
+  const q = ctx.quote;
+  const s = (v: string) => pyQuote(v, q);
+  if ('raw' in out) return out.raw;
+  if ('str' in out) return s(out.str);
+  if ('runtime' in out) {
+    const v = out.of;
+    switch (out.runtime) {
+      case 'system': return `[{${s('text')}: m[${s('content')}]} for m in ${v} if m[${s('role')}] in (${s('system')}, ${s('developer')})]`;
+      case 'turns': return `[{${s('role')}: m[${s('role')}], ${s('content')}: [{${s('text')}: m[${s('content')}]}]} for m in ${v} if m[${s('role')}] in (${s('user')}, ${s('assistant')})]`;
+      case 'tools': return `[{${s('toolSpec')}: {${s('name')}: t[${s('function')}][${s('name')}], ${s('description')}: t[${s('function')}].get(${s('description')}, ${s('')}), ${s('inputSchema')}: {${s('json')}: t[${s('function')}][${s('parameters')}]}}} for t in ${v}]`;
+      case 'stop': return `(${v} if isinstance(${v}, list) else [${v}])`;
+    }
+  }
+  if ('list' in out) {
+    const items = out.list.map(i => renderOut(i, ctx, layout, depth + 1));
+    if (!out.multiline || !layout.multiline || items.length === 0) return `[${items.join(', ')}]`;
+    const inner = layout.base + layout.unit.repeat(depth + 1);
+    return `[\n${items.map(i => `${inner}${i},`).join('\n')}\n${layout.base + layout.unit.repeat(depth)}]`;
+  }
+  return `{${out.dict.map(([k, v]) => `${s(k)}: ${renderOut(v, ctx, layout, depth + 1)}`).join(', ')}}`;
+}
+
+function renderKwargs(entries: Array<[string, Out]>, ctx: PyContext, layout: PyLayout, lead: string[]): string {
+  const parts = [...lead, ...entries.map(([k, v]) => `${k}=${renderOut(v, ctx, layout, 1)}`)];
+  const oneLine = `(${parts.join(', ')})`;
+  if (!layout.multiline && oneLine.length <= 100) return oneLine;
+  return `(\n${parts.map(p => `${layout.base}${layout.unit}${p},`).join('\n')}\n${layout.base})`;
+}
+
+function chat(ctx: PyContext, site: PySite, api: 'chat' | 'responses'): SitePlan {
+  const call = site.node;
+  const args = callArgs(call);
+  const legacy = site.kind === 'legacy-v0';
+  if (args.other.length || (!site.clientNode && !legacy)) return manual(ctx, site, 'request arguments are positional or unpacked: build the converse arguments by hand');
+  if (site.async && site.streaming) return manual(ctx, site, 'boto3 streams are synchronous: iterate converse_stream in a worker thread (asyncio.to_thread) by hand');
+  const model = rewriteModel(ctx, args.keywords.find(k => k.name === 'model')?.value, 'openai', 'converse');
+  const vals = new Map(args.keywords.map(k => [k.name, toVal(k.value)]));
+  const request = mapChatRequest(vals, model.text, api);
+  if (request.refuse) return manual(ctx, site, request.refuse);
+  const notes: Note[] = [...model.notes, ...request.notes];
+  const edits: TextEdit[] = model.edits.filter(e => e.end <= call.startIndex || e.start >= call.endIndex);
+  const needs: Need[] = [];
+  const client = legacy ? 'bedrock_runtime' : site.clientNode!.text;
+  if (legacy) needs.push('py:legacy-runtime-client');
+  const method = `${client}.${site.streaming ? 'converse_stream' : 'converse'}`;
+  const layout = layoutOf(args.list, statementOf(call), ctx.text);
+  const newCall = site.async ? `asyncio.to_thread${renderKwargs(request.entries, ctx, layout, [method])}` : `${method}${renderKwargs(request.entries, ctx, layout, [])}`;
+  if (site.async) needs.push('py:asyncio');
+  edits.push({ start: call.startIndex, end: call.endIndex, newText: newCall });
+  const markers: Array<{ at: number; notes: Note[] }> = [{ at: statementOf(call).startIndex, notes }];
+  traceResponse(ctx, call, site.streaming, api, edits, markers);
+  for (const m of markers) edits.push(...markerEdits(ctx.text, m.at, m.notes, '#'));
+  return { site, edits, notes: markers.flatMap(m => m.notes), needs };
+}
+
+function readSuffix(read: ResponseRead, q: string): string {
+  const k = (...keys: Array<string | number>) => keys.map(key => `[${typeof key === 'number' ? key : pyQuote(key, q)}]`).join('');
+  switch (read) {
+    case 'text': return k('output', 'message', 'content', 0, 'text');
+    case 'stopReason': return k('stopReason');
+    case 'inputTokens': return k('usage', 'inputTokens');
+    case 'outputTokens': return k('usage', 'outputTokens');
+    case 'totalTokens': return k('usage', 'totalTokens');
+    case 'deltaText': return `.get(${pyQuote('contentBlockDelta', q)}, {}).get(${pyQuote('delta', q)}, {}).get(${pyQuote('text', q)})`;
+    case 'chunkStopReason': return `.get(${pyQuote('messageStop', q)}, {}).get(${pyQuote('stopReason', q)})`;
+  }
+}
+
+function references(scope: Node, name: string, after: number): Node[] {
+  return scope.descendantsOfType('identifier').filter((id): id is Node => {
+    if (!id || id.text !== name || id.startIndex < after) return false;
+    const p = id.parent;
+    if (p?.type === 'attribute' && p.childForFieldName('attribute')?.id === id.id) return false;
+    if (p?.type === 'keyword_argument' && p.childForFieldName('name')?.id === id.id) return false;
+    if (p?.type === 'assignment' && p.childForFieldName('left')?.id === id.id) return false;
+    return true;
+  });
+}
+
+function scopeOf(node: Node): Node {
+  let cur: Node | null = node.parent;
+  while (cur && cur.type !== 'function_definition' && cur.type !== 'module') cur = cur.parent;
+  return cur?.type === 'function_definition' ? cur.childForFieldName('body') ?? cur : cur ?? node;
+}
+
+function traceResponse(ctx: PyContext, call: Node, streaming: boolean, api: 'chat' | 'responses', edits: TextEdit[], markers: Array<{ at: number; notes: Note[] }>): void {
+  let outer = call;
+  while (outer.parent && (outer.parent.type === 'parenthesized_expression' || outer.parent.type === 'await')) outer = outer.parent;
+  const mark = (node: Node, text: string) => markers.push({ at: statementOf(node).startIndex, notes: [{ text, manual: true }] });
+  const what = api === 'responses' ? 'responsesApi' : 'response';
+  const rewriteReads = (ref: Node, kind: 'response' | 'responsesApi' | 'chunk'): boolean => {
+    const chain = accessChainAbove(ref);
+    const match = matchRead(chain.map(c => c.step), kind);
+    if (!match) return false;
+    edits.push({ start: ref.endIndex, end: chain[match.length - 1].node.endIndex, newText: readSuffix(match.read, ctx.quote) });
+    if (match.read === 'stopReason' || match.read === 'chunkStopReason') markers.push({ at: statementOf(ref).startIndex, notes: [stopReasonNote] });
+    return true;
+  };
+  const parent = outer.parent;
+  const target = parent?.type === 'assignment' && parent.childForFieldName('right')?.id === outer.id ? parent.childForFieldName('left') : null;
+  if (target?.type === 'identifier') {
+    const name = target.text;
+    for (const ref of references(scopeOf(parent!), name, parent!.endIndex)) {
+      if (!streaming) {
+        if (!rewriteReads(ref, what)) mark(ref, `\`${name}\` is used as an OpenAI response here: adapt it to the Converse response (["output"]["message"]["content"])`);
+        continue;
+      }
+      const loop = ref.parent;
+      const chunkNode = loop?.childForFieldName('left');
+      if (loop?.type === 'for_statement' && loop.childForFieldName('right')?.id === ref.id && chunkNode?.type === 'identifier') {
+        edits.push({ start: ref.endIndex, end: ref.endIndex, newText: `[${pyQuote('stream', ctx.quote)}]` });
+        const body = loop.childForFieldName('body');
+        for (const c of body ? references(body, chunkNode.text, body.startIndex) : []) {
+          if (!rewriteReads(c, 'chunk')) mark(c, `\`${chunkNode.text}\` is an OpenAI stream chunk here: read converse_stream events (contentBlockDelta, messageStop, metadata) instead`);
+        }
+      } else {
+        mark(ref, `\`${name}\` is used as an OpenAI stream here: iterate ${name}["stream"] for converse_stream events instead`);
+      }
+    }
+    return;
+  }
+  if (!streaming && (parent?.type === 'attribute' || parent?.type === 'subscript') && rewriteReads(outer, what)) return;
+  if (parent?.type === 'expression_statement') return;
+  mark(outer, 'the Converse response flows on from here: adapt its readers (["output"]["message"]["content"][0]["text"]) by hand');
 }
