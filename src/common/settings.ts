@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { EndpointOverrides } from '../service/endpoints';
 
-export type ApiStyle =
-  | 'converse' | 'converse-stream' | 'invoke-model' | 'invoke-model-stream'
-  | 'responses' | 'chat-completions' | 'messages';
+import type { ApiStyle } from '../service/model';
+
+export type { ApiStyle } from '../service/model';
 
 export interface BedrockSettings {
   region: string;

@@ -1,0 +1,19 @@
+import type { BedrockRequest, StreamEvent } from '../../model';
+import type { ChatDriver, DriverContext } from '../driver';
+import { chatCompletionsBody } from './chatCompletionsRequest';
+import { ChatCompletionsNormalizer } from './chatCompletionsEvents';
+import { openaiClient, projectHeaders } from './openaiClient';
+
+/** OpenAI Chat Completions on bedrock-mantle or bedrock-runtime (`/openai/v1/chat/completions`). */
+export class ChatCompletionsDriver implements ChatDriver {
+  readonly style = 'chat-completions' as const;
+  readonly families = ['mantle', 'runtime'] as const;
+
+  async *stream(req: BedrockRequest, ctx: DriverContext): AsyncGenerator<StreamEvent> {
+    const client = await openaiClient(ctx.family, ctx.endpoint, ctx.region, ctx.auth);
+    const stream = await client.chat.completions.create(chatCompletionsBody(req), { signal: ctx.signal, headers: projectHeaders(req.project) });
+    const normalizer = new ChatCompletionsNormalizer();
+    for await (const chunk of stream) yield* normalizer.push(chunk);
+    yield* normalizer.end();
+  }
+}

@@ -1,0 +1,68 @@
+import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
+import type { ResolvedAuth } from '../../credentials/auth';
+import type { EndpointFamily } from '../../endpoints';
+import type { BedrockRequest, StreamEvent } from '../../model';
+import { sdks } from '../../sdks';
+import type { ChatDriver, DriverContext } from '../driver';
+import { messagesBody } from './messagesRequest';
+import { MessagesNormalizer } from './messagesEvents';
+
+interface MessagesClient {
+  messages: { create(body: ReturnType<typeof messagesBody>, options: { signal: AbortSignal; headers?: Record<string, string> }): PromiseLike<AsyncIterable<RawMessageStreamEvent>> };
+}
+
+/**
+ * Anthropic Messages through @anthropic-ai/bedrock-sdk: on mantle its AnthropicBedrockMantle client
+ * (`{endpoint}/anthropic/v1/messages`, SigV4 `bedrock-mantle` or a bearer key); on runtime its AnthropicBedrock
+ * client (the Messages API carried by InvokeModel, SigV4 `bedrock` or a bearer key). Workspaces select with the
+ * `anthropic-workspace-id` header on mantle.
+ */
+export class MessagesDriver implements ChatDriver {
+  readonly style = 'messages' as const;
+  readonly families = ['mantle', 'runtime'] as const;
+  private readonly clients = new WeakMap<ResolvedAuth, Map<string, MessagesClient>>();
+
+  async *stream(req: BedrockRequest, ctx: DriverContext): AsyncGenerator<StreamEvent> {
+    const client = this.client(ctx.family, ctx.endpoint, ctx.region, ctx.auth);
+    const headers = req.project && ctx.family === 'mantle' ? { 'anthropic-workspace-id': req.project } : undefined;
+    const stream = await client.messages.create(messagesBody(req), { signal: ctx.signal, headers });
+    const normalizer = new MessagesNormalizer();
+    for await (const e of stream) yield* normalizer.push(e);
+    yield* normalizer.end();
+  }
+
+  private client(family: EndpointFamily, endpoint: string, region: string, auth: ResolvedAuth): MessagesClient {
+    let byKey = this.clients.get(auth);
+    if (!byKey) this.clients.set(auth, (byKey = new Map()));
+    const key = `${family}|${endpoint}|${region}`;
+    let c = byKey.get(key);
+    if (!c) {
+      c = createClient(family, endpoint, region, auth);
+      byKey.set(key, c);
+    }
+    return c;
+  }
+}
+
+function createClient(family: EndpointFamily, endpoint: string, region: string, auth: ResolvedAuth): MessagesClient {
+  const sdk = sdks.anthropicBedrock();
+  // The bearer key is fixed per client; the SigV4 path asks our provider (which refreshes) on every request.
+  // apiKey: null keeps both clients from picking up AWS_BEARER_TOKEN_BEDROCK from the shared extension-host env.
+  const authOptions = auth.kind === 'sigv4'
+    ? { apiKey: null, providerChainResolver: async () => auth.credentials }
+    : { apiKey: null, skipAuth: true, fetch: bearerFetch(auth.token) };
+  const common = { awsRegion: region, maxRetries: 2, ...authOptions };
+  return (family === 'mantle'
+    ? new sdk.AnthropicBedrockMantle({ ...common, baseURL: `${endpoint}/anthropic` })
+    : new sdk.default({ ...common, baseURL: endpoint })) as unknown as MessagesClient;
+}
+
+/** Adds a fresh bearer token per request (the SDK's own apiKey option is a fixed string). */
+function bearerFetch(token: () => Promise<string>): typeof fetch {
+  return async (input, init) => {
+    const headers = new Headers(init?.headers);
+    headers.set('authorization', `Bearer ${await token()}`);
+    headers.delete('x-api-key');
+    return fetch(input, { ...init, headers });
+  };
+}

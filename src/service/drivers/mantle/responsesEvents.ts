@@ -1,0 +1,59 @@
+import type { Response, ResponseStreamEvent } from 'openai/resources/responses/responses';
+import type { StreamEvent } from '../../model';
+import { stopReason } from '../stopReasons';
+import { ToolCallAssembler } from '../toolCalls';
+
+/** Responses SSE events → internal events. There is no `[DONE]`: `response.completed` (or failed/incomplete) ends it. */
+export class ResponsesNormalizer {
+  private readonly tools = new ToolCallAssembler();
+
+  *push(e: ResponseStreamEvent): Generator<StreamEvent> {
+    switch (e.type) {
+      case 'response.created':
+        yield { type: 'response-id', id: e.response.id };
+        break;
+      case 'response.output_text.delta':
+        yield { type: 'text', text: e.delta };
+        break;
+      case 'response.reasoning_text.delta':
+      case 'response.reasoning_summary_text.delta':
+        yield { type: 'reasoning', text: e.delta };
+        break;
+      case 'response.output_item.added':
+        if (e.item.type === 'function_call') yield this.tools.start(e.item.id ?? e.output_index, e.item.call_id, e.item.name);
+        break;
+      case 'response.function_call_arguments.delta': {
+        const ev = this.tools.delta(e.item_id, e.delta);
+        if (ev) yield ev;
+        break;
+      }
+      case 'response.output_item.done':
+        if (e.item.type === 'function_call') {
+          const ev = this.tools.end(e.item.id ?? e.output_index, e.item.arguments);
+          if (ev) yield ev;
+        }
+        break;
+      case 'response.completed':
+      case 'response.incomplete':
+        yield* this.tools.endAll();
+        yield* finalEvents(e.response);
+        break;
+      case 'response.failed':
+        throw Object.assign(new Error(e.response.error?.message ?? 'The response failed.'), { name: 'ResponseFailed', code: e.response.error?.code });
+      case 'error':
+        throw Object.assign(new Error(e.message), { name: 'ResponseStreamError', code: e.code ?? undefined });
+    }
+  }
+}
+
+export function* finalEvents(r: Response): Generator<StreamEvent> {
+  if (r.usage) {
+    yield { type: 'usage', usage: {
+      inputTokens: r.usage.input_tokens, outputTokens: r.usage.output_tokens,
+      ...(r.usage.input_tokens_details?.cached_tokens ? { cacheReadTokens: r.usage.input_tokens_details.cached_tokens } : {}),
+    } };
+  }
+  const calledTool = r.output?.some(o => o.type === 'function_call');
+  const raw = r.status === 'incomplete' ? r.incomplete_details?.reason ?? 'incomplete' : calledTool ? 'tool_calls' : 'completed';
+  yield { type: 'stop', ...stopReason(raw) };
+}

@@ -1,0 +1,99 @@
+/**
+ * The service's one request type and one stream-event type. Every driver translates its wire format into these
+ * once; front ends never see Converse blocks, SSE chunks or event-stream frames.
+ */
+import type { EndpointFamily } from './endpoints';
+
+export type { EndpointFamily } from './endpoints';
+
+export type ApiStyle =
+  | 'converse' | 'converse-stream'
+  | 'invoke-model' | 'invoke-model-stream'
+  | 'responses' | 'chat-completions' | 'messages';
+
+export const API_STYLES: readonly ApiStyle[] = ['converse', 'converse-stream', 'invoke-model', 'invoke-model-stream', 'responses', 'chat-completions', 'messages'];
+
+export const API_STYLE_LABELS: Record<ApiStyle, string> = {
+  'converse': 'Converse',
+  'converse-stream': 'ConverseStream',
+  'invoke-model': 'InvokeModel',
+  'invoke-model-stream': 'InvokeModel stream',
+  'responses': 'OpenAI Responses',
+  'chat-completions': 'OpenAI Chat Completions',
+  'messages': 'Anthropic Messages',
+};
+
+export type ContentPart =
+  | { type: 'text'; text: string }
+  | { type: 'image'; format: 'png' | 'jpeg' | 'gif' | 'webp'; data: Uint8Array }
+  | { type: 'document'; format: 'pdf' | 'csv' | 'doc' | 'docx' | 'xls' | 'xlsx' | 'html' | 'txt' | 'md'; name: string; data: Uint8Array }
+  | { type: 'tool-call'; id: string; name: string; input: unknown }
+  | { type: 'tool-result'; id: string; content: string; isError?: boolean }
+  /** Prompt caching: everything before this part may be cached (Converse cachePoint / Anthropic cache_control). */
+  | { type: 'cache-point' };
+
+export interface ChatMessage {
+  role: 'user' | 'assistant';
+  content: ContentPart[];
+}
+
+export interface ToolSpec {
+  name: string;
+  description?: string;
+  /** JSON Schema of the tool's input object. */
+  inputSchema: Record<string, unknown>;
+}
+
+export interface InferenceParams {
+  maxTokens?: number;
+  temperature?: number;
+  topP?: number;
+  stopSequences?: string[];
+}
+
+export interface ReasoningOptions {
+  /** Anthropic/Converse extended thinking budget; OpenAI styles map it to an effort level. */
+  budgetTokens?: number;
+  effort?: 'low' | 'medium' | 'high';
+}
+
+export interface BedrockRequest {
+  model: string;
+  messages: ChatMessage[];
+  system?: string;
+  params?: InferenceParams;
+  tools?: ToolSpec[];
+  toolChoice?: 'auto' | 'any' | 'none' | { name: string };
+  reasoning?: ReasoningOptions;
+  apiStyle: ApiStyle;
+  /** Omitted: the router picks the family the API style belongs to by default. */
+  family?: EndpointFamily;
+  /** mantle Projects (OpenAI styles) / Workspaces (Messages). */
+  project?: string;
+  /** Responses API state. */
+  previousResponseId?: string;
+  store?: boolean;
+}
+
+export type StopReason =
+  | 'end_turn' | 'tool_use' | 'max_tokens' | 'stop_sequence' | 'guardrail_intervened'
+  | 'content_filtered' | 'aborted' | 'other';
+
+export interface Usage {
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens?: number;
+  cacheWriteTokens?: number;
+}
+
+export type StreamEvent =
+  | { type: 'text'; text: string }
+  | { type: 'reasoning'; text: string }
+  | { type: 'tool-call-start'; id: string; name: string }
+  | { type: 'tool-call-delta'; id: string; argumentsDelta: string }
+  | { type: 'tool-call-end'; id: string; input: unknown }
+  | { type: 'usage'; usage: Usage }
+  | { type: 'stop'; reason: StopReason; raw?: string }
+  /** Responses API: the id to chain the next turn on. */
+  | { type: 'response-id'; id: string }
+  | { type: 'error'; error: import('./errors').BedrockError };
