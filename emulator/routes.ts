@@ -1,12 +1,15 @@
 import type { Route } from './router';
 import { converse, converseStream } from './runtime/converse';
 import { invokeModel, invokeModelWithResponseStream } from './runtime/invoke';
+import { invokeModelWithBidirectionalStream } from './runtime/bidirectional';
 import { getAsyncInvoke, listAsyncInvokes, startAsyncInvoke } from './runtime/asyncInvoke';
 import { listModels, retrieveModel } from './mantle/models';
 import { chatCompletions } from './mantle/chatCompletions';
 import { cancelResponse, createResponse, deleteResponse, retrieveResponse } from './mantle/responses';
 import { createMessage } from './mantle/messages';
 import type { Family } from './http/exchange';
+import { getFoundationModel, listFoundationModels } from './control/foundationModels';
+import { getInferenceProfile, listInferenceProfiles } from './control/inferenceProfiles';
 
 const RUNTIME: Family[] = ['runtime'];
 const MANTLE: Family[] = ['mantle'];
@@ -26,9 +29,16 @@ export const ROUTES: Route[] = [
   { method: 'POST', path: '/model/:modelId/converse-stream', name: 'converse-stream', families: RUNTIME, dialect: 'aws', handler: converseStream },
   { method: 'POST', path: '/model/:modelId/invoke', name: 'invoke', families: RUNTIME, dialect: 'aws', handler: invokeModel },
   { method: 'POST', path: '/model/:modelId/invoke-with-response-stream', name: 'invoke-with-response-stream', families: RUNTIME, dialect: 'aws', handler: invokeModelWithResponseStream },
+  { method: 'POST', path: '/model/:modelId/invoke-with-bidirectional-stream', name: 'invoke-with-bidirectional-stream', families: RUNTIME, dialect: 'aws', handler: invokeModelWithBidirectionalStream, streamingBody: true, sigv4Only: true },
   { method: 'POST', path: '/async-invoke', name: 'start-async-invoke', families: RUNTIME, dialect: 'aws', handler: startAsyncInvoke },
   { method: 'GET', path: '/async-invoke', name: 'list-async-invokes', families: RUNTIME, dialect: 'aws', handler: listAsyncInvokes },
   { method: 'GET', path: '/async-invoke/*invocationArn', name: 'get-async-invoke', families: RUNTIME, dialect: 'aws', handler: getAsyncInvoke },
+  // Control plane (bedrock.{region}.amazonaws.com in AWS) shares the runtime listener: its
+  // paths do not collide with runtime's and it signs with the same `bedrock` name.
+  { method: 'GET', path: '/foundation-models', name: 'list-foundation-models', families: RUNTIME, dialect: 'aws', handler: listFoundationModels },
+  { method: 'GET', path: '/foundation-models/*modelIdentifier', name: 'get-foundation-model', families: RUNTIME, dialect: 'aws', handler: getFoundationModel },
+  { method: 'GET', path: '/inference-profiles', name: 'list-inference-profiles', families: RUNTIME, dialect: 'aws', handler: listInferenceProfiles },
+  { method: 'GET', path: '/inference-profiles/*inferenceProfileIdentifier', name: 'get-inference-profile', families: RUNTIME, dialect: 'aws', handler: getInferenceProfile },
   ...openai('GET', 'models', 'models.list', listModels),
   ...openai('GET', 'models/:model', 'models.retrieve', retrieveModel),
   ...openai('POST', 'chat/completions', 'chat.completions', chatCompletions),

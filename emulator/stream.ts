@@ -80,7 +80,8 @@ export class EventSink {
     this.bufferedBytes += frame.length;
   }
 
-  private async flush(): Promise<void> {
+  /** Sends whatever is buffered now: interactive streams must not wait for the buffer to fill. */
+  async flush(): Promise<void> {
     if (!this.buffered.length) return;
     const parts = this.buffered.map(f => (typeof f === 'string' ? Buffer.from(f) : Buffer.from(f.buffer, f.byteOffset, f.byteLength)));
     this.buffered = [];
