@@ -55,7 +55,11 @@ export function defaultModelMap(source: SourceSdk, target: MigrationTarget): Rea
 export function mapModel(name: string, source: SourceSdk, target: MigrationTarget, overrides?: Readonly<Record<string, string>>): string | undefined {
   if (overrides && Object.prototype.hasOwnProperty.call(overrides, name)) return overrides[name];
   const table = defaultModelMap(source, target);
-  return Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
+  if (Object.prototype.hasOwnProperty.call(table, name)) return table[name];
+  // OpenAI snapshots (`gpt-4o-2024-08-06`) map like their alias.
+  const alias = /^(.*)-\d{4}-\d{2}-\d{2}$/.exec(name)?.[1];
+  if (source === 'openai' && alias) return mapModel(alias, source, target, overrides);
+  return undefined;
 }
 
 /** Region-specific mantle roots used when the SDK cannot take a Bedrock provider. */

@@ -59,7 +59,7 @@ export function importEdits(ctx: JsContext, needs: ReadonlySet<Need>): TextEdit[
   if (needs.has('js:AnthropicBedrock') && !has('@anthropic-ai/bedrock-sdk')) {
     insertAfter(anchorFor('anthropic')?.statement, (style, s) => style === 'esm'
       ? `import AnthropicBedrock from ${quote('@anthropic-ai/bedrock-sdk', q)}${s}`
-      : `const AnthropicBedrock = require(${quote('@anthropic-ai/bedrock-sdk', q)})${s}`);
+      : `const { AnthropicBedrock } = require(${quote('@anthropic-ai/bedrock-sdk', q)})${s}`);
   }
   return edits;
 }
@@ -89,11 +89,10 @@ export function removeUnusedSdkImports(text: string, fileName: string, sources: 
     if (names.length === 0) continue;
     const unused = names.filter(n => !used.has(n.name));
     if (unused.length === names.length) {
-      const start = st.getFullStart() === 0 ? 0 : st.getStart(sf);
       let end = st.getEnd();
       if (text[end] === '\n') end++;
       else if (text.slice(end, end + 2) === '\r\n') end += 2;
-      edits.push({ start: start === 0 ? 0 : lineStartOf(text, start), end, newText: '' });
+      edits.push({ start: lineStartOf(text, st.getStart(sf)), end, newText: '' });
     } else {
       for (const u of unused) edits.push({ start: u.start, end: u.end, newText: '' });
     }

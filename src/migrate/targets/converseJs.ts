@@ -4,7 +4,8 @@ import { markerEdits, type Note, type SitePlan } from '../plan';
 import type { JsSite } from '../js/callFinder';
 import { rewriteModel, type JsContext } from '../js/context';
 import { accessChainAbove, enclosingStatement, layoutOf, plainProperties, propName, quote, referencesIn, textOf, unwrapExpr, type Layout } from '../js/syntax';
-import { mapChatRequest, matchRead, stopReasonNote, type Out, type ResponseRead, type Val } from './converseRequest';
+import { mapChatRequest, matchRead, reindent, stopReasonNote, type Out, type ResponseRead, type Val } from './converseRequest';
+import { indentAt } from '../edits';
 
 // Target B for JS/TS: OpenAI calls become @aws-sdk/client-bedrock-runtime ConverseCommand /
 // ConverseStreamCommand sends, and the response reads we can trace follow.
@@ -31,7 +32,10 @@ function construct(ctx: JsContext, site: JsSite): SitePlan {
   const node = site.node as ts.NewExpression;
   const arg = node.arguments?.[0];
   const dropped = arg && ts.isObjectLiteralExpression(arg) ? arg.properties.map(p => propName(p) ?? textOf(p, ctx.sf)).filter(n => !['apiKey', 'baseURL', 'organization', 'project'].includes(n)) : arg ? [textOf(arg, ctx.sf)] : [];
-  const notes: Note[] = dropped.length ? [{ text: `dropped client options ${dropped.join(', ')}: BedrockRuntimeClient takes its own (maxAttempts, requestHandler)`, manual: false }] : [];
+  const replaced = arg && ts.isObjectLiteralExpression(arg) ? arg.properties.map(p => propName(p) ?? '').filter(n => ['apiKey', 'baseURL', 'organization', 'project'].includes(n)) : [];
+  const notes: Note[] = [];
+  if (replaced.length) notes.push({ text: `removed ${replaced.join(', ')}: the AWS SDK signs with the AWS credential chain (or AWS_BEARER_TOKEN_BEDROCK)`, manual: false });
+  if (dropped.length) notes.push({ text: `dropped client options ${dropped.join(', ')}: BedrockRuntimeClient takes its own (maxAttempts, requestHandler)`, manual: false });
   const edits: TextEdit[] = [{ start: node.getStart(ctx.sf), end: node.getEnd(), newText: `new BedrockRuntimeClient({ region: ${quote(ctx.options.region, ctx.quote)} })` }];
   edits.push(...markerEdits(ctx.text, enclosingStatement(node).getStart(ctx.sf), notes, '//'));
   return { site, edits, notes, needs: ['js:BedrockRuntimeClient'] };
@@ -41,20 +45,22 @@ export function toVal(expr: ts.Expression, sf: ts.SourceFile): Val {
   const e = unwrapExpr(expr);
   const text = textOf(expr, sf);
   const multiline = (n: ts.Node) => text.includes('\n') && sf.getLineAndCharacterOfPosition(n.getStart(sf)).line !== sf.getLineAndCharacterOfPosition(n.getEnd()).line;
+  const indent = indentAt(sf.text, expr.getStart(sf));
   if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return { text, str: e.text };
   if (ts.isIdentifier(e)) return { text, ident: true };
-  if (ts.isArrayLiteralExpression(e) && !e.elements.some(ts.isSpreadElement)) return { text, list: e.elements.map(x => toVal(x, sf)), multiline: multiline(e) };
+  if (ts.isArrayLiteralExpression(e) && !e.elements.some(ts.isSpreadElement)) return { text, list: e.elements.map(x => toVal(x, sf)), multiline: multiline(e), indent };
   if (ts.isObjectLiteralExpression(e)) {
     const props = plainProperties(e);
-    if (props) return { text, dict: new Map([...props].map(([k, p]) => [k, toVal(ts.isPropertyAssignment(p) ? p.initializer : p.name, sf)])), multiline: multiline(e) };
+    if (props) return { text, dict: new Map([...props].map(([k, p]) => [k, toVal(ts.isPropertyAssignment(p) ? p.initializer : p.name, sf)])), multiline: multiline(e), indent };
   }
-  return { text };
+  return { text, indent };
 }
 
 const jsKey = (k: string) => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : `'${k}'`);
 
 export function renderOut(out: Out, ctx: JsContext, layout: Layout, depth: number): string {
-  if ('raw' in out) return out.raw;
+  const at = (d: number) => layout.base + layout.unit.repeat(d);
+  if ('raw' in out) return reindent(out.raw, out.indent, at(depth));
   if ('str' in out) return quote(out.str, ctx.quote);
   if ('runtime' in out) {
     const v = out.of;
@@ -62,23 +68,25 @@ export function renderOut(out: Out, ctx: JsContext, layout: Layout, depth: numbe
       case 'system': return `${v}.filter((m) => m.role === 'system' || m.role === 'developer').map((m) => ({ text: String(m.content) }))`.replace(/'/g, ctx.quote);
       case 'turns': return `${v}.filter((m) => m.role === 'user' || m.role === 'assistant').map((m) => ({ role: m.role, content: [{ text: String(m.content) }] }))`.replace(/'/g, ctx.quote);
       case 'tools': return `${v}.map((t) => ({ toolSpec: { name: t.function.name, description: t.function.description, inputSchema: { json: t.function.parameters } } }))`;
-      case 'stop': return `(Array.isArray(${v}) ? ${v} : [${v}])`;
+      case 'stop': return `(typeof ${v} === 'string' ? [${v}] : ${v} ?? [])`;
     }
   }
-  if ('list' in out) {
-    const items = out.list.map(i => renderOut(i, ctx, layout, depth + 1));
-    if (!out.multiline || !layout.multiline || items.length === 0) return `[${items.join(', ')}]`;
-    const inner = layout.base + layout.unit.repeat(depth + 1);
-    return `[\n${items.map(i => `${inner}${i},`).join('\n')}\n${layout.base + layout.unit.repeat(depth)}]`;
-  }
-  const entries = out.dict.map(([k, v]) => `${jsKey(k)}: ${renderOut(v, ctx, layout, depth + 1)}`);
-  return entries.length ? `{ ${entries.join(', ')} }` : '{}';
+  const items = 'list' in out
+    ? out.list.map(i => renderOut(i, ctx, layout, depth + 1))
+    : out.dict.map(([k, v]) => `${jsKey(k)}: ${renderOut(v, ctx, layout, depth + 1)}`);
+  const [open, close] = 'list' in out ? ['[', ']'] : ['{ ', ' }'];
+  const oneLine = items.length ? `${open}${items.join(', ')}${close}` : 'list' in out ? '[]' : '{}';
+  const forced = 'list' in out && out.multiline;
+  if (!layout.multiline || items.length === 0 || (!forced && !oneLine.includes('\n') && oneLine.length <= 80)) return oneLine;
+  return `${open.trim()}\n${items.map(i => `${at(depth + 1)}${i},`).join('\n')}\n${at(depth)}${close.trim()}`;
 }
 
 function renderRequest(entries: Array<[string, Out]>, ctx: JsContext, layout: Layout): string {
+  const flat = entries.map(([k, v]) => `${jsKey(k)}: ${renderOut(v, ctx, { ...layout, multiline: false }, 1)}`);
+  const oneLine = `{ ${flat.join(', ')} }`;
+  if (!layout.multiline && oneLine.length <= 100 && !oneLine.includes('\n')) return oneLine;
+  layout = { ...layout, multiline: true };
   const lines = entries.map(([k, v]) => `${jsKey(k)}: ${renderOut(v, ctx, layout, 1)}`);
-  const oneLine = `{ ${lines.join(', ')} }`;
-  if (!layout.multiline && oneLine.length <= 100) return oneLine;
   return `{\n${lines.map(l => `${layout.base}${layout.unit}${l},`).join('\n')}\n${layout.base}}`;
 }
 

@@ -3,7 +3,8 @@ import type { TextEdit } from '../model';
 import { markerEdits, type Need, type Note, type SitePlan } from '../plan';
 import { unwrapParens, type PySite } from '../python/callFinder';
 import { accessChainAbove, callArgs, layoutOf, pyQuote, rewriteModel, statementOf, stringValue, type PyContext, type PyLayout } from '../python/syntax';
-import { mapChatRequest, matchRead, stopReasonNote, type Out, type ResponseRead, type Val } from './converseRequest';
+import { mapChatRequest, matchRead, reindent, stopReasonNote, type Out, type ResponseRead, type Val } from './converseRequest';
+import { indentAt } from '../edits';
 
 // Target B for Python: OpenAI calls become boto3 bedrock-runtime converse / converse_stream,
 // and the response reads we can trace follow (boto3 returns plain dicts).
@@ -33,8 +34,11 @@ function manual(ctx: PyContext, site: PySite, text: string): SitePlan {
 
 function construct(ctx: PyContext, site: PySite): SitePlan {
   const args = callArgs(site.node);
-  const dropped = [...args.keywords.map(k => k.name).filter(n => !['api_key', 'base_url', 'organization', 'project'].includes(n)), ...args.other.map(o => o.text)];
+  const auth = ['api_key', 'base_url', 'organization', 'project'];
+  const replaced = args.keywords.map(k => k.name).filter(n => auth.includes(n));
+  const dropped = [...args.keywords.map(k => k.name).filter(n => !auth.includes(n)), ...args.other.map(o => o.text)];
   const notes: Note[] = [];
+  if (replaced.length) notes.push({ text: `removed ${replaced.join(', ')}: boto3 signs with the AWS credential chain (or AWS_BEARER_TOKEN_BEDROCK)`, manual: false });
   if (dropped.length) notes.push({ text: `dropped client options ${dropped.join(', ')}: configure boto3 with botocore.config.Config (retries, timeouts)`, manual: false });
   if (site.async) notes.push({ text: 'boto3 is synchronous: awaited calls on this client run in asyncio.to_thread', manual: false });
   const q = ctx.quote;
@@ -43,32 +47,34 @@ function construct(ctx: PyContext, site: PySite): SitePlan {
   return { site, edits, notes, needs: ['py:boto3'] };
 }
 
-export function toVal(node: Node): Val {
+export function toVal(node: Node, source: string): Val {
   const text = node.text;
+  const indent = indentAt(source, node.startIndex);
   const n = unwrapParens(node);
   const multiline = n.startPosition.row !== n.endPosition.row;
   const str = stringValue(n);
   if (str !== undefined) return { text, str };
   if (n.type === 'identifier') return { text, ident: true };
-  if (n.type === 'list' && !n.namedChildren.some(c => c?.type === 'list_splat')) return { text, list: n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment').map(toVal), multiline };
+  if (n.type === 'list' && !n.namedChildren.some(c => c?.type === 'list_splat')) return { text, list: n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment').map(c => toVal(c, source)), multiline, indent };
   if (n.type === 'dictionary') {
     const dict = new Map<string, Val>();
     for (const c of n.namedChildren) {
       if (!c || c.type === 'comment') continue;
       const key = c.type === 'pair' ? stringValue(c.childForFieldName('key')) : undefined;
       const value = c.childForFieldName('value');
-      if (key === undefined || !value) return { text };
-      dict.set(key, toVal(value));
+      if (key === undefined || !value) return { text, indent };
+      dict.set(key, toVal(value, source));
     }
-    return { text, dict, multiline };
+    return { text, dict, multiline, indent };
   }
-  return { text };
+  return { text, indent };
 }
 
 export function renderOut(out: Out, ctx: PyContext, layout: PyLayout, depth: number): string {
   const q = ctx.quote;
   const s = (v: string) => pyQuote(v, q);
-  if ('raw' in out) return out.raw;
+  const at = (d: number) => layout.base + layout.unit.repeat(d);
+  if ('raw' in out) return reindent(out.raw, out.indent, at(depth));
   if ('str' in out) return s(out.str);
   if ('runtime' in out) {
     const v = out.of;
@@ -76,22 +82,25 @@ export function renderOut(out: Out, ctx: PyContext, layout: PyLayout, depth: num
       case 'system': return `[{${s('text')}: m[${s('content')}]} for m in ${v} if m[${s('role')}] in (${s('system')}, ${s('developer')})]`;
       case 'turns': return `[{${s('role')}: m[${s('role')}], ${s('content')}: [{${s('text')}: m[${s('content')}]}]} for m in ${v} if m[${s('role')}] in (${s('user')}, ${s('assistant')})]`;
       case 'tools': return `[{${s('toolSpec')}: {${s('name')}: t[${s('function')}][${s('name')}], ${s('description')}: t[${s('function')}].get(${s('description')}, ${s('')}), ${s('inputSchema')}: {${s('json')}: t[${s('function')}][${s('parameters')}]}}} for t in ${v}]`;
-      case 'stop': return `(${v} if isinstance(${v}, list) else [${v}])`;
+      case 'stop': return `([${v}] if isinstance(${v}, str) else ${v} or [])`;
     }
   }
-  if ('list' in out) {
-    const items = out.list.map(i => renderOut(i, ctx, layout, depth + 1));
-    if (!out.multiline || !layout.multiline || items.length === 0) return `[${items.join(', ')}]`;
-    const inner = layout.base + layout.unit.repeat(depth + 1);
-    return `[\n${items.map(i => `${inner}${i},`).join('\n')}\n${layout.base + layout.unit.repeat(depth)}]`;
-  }
-  return `{${out.dict.map(([k, v]) => `${s(k)}: ${renderOut(v, ctx, layout, depth + 1)}`).join(', ')}}`;
+  const items = 'list' in out
+    ? out.list.map(i => renderOut(i, ctx, layout, depth + 1))
+    : out.dict.map(([k, v]) => `${s(k)}: ${renderOut(v, ctx, layout, depth + 1)}`);
+  const [open, close] = 'list' in out ? ['[', ']'] : ['{', '}'];
+  const oneLine = `${open}${items.join(', ')}${close}`;
+  const forced = 'list' in out && out.multiline;
+  if (!layout.multiline || items.length === 0 || (!forced && !oneLine.includes('\n') && oneLine.length <= 80)) return oneLine;
+  return `${open}\n${items.map(i => `${at(depth + 1)}${i},`).join('\n')}\n${at(depth)}${close}`;
 }
 
 function renderKwargs(entries: Array<[string, Out]>, ctx: PyContext, layout: PyLayout, lead: string[]): string {
+  const flat = [...lead, ...entries.map(([k, v]) => `${k}=${renderOut(v, ctx, { ...layout, multiline: false }, 1)}`)];
+  const oneLine = `(${flat.join(', ')})`;
+  if (!layout.multiline && oneLine.length <= 100 && !oneLine.includes('\n')) return oneLine;
+  layout = { ...layout, multiline: true };
   const parts = [...lead, ...entries.map(([k, v]) => `${k}=${renderOut(v, ctx, layout, 1)}`)];
-  const oneLine = `(${parts.join(', ')})`;
-  if (!layout.multiline && oneLine.length <= 100) return oneLine;
   return `(\n${parts.map(p => `${layout.base}${layout.unit}${p},`).join('\n')}\n${layout.base})`;
 }
 
@@ -102,7 +111,7 @@ function chat(ctx: PyContext, site: PySite, api: 'chat' | 'responses'): SitePlan
   if (args.other.length || (!site.clientNode && !legacy)) return manual(ctx, site, 'request arguments are positional or unpacked: build the converse arguments by hand');
   if (site.async && site.streaming) return manual(ctx, site, 'boto3 streams are synchronous: iterate converse_stream in a worker thread (asyncio.to_thread) by hand');
   const model = rewriteModel(ctx, args.keywords.find(k => k.name === 'model')?.value, 'openai', 'converse');
-  const vals = new Map(args.keywords.map(k => [k.name, toVal(k.value)]));
+  const vals = new Map(args.keywords.map(k => [k.name, toVal(k.value, ctx.text)]));
   const request = mapChatRequest(vals, model.text, api);
   if (request.refuse) return manual(ctx, site, request.refuse);
   const notes: Note[] = [...model.notes, ...request.notes];

@@ -14,10 +14,12 @@ export interface Val {
   ident?: boolean;
   /** The list/dict literal spans several lines. */
   multiline?: boolean;
+  /** Indentation of the source line the value starts on, to re-indent multi-line values that move. */
+  indent?: string;
 }
 
 export type Out =
-  | { raw: string }
+  | { raw: string; indent?: string }
   | { str: string }
   | { dict: Array<[string, Out]>; multiline?: boolean }
   | { list: Out[]; multiline?: boolean }
@@ -85,7 +87,7 @@ function mapTools(tools: Val): Out | string {
     const description = fn.get('description');
     if (description) spec.push(['description', { raw: description.text }]);
     const parameters = fn.get('parameters');
-    spec.push(['inputSchema', { dict: [['json', parameters ? { raw: parameters.text } : { dict: [['type', { str: 'object' }]] }]] }]);
+    spec.push(['inputSchema', { dict: [['json', parameters ? { raw: parameters.text, indent: parameters.indent } : { dict: [['type', { str: 'object' }]] }]] }]);
     specs.push({ dict: [['toolSpec', { dict: spec }]] });
   }
   return { list: specs, multiline: tools.multiline };
@@ -126,7 +128,7 @@ export function mapChatRequest(props: Map<string, Val>, modelText: string, api: 
       inferenceConfig.push([inference[key], { raw: value.text }]);
     } else if (key === 'stop' && api === 'chat') {
       if (value.str !== undefined) inferenceConfig.push(['stopSequences', { list: [{ raw: value.text }] }]);
-      else if (value.list) inferenceConfig.push(['stopSequences', { raw: value.text }]);
+      else if (value.list) inferenceConfig.push(['stopSequences', { raw: value.text, indent: value.indent }]);
       else if (value.ident) inferenceConfig.push(['stopSequences', { runtime: 'stop', of: value.text }]);
       else return refuse('stop is computed: set inferenceConfig.stopSequences by hand');
     } else if (key === 'tools' && api === 'chat') {
@@ -142,7 +144,7 @@ export function mapChatRequest(props: Map<string, Val>, modelText: string, api: 
     } else if (api === 'responses' && ['tools', 'previous_response_id', 'store', 'background', 'text', 'reasoning', 'include', 'conversation'].includes(key)) {
       return refuse(`Responses '${key}' has no Converse counterpart: keep this call on mantle or rewrite it by hand`);
     } else {
-      extra.push([key, { raw: value.text }]);
+      extra.push([key, { raw: value.text, indent: value.indent }]);
     }
   }
   if (turns.length === 0) return refuse(api === 'chat' ? 'no user or assistant messages to send' : 'no input to send');
@@ -194,3 +196,12 @@ export function matchRead(steps: readonly string[], what: 'response' | 'response
 }
 
 export const stopReasonNote: Note = { text: 'Converse stop reasons are end_turn, max_tokens, stop_sequence, tool_use, …, not OpenAI\'s finish_reason values: check comparisons', manual: false };
+
+/** Moves a multi-line value written at `from` indentation so its continuation lines sit under `to`. */
+export function reindent(text: string, from: string | undefined, to: string): string {
+  if (!text.includes('\n') || from === undefined) return text;
+  return text.split('\n').map((line, i) => {
+    if (i === 0 || line.trim() === '') return line;
+    return line.startsWith(from) ? to + line.slice(from.length) : line;
+  }).join('\n');
+}

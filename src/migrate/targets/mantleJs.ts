@@ -11,6 +11,8 @@ import { openAIHasProviders, unsupportedParams } from './common';
 
 /** Options the Bedrock provider refuses next to itself, or that only mean something to OpenAI. */
 const openAIOptionsReplacedByProvider = ['apiKey', 'baseURL', 'organization', 'adminAPIKey', 'workloadIdentity', 'dataResidency'];
+/** Without the provider only the key and endpoint change. */
+const fallbackReplaced = ['apiKey', 'baseURL'];
 const anthropicOptionsReplaced = ['apiKey', 'authToken', 'baseURL'];
 
 export function planMantleJs(ctx: JsContext, site: JsSite): SitePlan {
@@ -60,19 +62,21 @@ function constructOpenAI(ctx: JsContext, site: JsSite): SitePlan {
   if (baseURL && /bedrock-(mantle|runtime)/.test(textOf(baseURL, ctx.sf))) return finish(ctx, site, [], [], []);
 
   const q = ctx.quote;
-  const kept = (arg?.properties ?? []).filter(p => !openAIOptionsReplacedByProvider.includes(propName(p) ?? '')).map(p => textOf(p, ctx.sf));
-  const removed = (arg?.properties ?? []).map(p => propName(p) ?? '').filter(n => openAIOptionsReplacedByProvider.includes(n));
+  const withProvider = openAIHasProviders('js', ctx.options.openaiVersion);
+  const replaced = withProvider ? openAIOptionsReplacedByProvider : fallbackReplaced;
+  const kept = (arg?.properties ?? []).filter(p => !replaced.includes(propName(p) ?? '')).map(p => textOf(p, ctx.sf));
+  const removed = (arg?.properties ?? []).map(p => propName(p) ?? '').filter(n => replaced.includes(n));
   const layout = layoutOf(arg, node, ctx.sf);
   const notes: Note[] = [];
   const needs: Need[] = [];
   let entries: string[];
-  if (openAIHasProviders('js', ctx.options.openaiVersion)) {
+  if (withProvider) {
     entries = [`provider: bedrock({ region: ${quote(ctx.options.region, q)} })`, ...kept];
     needs.push('js:openai-bedrock-provider');
     if (removed.length) notes.push({ text: `removed ${removed.join(', ')}: the Bedrock provider supplies credentials (AWS_BEARER_TOKEN_BEDROCK or the AWS credential chain) and the endpoint`, manual: false });
   } else {
     entries = [`baseURL: ${quote(mantleOpenAIBaseURL(ctx.options.region), q)}`, `apiKey: process.env[${quote('AWS_BEARER_TOKEN_BEDROCK', q)}]`, ...kept];
-    notes.push({ text: `openai ${ctx.options.openaiVersion} predates the SDK's Bedrock provider (6.45.0): using the mantle base URL with a Bedrock API key from AWS_BEARER_TOKEN_BEDROCK; upgrade openai to use IAM credentials`, manual: false });
+    notes.push({ text: `openai ${ctx.options.openaiVersion} predates the SDK's Bedrock provider (6.45.0): using the mantle base URL with a Bedrock API key from AWS_BEARER_TOKEN_BEDROCK${removed.length ? ` (replacing ${removed.join(', ')})` : ''}; upgrade openai to use IAM credentials`, manual: false });
   }
   return finish(ctx, site, [argumentsEdit(ctx, node, renderObject(entries, layout))], notes, needs);
 }
@@ -90,8 +94,10 @@ function constructAnthropic(ctx: JsContext, site: JsSite): SitePlan {
   const q = ctx.quote;
   const kept = (arg?.properties ?? []).filter(p => !anthropicOptionsReplaced.includes(propName(p) ?? '')).map(p => textOf(p, ctx.sf));
   // The mantle Messages endpoint takes a Bedrock API key as a bearer token; apiKey: null stops the SDK sending ANTHROPIC_API_KEY too.
+  const removed = (arg?.properties ?? []).map(p => propName(p) ?? '').filter(n => anthropicOptionsReplaced.includes(n));
+  const notes: Note[] = removed.length ? [{ text: `removed ${removed.join(', ')}: mantle takes a Bedrock API key as the bearer authToken`, manual: false }] : [];
   const entries = [`baseURL: ${quote(mantleAnthropicBaseURL(ctx.options.region), q)}`, 'apiKey: null', `authToken: process.env[${quote('AWS_BEARER_TOKEN_BEDROCK', q)}]`, ...kept];
-  return finish(ctx, site, [argumentsEdit(ctx, node, renderObject(entries, layoutOf(arg, node, ctx.sf)))], [], []);
+  return finish(ctx, site, [argumentsEdit(ctx, node, renderObject(entries, layoutOf(arg, node, ctx.sf)))], notes, []);
 }
 
 /** Replaces the first argument of `new X(...)`, or supplies one to `new X()` / `new X`. */

@@ -8,6 +8,8 @@ import { openAIHasProviders, unsupportedParams } from './common';
 // Target A for Python: keep the vendor SDK, point the client at Bedrock, map model names.
 
 const openAIOptionsReplacedByProvider = ['api_key', 'base_url', 'organization', 'admin_api_key', 'workload_identity', 'data_residency'];
+/** Without the provider only the key and endpoint change. */
+const fallbackReplaced = ['api_key', 'base_url'];
 const anthropicOptionsReplaced = ['api_key', 'auth_token', 'base_url'];
 
 export function finishPy(ctx: PyContext, site: PySite, edits: TextEdit[], notes: Note[], needs: Need[]): SitePlan {
@@ -53,7 +55,8 @@ function keptAndRemoved(ctx: PyContext, site: PySite, replaced: string[]) {
 }
 
 function constructOpenAI(ctx: PyContext, site: PySite): SitePlan {
-  const { args, kept, removed, layout } = keptAndRemoved(ctx, site, openAIOptionsReplacedByProvider);
+  const withProvider = openAIHasProviders('python', ctx.options.openaiVersion);
+  const { args, kept, removed, layout } = keptAndRemoved(ctx, site, withProvider ? openAIOptionsReplacedByProvider : fallbackReplaced);
   if (args.other.length) return finishPy(ctx, site, [], [{ text: 'client options are positional or unpacked: add provider=bedrock(region=...) and drop api_key/base_url by hand', manual: true }], []);
   if (args.keywords.some(k => k.name === 'provider')) return finishPy(ctx, site, [], [], []);
   const baseURL = args.keywords.find(k => k.name === 'base_url');
@@ -62,21 +65,21 @@ function constructOpenAI(ctx: PyContext, site: PySite): SitePlan {
   const notes: Note[] = [];
   const needs: Need[] = [];
   let entries: string[];
-  if (openAIHasProviders('python', ctx.options.openaiVersion)) {
+  if (withProvider) {
     entries = [`provider=bedrock(region=${pyQuote(ctx.options.region, q)})`, ...kept];
     needs.push('py:openai-bedrock-provider');
     if (removed.length) notes.push({ text: `removed ${removed.join(', ')}: the Bedrock provider supplies credentials (AWS_BEARER_TOKEN_BEDROCK or the AWS credential chain) and the endpoint`, manual: false });
   } else {
     entries = [`base_url=${pyQuote(mantleOpenAIBaseURL(ctx.options.region), q)}`, `api_key=os.environ[${pyQuote('AWS_BEARER_TOKEN_BEDROCK', q)}]`, ...kept];
     needs.push('py:os');
-    notes.push({ text: `openai ${ctx.options.openaiVersion} predates the SDK's Bedrock provider (2.44.0): using the mantle base URL with a Bedrock API key from AWS_BEARER_TOKEN_BEDROCK; upgrade openai to use IAM credentials`, manual: false });
+    notes.push({ text: `openai ${ctx.options.openaiVersion} predates the SDK's Bedrock provider (2.44.0): using the mantle base URL with a Bedrock API key from AWS_BEARER_TOKEN_BEDROCK${removed.length ? ` (replacing ${removed.join(', ')})` : ''}; upgrade openai to use IAM credentials`, manual: false });
   }
   const list = args.list!;
   return finishPy(ctx, site, [{ start: list.startIndex, end: list.endIndex, newText: renderArgs(entries, layout) }], notes, needs);
 }
 
 function constructAnthropic(ctx: PyContext, site: PySite): SitePlan {
-  const { args, kept, layout } = keptAndRemoved(ctx, site, anthropicOptionsReplaced);
+  const { args, kept, removed, layout } = keptAndRemoved(ctx, site, anthropicOptionsReplaced);
   if (args.other.length) return finishPy(ctx, site, [], [{ text: 'client options are positional or unpacked: set base_url to mantle\'s /anthropic and auth_token to a Bedrock API key by hand', manual: true }], []);
   const baseURL = args.keywords.find(k => k.name === 'base_url');
   if (baseURL && /bedrock-mantle/.test(baseURL.value.text)) return finishPy(ctx, site, [], [], []);
@@ -84,5 +87,6 @@ function constructAnthropic(ctx: PyContext, site: PySite): SitePlan {
   // mantle's Messages endpoint takes the Bedrock API key as a bearer token (auth_token).
   const entries = [`base_url=${pyQuote(mantleAnthropicBaseURL(ctx.options.region), q)}`, `auth_token=os.environ[${pyQuote('AWS_BEARER_TOKEN_BEDROCK', q)}]`, ...kept];
   const list = args.list!;
-  return finishPy(ctx, site, [{ start: list.startIndex, end: list.endIndex, newText: renderArgs(entries, layout) }], [], ['py:os']);
+  const notes: Note[] = removed.length ? [{ text: `removed ${removed.join(', ')}: mantle takes a Bedrock API key as the bearer auth_token`, manual: false }] : [];
+  return finishPy(ctx, site, [{ start: list.startIndex, end: list.endIndex, newText: renderArgs(entries, layout) }], notes, ['py:os']);
 }

@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { initMigrationEngine, languageOf, migrate, type MigrationTarget, type SiteResult, type SourceSelection } from './index';
+import { pinnedOpenAIVersion } from './projectVersion';
+import { unifiedDiff } from './unifiedDiff';
+
+// bedrock-migrate [--target mantle|converse] [--from openai|anthropic|all] [--write] [--check] [--json] <paths…>
+// Prints a unified diff by default; --write applies it; --check exits 1 while any selected call
+// site still needs migrating or a manual step; --json prints the per-site report instead.
+
+const usage = `usage: bedrock-migrate [--target mantle|converse] [--from openai|anthropic|all] [--write] [--check] [--json]
+                      [--region REGION] [--model-map FILE.json] <paths…>
+  --target     mantle: keep the OpenAI/Anthropic SDK, point it at Bedrock (default)
+               converse: rewrite to bedrock-runtime Converse (Anthropic code: AnthropicBedrock)
+  --from       which SDK's calls to migrate (default openai)
+  --write      apply the changes instead of printing a diff
+  --check      exit 1 if any selected call site remains to migrate (for CI)
+  --json       print {"files":[{"path","sites":[{"line","kind","streaming","async","status"}]}]}
+  --region     AWS region written into generated clients (default: AWS_REGION or us-east-1)
+  --model-map  JSON object of source model name → Bedrock model id, on top of the defaults`;
+
+interface Args {
+  target: MigrationTarget;
+  from: SourceSelection;
+  write: boolean;
+  check: boolean;
+  json: boolean;
+  region: string;
+  modelMap?: Record<string, string>;
+  paths: string[];
+}
+
+class UsageError extends Error {}
+
+export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Args {
+  const args: Args = { target: 'mantle', from: 'openai', write: false, check: false, json: false, region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1', paths: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
+    const value = () => { const v = inline ?? argv[++i]; if (v === undefined) throw new UsageError(`${flag} needs a value`); return v; };
+    switch (flag) {
+      case '--target': { const v = value(); if (v !== 'mantle' && v !== 'converse') throw new UsageError(`--target must be mantle or converse, not ${v}`); args.target = v; break; }
+      case '--from': { const v = value(); if (v !== 'openai' && v !== 'anthropic' && v !== 'all') throw new UsageError(`--from must be openai, anthropic or all, not ${v}`); args.from = v; break; }
+      case '--write': args.write = true; break;
+      case '--check': args.check = true; break;
+      case '--json': args.json = true; break;
+      case '--region': args.region = value(); break;
+      case '--model-map': {
+        const file = value();
+        const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed) || Object.values(parsed).some(v => typeof v !== 'string')) throw new UsageError(`${file} must hold a JSON object of strings`);
+        args.modelMap = parsed as Record<string, string>;
+        break;
+      }
+      case '-h': case '--help': throw new UsageError('');
+      default:
+        if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
+        args.paths.push(flag);
+    }
+  }
+  if (args.paths.length === 0) throw new UsageError('no paths given');
+  return args;
+}
+
+const skippedDirs = new Set(['node_modules', '.git', 'dist', 'out', 'build', '.venv', 'venv', '__pycache__', 'site-packages', '.tox', '.mypy_cache', '.next']);
+
+/** Source files under the given paths, in a stable order; explicitly named files are always included. */
+export function collectFiles(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  const walk = (p: string, explicit: boolean): void => {
+    const stat = fs.statSync(p);
+    if (stat.isDirectory()) {
+      for (const name of fs.readdirSync(p).sort()) {
+        if (skippedDirs.has(name) || name.startsWith('.')) continue;
+        walk(path.join(p, name), false);
+      }
+    } else if (explicit || languageOf(p)) {
+      out.push(p);
+    }
+  };
+  for (const p of paths) walk(p, true);
+  return out;
+}
+
+export async function main(argv: readonly string[], io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) }): Promise<number> {
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) { io.err(`${e.message ? `bedrock-migrate: ${e.message}\n` : ''}${usage}\n`); return 2; }
+    throw e;
+  }
+  await initMigrationEngine();
+  const report: Array<{ path: string; sites: SiteResult[] }> = [];
+  let remaining = 0;
+  for (const file of collectFiles(args.paths)) {
+    const language = languageOf(file);
+    if (!language) continue;
+    const text = fs.readFileSync(file, 'utf8');
+    const result = migrate(text, file, { target: args.target, from: args.from, region: args.region, modelMap: args.modelMap, openaiVersion: pinnedOpenAIVersion(file, language) });
+    if (result.sites.length === 0) continue;
+    const shown = file.split(path.sep).join('/');
+    report.push({ path: shown, sites: result.sites });
+    if (args.write && result.text !== text) fs.writeFileSync(file, result.text);
+    if (!args.json && !args.write) io.out(unifiedDiff(text, result.text, shown));
+    for (const s of result.sites) {
+      // After --write, what was migrated is done; without it, everything not unchanged still remains.
+      const left = args.write ? s.status === 'manual' : s.status !== 'unchanged';
+      if (left) remaining++;
+      if (!args.json && s.status === 'manual') io.err(`${shown}:${s.line}: ${s.kind}: manual: ${s.notes.filter(n => n).join('; ')}\n`);
+    }
+  }
+  if (args.json) {
+    const files = report.map(f => ({ path: f.path, sites: f.sites.map(s => ({ line: s.line, kind: s.kind, streaming: s.streaming, async: s.async, status: s.status })) }));
+    io.out(`${JSON.stringify({ files })}\n`);
+  } else if (args.write) {
+    const changed = report.filter(f => f.sites.some(s => s.status === 'migrated')).length;
+    io.err(`bedrock-migrate: ${changed} file(s) changed, ${report.reduce((n, f) => n + f.sites.length, 0)} call site(s) seen\n`);
+  }
+  if (args.check && remaining > 0) {
+    if (!args.json) io.err(`bedrock-migrate: ${remaining} call site(s) still to migrate\n`);
+    return 1;
+  }
+  return 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(code => { process.exitCode = code; }, (e: unknown) => {
+    process.stderr.write(`bedrock-migrate: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 2;
+  });
+}
