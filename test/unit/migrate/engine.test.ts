@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import { applyEdits, findSites, initMigrationEngine, migrate } from '../../../src/migrate';
+
+before(() => initMigrationEngine());
+
+const py = [
+  'from openai import OpenAI',
+  '',
+  '# keep this comment   exactly',
+  'client = OpenAI()',
+  'x   =   1  # odd spacing stays',
+  'r = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}])',
+  'print(r.choices[0].message.content)',
+  '',
+].join('\n');
+
+test('edits are offset replacements against the input that reproduce the output and leave other lines byte-identical', () => {
+  for (const target of ['mantle', 'converse'] as const) {
+    const result = migrate(py, 'app.py', { target });
+    assert.equal(applyEdits(py, result.edits), result.text);
+    assert.ok(result.text.includes('# keep this comment   exactly\n'));
+    assert.ok(result.text.includes('x   =   1  # odd spacing stays\n'));
+    for (const e of result.edits) assert.ok(!py.slice(e.start, e.end).includes('odd spacing'));
+  }
+});
+
+test('findSites accepts VS Code language ids and reports offsets with 1-based lines', () => {
+  const sites = findSites(py, 'python');
+  assert.deepEqual(sites.map(s => [s.kind, s.line]), [['client-construct', 4], ['chat.completions.create', 6]]);
+  assert.equal(py.slice(sites[1].start, sites[1].start + 'client.chat'.length), 'client.chat');
+  assert.ok(py.slice(sites[1].start, sites[1].end).endsWith('])'));
+  const tsx = "import OpenAI from 'openai';\nexport const C = () => <div>{String(new OpenAI())}</div>;\n";
+  assert.deepEqual(findSites(tsx, 'typescriptreact').map(s => s.kind), ['client-construct']);
+  assert.deepEqual(findSites('x = 1', 'plaintext'), []);
+});
+
+test('a rewrite that would not parse produces no edit for that site and reports it as manual', () => {
+  const js = "import OpenAI from 'openai';\nconst c = new OpenAI();\nawait c.chat.completions.create({ model: 'gpt-4o', messages: [] });\n";
+  const result = migrate(js, 'a.mjs', { target: 'mantle', modelMap: { 'gpt-4o': "broken\nid" } });
+  const call = result.sites.find(s => s.kind === 'chat.completions.create')!;
+  assert.equal(call.status, 'manual');
+  assert.match(call.notes.join(' '), /would not parse/);
+  assert.ok(result.text.includes("model: 'gpt-4o'"), 'the call is left as it was');
+  assert.equal(result.sites.find(s => s.kind === 'client-construct')!.status, 'migrated');
+});
+
+test('the model map table overrides the defaults and unknown names are reported, never guessed', () => {
+  const js = "import OpenAI from 'openai';\nconst c = new OpenAI();\nc.chat.completions.create({ model: 'gpt-4o', messages: [] });\nc.chat.completions.create({ model: 'my-finetune', messages: [] });\n";
+  const result = migrate(js, 'a.ts', { target: 'mantle', modelMap: { 'gpt-4o': 'us.amazon.nova-pro-v1:0' } });
+  assert.ok(result.text.includes("model: 'us.amazon.nova-pro-v1:0'"));
+  assert.ok(result.text.includes("model: 'my-finetune'"));
+  assert.equal(result.sites[2].status, 'manual');
+  assert.match(result.sites[2].notes[0], /no Bedrock model id known for 'my-finetune'/);
+});
+
+test('--from semantics: an OpenAI run leaves Anthropic code untouched', () => {
+  const text = "import Anthropic from '@anthropic-ai/sdk';\nconst a = new Anthropic();\na.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 5, messages: [] });\n";
+  assert.equal(migrate(text, 'a.ts', { target: 'mantle' }).text, text);
+  assert.equal(migrate(text, 'a.ts', { target: 'converse', from: 'openai' }).sites.length, 0);
+  assert.notEqual(migrate(text, 'a.ts', { target: 'mantle', from: 'anthropic' }).text, text);
+});
