@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { InvokeModelDriver } from '../../../src/service/drivers/runtime/invokeModelDriver';
+import type { ApiStyle, BedrockRequest, StreamEvent } from '../../../src/service/model';
+import { sigv4, startRig, textOf, type Rig } from './emulatorRouter';
+
+const SCRIPTED = 'Rivers bend.\n\n```ts\nconst flow = "south";\n```\n\nThey **always** reach the sea.';
+
+const MODELS: Array<{ model: string; body: (b: Record<string, unknown>) => void }> = [
+  { model: 'amazon.nova-lite-v1:0', body: b => { assert.equal(b.schemaVersion, 'messages-v1'); assert.deepEqual(b.system, [{ text: 'Be brief.' }]); } },
+  { model: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', body: b => { assert.equal(b.anthropic_version, 'bedrock-2023-05-31'); assert.equal(b.model, undefined); assert.equal(b.stream, undefined); } },
+  { model: 'meta.llama3-1-8b-instruct-v1:0', body: b => { assert.match(String(b.prompt), /^<\|begin_of_text\|><\|start_header_id\|>system<\|end_header_id\|>\n\nBe brief\.<\|eot_id\|>/); assert.match(String(b.prompt), /<\|start_header_id\|>assistant<\|end_header_id\|>\n\n$/); } },
+  { model: 'mistral.mistral-large-2407-v1:0', body: b => { assert.deepEqual((b.messages as unknown[])[0], { role: 'system', content: 'Be brief.' }); } },
+];
+
+const ask = (model: string, apiStyle: ApiStyle): BedrockRequest =>
+  ({ model, apiStyle, system: 'Be brief.', params: { maxTokens: 500 }, messages: [{ role: 'user', content: [{ type: 'text', text: 'Tell me about rivers' }] }] });
+
+function noError(events: StreamEvent[]): void {
+  const error = events.find(e => e.type === 'error');
+  assert.equal(error, undefined, JSON.stringify(error));
+}
+
+describe('InvokeModel and InvokeModelWithResponseStream with native bodies', () => {
+  let rig: Rig;
+  before(async () => { rig = await startRig(); });
+  after(() => rig.close());
+
+  for (const { model, body } of MODELS) {
+    test(`${model}: invoke, invoke stream and ConverseStream give the same text, usage and stop`, async () => {
+      const texts: string[] = [];
+      for (const style of ['converse-stream', 'invoke-model', 'invoke-model-stream'] as const) {
+        rig.emulator.scriptReplies([SCRIPTED]);
+        const events = await rig.run(ask(model, style));
+        noError(events);
+        texts.push(textOf(events));
+        const kinds = [...new Set(events.map(e => e.type))];
+        assert.deepEqual(kinds, ['text', 'usage', 'stop'], `${style}: ${kinds.join(',')}`);
+        const usage = events.find(e => e.type === 'usage');
+        assert.ok(usage?.type === 'usage' && usage.usage.inputTokens > 0 && usage.usage.outputTokens > 0, `${style} usage`);
+        const stop = events.at(-1);
+        assert.equal(stop?.type === 'stop' && stop.reason, 'end_turn', `${style} stop`);
+        const seen = rig.emulator.requests.at(-1)!;
+        if (style !== 'converse-stream') {
+          assert.equal(seen.route, style === 'invoke-model' ? 'invoke' : 'invoke-with-response-stream');
+          body(seen.body as Record<string, unknown>);
+        }
+      }
+      assert.deepEqual(texts, [SCRIPTED, SCRIPTED, SCRIPTED]);
+    });
+  }
+
+  test('the stream arrives in several text deltas, not one burst', async () => {
+    rig.emulator.scriptReplies([SCRIPTED]);
+    const events = await rig.run(ask('meta.llama3-1-8b-instruct-v1:0', 'invoke-model-stream'));
+    assert.ok(events.filter(e => e.type === 'text').length > 3);
+  });
+
+  test('gpt-oss: InvokeModel sends stream:false, splits reasoning from the answer', async () => {
+    rig.emulator.scriptReplies([{ text: 'Forty-two.', reasoning: 'The user wants a number.' }]);
+    const events = await rig.run({ ...ask('openai.gpt-oss-120b-1:0', 'invoke-model'), reasoning: { effort: 'low' } });
+    noError(events);
+    assert.equal((rig.emulator.requests.at(-1)!.body as Record<string, unknown>).stream, false);
+    assert.equal(textOf(events), 'Forty-two.');
+    assert.equal(events.filter(e => e.type === 'reasoning').map(e => (e.type === 'reasoning' ? e.text : '')).join(''), 'The user wants a number.');
+  });
+
+  test('tool calls come back as tool-call events on Nova and Claude (stream and not)', async () => {
+    const tools = [{ name: 'get_weather', description: 'Weather for a city', inputSchema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } }];
+    for (const model of ['us.amazon.nova-lite-v1:0', 'us.anthropic.claude-sonnet-4-5-20250929-v1:0']) {
+      for (const style of ['invoke-model', 'invoke-model-stream'] as const) {
+        rig.emulator.scriptReplies([{ text: '', toolCalls: [{ name: 'get_weather', input: { city: 'Oslo' } }] }]);
+        const events = await rig.run({ ...ask(model, style), tools });
+        noError(events);
+        const start = events.find(e => e.type === 'tool-call-start');
+        const end = events.find(e => e.type === 'tool-call-end');
+        assert.equal(start?.type === 'tool-call-start' && start.name, 'get_weather', `${model} ${style}`);
+        assert.deepEqual(end?.type === 'tool-call-end' && end.input, { city: 'Oslo' }, `${model} ${style}`);
+        const stop = events.at(-1);
+        assert.equal(stop?.type === 'stop' && stop.reason, 'tool_use', `${model} ${style}`);
+      }
+    }
+  });
+
+  test('an unknown model id ends in the invalid-model error', async () => {
+    for (const style of ['invoke-model', 'invoke-model-stream'] as const) {
+      const events = await rig.run(ask('meta.llama9-nonexistent-v1:0', style));
+      const last = events.at(-1);
+      assert.equal(last?.type, 'error');
+      assert.equal(last?.type === 'error' && last.error.kind, 'invalid-model');
+    }
+  });
+
+  test('an application inference profile ARN needs its family from the resolver', async () => {
+    const arn = `arn:aws:bedrock:${rig.emulator.region}:123456789012:application-inference-profile/emulator0app1`;
+    const ctx = { region: rig.emulator.region, family: 'runtime' as const, endpoint: rig.emulator.runtimeEndpoint, auth: sigv4(rig.emulator), signal: new AbortController().signal, log: () => undefined };
+    const collect = async (d: InvokeModelDriver) => { const out: StreamEvent[] = []; for await (const e of d.stream(ask(arn, 'invoke-model'), ctx)) out.push(e); return out; };
+    await assert.rejects(collect(new InvokeModelDriver('invoke-model')), /Cannot tell which model family/);
+    rig.emulator.scriptReplies([SCRIPTED]);
+    const events = await collect(new InvokeModelDriver('invoke-model', id => (id === arn ? 'nova' : undefined)));
+    assert.equal(textOf(events), SCRIPTED);
+  });
+});
