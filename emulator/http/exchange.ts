@@ -110,6 +110,8 @@ export class Exchange {
       res.stream.close(http2.constants.NGHTTP2_INTERNAL_ERROR);
       return;
     }
-    (this.res as http.ServerResponse).socket?.destroy();
+    // end(), not destroy(): destroy() throws away response bytes still queued in Node, so the client would lose
+    // events the emulator already "sent". end() flushes them, then closes without the terminating chunk.
+    (this.res as http.ServerResponse).socket?.end();
   }
 }

@@ -4,6 +4,8 @@ export type EndpointFamily = 'runtime' | 'mantle';
 export interface EndpointOverrides {
   runtime?: string;
   mantle?: string;
+  /** The control plane (`bedrock.{region}.amazonaws.com`: model and profile listing). */
+  control?: string;
 }
 
 export function defaultEndpoint(family: EndpointFamily, region: string): string {
@@ -16,6 +18,11 @@ export function defaultEndpoint(family: EndpointFamily, region: string): string 
 export function resolveEndpoint(family: EndpointFamily, region: string, overrides: EndpointOverrides): string {
   const custom = overrides[family]?.trim();
   return custom ? custom.replace(/\/+$/, '') : defaultEndpoint(family, region);
+}
+
+export function controlPlaneEndpoint(region: string, overrides: EndpointOverrides): string {
+  const custom = overrides.control?.trim();
+  return custom ? custom.replace(/\/+$/, '') : `https://bedrock.${region}.amazonaws.com`;
 }
 
 export function isLoopback(url: string): boolean {

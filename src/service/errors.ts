@@ -74,11 +74,12 @@ export function toBedrockError(e: unknown, ctx: ErrorContext): BedrockError {
   if (/ExpiredToken|security token included in the request is expired|expired.*token/i.test(text)) {
     return make('expired-credentials', 'Your AWS credentials have expired.', false, { kind: 'sign-in' });
   }
-  if (/ThrottlingException|rate_limit|Too many requests/i.test(text) || (l.status === 429 && !/ModelNotReady|quota/i.test(text))) {
-    return make('throttled', `Bedrock is throttling requests${model ? ' to' + model : ''}; try again in a moment.`, true, ACTION_RETRY);
-  }
-  if (/ModelNotReadyException/.test(text)) {
+  // before throttling: mantle sends not-ready as a 429 rate_limit_error
+  if (/ModelNotReady|model_not_ready|not ready to serve/i.test(text)) {
     return make('model-not-ready', `The model${model} is not ready yet; try again shortly.`, true, ACTION_RETRY);
+  }
+  if (/ThrottlingException|rate_limit|Too many requests/i.test(text) || (l.status === 429 && !/quota/i.test(text))) {
+    return make('throttled', `Bedrock is throttling requests${model ? ' to' + model : ''}; try again in a moment.`, true, ACTION_RETRY);
   }
   if (/ServiceQuotaExceeded|quota/i.test(text)) {
     return make('quota', 'A Bedrock service quota was exceeded for this account or model.', false, { kind: 'show-log' });

@@ -6,6 +6,7 @@ import { sdks } from '../../sdks';
 import type { ChatDriver, DriverContext } from '../driver';
 import { messagesBody } from './messagesRequest';
 import { MessagesNormalizer } from './messagesEvents';
+import { keepReceivedFetch } from './keepReceivedFetch';
 
 interface MessagesClient {
   messages: { create(body: ReturnType<typeof messagesBody>, options: { signal: AbortSignal; headers?: Record<string, string> }): PromiseLike<AsyncIterable<RawMessageStreamEvent>> };
@@ -49,8 +50,8 @@ function createClient(family: EndpointFamily, endpoint: string, region: string, 
   // The bearer key is fixed per client; the SigV4 path asks our provider (which refreshes) on every request.
   // apiKey: null keeps both clients from picking up AWS_BEARER_TOKEN_BEDROCK from the shared extension-host env.
   const authOptions = auth.kind === 'sigv4'
-    ? { apiKey: null, providerChainResolver: async () => auth.credentials }
-    : { apiKey: null, skipAuth: true, fetch: bearerFetch(auth.token) };
+    ? { apiKey: null, providerChainResolver: async () => auth.credentials, fetch: keepReceivedFetch() }
+    : { apiKey: null, skipAuth: true, fetch: keepReceivedFetch(bearerFetch(auth.token)) };
   const common = { awsRegion: region, maxRetries: 2, ...authOptions };
   return (family === 'mantle'
     ? new sdk.AnthropicBedrockMantle({ ...common, baseURL: `${endpoint}/anthropic` })

@@ -2,6 +2,7 @@ import type OpenAI from 'openai';
 import type { ResolvedAuth } from '../../credentials/auth';
 import type { EndpointFamily } from '../../endpoints';
 import { sdks } from '../../sdks';
+import { keepReceivedFetch } from './keepReceivedFetch';
 
 /**
  * The `openai` package's own Bedrock provider, on either family: it signs with SigV4 (`bedrock` on runtime,
@@ -32,7 +33,7 @@ async function create(family: EndpointFamily, endpoint: string, region: string, 
     ...(auth.kind === 'sigv4' ? { credentialProvider: auth.credentials } : { tokenProvider: auth.token }),
   });
   // The SDK retries 429/5xx before any output; streams are never retried once they have begun.
-  return new OpenAIClient({ provider, maxRetries: 2 });
+  return new OpenAIClient({ provider, maxRetries: 2, fetch: keepReceivedFetch() });
 }
 
 export function projectHeaders(project: string | undefined): Record<string, string> | undefined {

@@ -1,0 +1,97 @@
+import type { ResolvedAuth } from './credentials/auth';
+import { resolveAuth } from './credentials/resolveAuth';
+import type { CredentialChoice, SecretReader } from './credentials/sources';
+import type { Catalogue } from './catalogue/modelCatalogue';
+import { loadCatalogue } from './catalogue/loadCatalogue';
+import type { ChatDriver } from './drivers/driver';
+import { allDrivers } from './drivers/registry';
+import type { EndpointFamily, EndpointOverrides } from './endpoints';
+import type { ApiStyle, BedrockRequest, StreamEvent } from './model';
+import { Router } from './router';
+
+export interface ServiceConfig {
+  region: string;
+  endpoints: EndpointOverrides;
+  endpointFamily: 'auto' | EndpointFamily;
+  credentials: CredentialChoice;
+}
+
+export interface ServiceDeps {
+  config(): ServiceConfig;
+  secrets: SecretReader;
+  env: NodeJS.ProcessEnv;
+  log(message: string): void;
+  drivers?: ChatDriver[];
+}
+
+/**
+ * The background service every front end talks to: it alone holds credentials and calls AWS. Plain Node (no
+ * vscode), so the whole request path runs in unit tests against the emulator; VS Code glue supplies the config,
+ * the secret store and the log.
+ */
+export class BedrockService {
+  private readonly router: Router;
+  private auth: Promise<ResolvedAuth> | undefined;
+  private authKey = '';
+  private readonly catalogues = new Map<string, Promise<Catalogue>>();
+  private readonly resolved = new Map<string, Catalogue>();
+
+  constructor(private readonly deps: ServiceDeps) {
+    this.router = new Router({
+      region: () => deps.config().region,
+      endpoints: () => deps.config().endpoints,
+      preferredFamily: () => deps.config().endpointFamily,
+      auth: () => this.currentAuth(),
+      profile: () => {
+        const c = deps.config().credentials;
+        return c.kind === 'profile' ? c.profile : deps.env.AWS_PROFILE;
+      },
+      profiles: () => this.loadedCatalogue()?.profiles ?? [],
+      needsProfile: id => this.loadedCatalogue()?.models.find(m => m.id === id)?.needsProfile ?? false,
+      log: deps.log,
+    }, deps.drivers ?? allDrivers());
+  }
+
+  /** Streams one reply. Never throws: failures arrive as an `error` event after whatever was already streamed. */
+  stream(request: BedrockRequest, signal: AbortSignal): AsyncGenerator<StreamEvent> {
+    return this.router.stream(request, signal);
+  }
+
+  supports(style: ApiStyle, family: EndpointFamily): boolean {
+    return this.router.supports(style, family);
+  }
+
+  /** The model catalogue for the current region, loaded once and kept until `refresh`. */
+  catalogue(options: { refresh?: boolean; signal?: AbortSignal } = {}): Promise<Catalogue> {
+    const { region, endpoints } = this.deps.config();
+    const key = `${region}|${JSON.stringify(endpoints)}`;
+    let c = this.catalogues.get(key);
+    if (!c || options.refresh) {
+      c = loadCatalogue({ region, endpoints, auth: () => this.currentAuth(), signal: options.signal });
+      this.catalogues.set(key, c);
+      c.then(cat => { this.resolved.set(key, cat); }, () => this.catalogues.delete(key));
+    }
+    return c;
+  }
+
+  private loadedCatalogue(): Catalogue | undefined {
+    const { region, endpoints } = this.deps.config();
+    return this.resolved.get(`${region}|${JSON.stringify(endpoints)}`);
+  }
+
+  /** Forget cached credentials (after sign-in, or when the user fixed an expired SSO session). */
+  resetCredentials(): void {
+    this.auth = undefined;
+  }
+
+  currentAuth(): Promise<ResolvedAuth> {
+    const choice = this.deps.config().credentials;
+    const key = JSON.stringify(choice);
+    if (!this.auth || key !== this.authKey) {
+      this.authKey = key;
+      this.auth = resolveAuth({ choice, secrets: this.deps.secrets, env: this.deps.env });
+      this.auth.catch(() => { this.auth = undefined; });
+    }
+    return this.auth;
+  }
+}
