@@ -20,6 +20,8 @@ export interface FileSession {
 }
 
 export interface LanguageSupport {
+  /** Sites only: the cheapest parse that can find them. */
+  find(text: string, fileName: string): Site[];
   open(text: string, fileName: string, options: MigrateOptions & { region: string }): FileSession;
   parses(text: string, fileName: string): boolean;
   /** Runs after the rewrite on the new text (e.g. removing SDK imports that lost their last use). */
@@ -42,9 +44,14 @@ export function stripSite(site: Site): Site {
   return { kind: site.kind, source: site.source, start: site.start, end: site.end, line: site.line, streaming: site.streaming, async: site.async };
 }
 
+/** Every SDK import names its package, so text without either name has no site (most files in a scan). */
+function mayHaveSites(text: string): boolean {
+  return text.includes('openai') || text.includes('anthropic');
+}
+
 export function runMigration(text: string, fileName: string, options: MigrateOptions): MigrationResult {
   const support = supportFor(fileName);
-  if (!support) return { text, sites: [], edits: [] };
+  if (!support || !mayHaveSites(text)) return { text, sites: [], edits: [] };
   const opts = { ...options, region: options.region ?? 'us-east-1' };
   const session = support.open(text, fileName, opts);
   try {
@@ -106,11 +113,6 @@ function dedupe(edits: TextEdit[]): TextEdit[] {
 
 export function runFindSites(text: string, fileNameOrLanguageId: string, from: SourceSelection = 'all'): Site[] {
   const support = supportFor(fileNameOrLanguageId);
-  if (!support) return [];
-  const session = support.open(text, fileNameOrLanguageId, { target: 'mantle', region: 'us-east-1' });
-  try {
-    return session.sites.filter(s => selected(s, from)).map(stripSite);
-  } finally {
-    session.dispose();
-  }
+  if (!support || !mayHaveSites(text)) return [];
+  return support.find(text, fileNameOrLanguageId).filter(s => selected(s, from)).map(stripSite);
 }

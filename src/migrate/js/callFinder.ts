@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { Site, SourceSdk } from '../model';
 import { constructKind, kindForPath } from '../sdkPaths';
 
@@ -43,8 +43,9 @@ export function scriptKindFor(fileName: string): ts.ScriptKind {
   return ts.ScriptKind.JS;
 }
 
-export function parseJs(text: string, fileName: string): ts.SourceFile {
-  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindFor(fileName));
+/** Parent links cost most of the parse; finding sites alone does without them. */
+export function parseJs(text: string, fileName: string, withParents = true): ts.SourceFile {
+  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, withParents, scriptKindFor(fileName));
 }
 
 function requireSpecifier(expr: ts.Expression | undefined): string | undefined {
@@ -149,11 +150,22 @@ export function scanJs(text: string, fileName: string, sourceFile = parseJs(text
     return false;
   };
 
-  // First: constructions, typed parameters and fields, factory functions.
-  const declare = (node: ts.Node): void => {
+  // One walk collects constructions, typed parameters/fields, factories, assignments and
+  // candidate calls; parents come from the walk so a parse without parent links is enough.
+  const assigns: Array<{ target: ts.Node; value: ts.Expression }> = [];
+  const calls: Array<{ node: ts.CallExpression; parent: ts.Node | undefined }> = [];
+  const constructParents = new Map<ts.NewExpression, ts.Node | undefined>();
+  const stack: ts.Node[] = [];
+  const outerParent = (): ts.Node | undefined => {
+    for (let i = stack.length - 1; i >= 0; i--) if (!ts.isParenthesizedExpression(stack[i])) return stack[i];
+    return undefined;
+  };
+  const visit = (node: ts.Node): void => {
     if (ts.isNewExpression(node)) {
       const source = classOf(node.expression);
-      if (source) constructs.push({ node, source });
+      if (source) { constructs.push({ node, source }); constructParents.set(node, stack[stack.length - 1]); }
+    } else if (ts.isCallExpression(node)) {
+      if (ts.isPropertyAccessExpression(node.expression) && !node.questionDotToken) calls.push({ node, parent: outerParent() });
     } else if (ts.isParameter(node)) {
       const source = typeSource(node.type);
       if (source && ts.isIdentifier(node.name)) {
@@ -163,33 +175,30 @@ export function scanJs(text: string, fileName: string, sourceFile = parseJs(text
     } else if (ts.isPropertyDeclaration(node)) {
       const source = typeSource(node.type);
       if (source) bind(node, source);
+      if (node.initializer) assigns.push({ target: node, value: node.initializer });
     } else if (ts.isVariableDeclaration(node)) {
       const source = typeSource(node.type);
       if (source) bind(node.name, source);
+      if (node.initializer) assigns.push({ target: node.name, value: node.initializer });
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      assigns.push({ target: node.left, value: node.right });
     } else if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) && node.name && ts.isIdentifier(node.name)) {
       const source = typeSource(node.type);
       if (source) factories.set(node.name.text, source);
-    }
-    ts.forEachChild(node, declare);
-  };
-  declare(sourceFile);
-
-  // Then: whatever a client expression is stored into also holds a client (repeat for chains of aliases).
-  const assigns: Array<{ target: ts.Node; value: ts.Expression }> = [];
-  const collectAssigns = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && node.initializer) assigns.push({ target: node.name, value: node.initializer });
-    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) assigns.push({ target: node.left, value: node.right });
-    else if (ts.isPropertyDeclaration(node) && node.initializer) assigns.push({ target: node, value: node.initializer });
-    else if ((ts.isFunctionDeclaration(node)) && node.name && node.body) {
-      const returned = node.body.statements.find(ts.isReturnStatement)?.expression;
-      if (returned && ts.isNewExpression(unwrap(returned))) {
-        const source = classOf((unwrap(returned) as ts.NewExpression).expression);
-        if (source && node.parameters.length === 0) factories.set(node.name.text, source);
+      const returned = ts.isFunctionDeclaration(node) && node.body && node.parameters.length === 0 ? node.body.statements.find(ts.isReturnStatement)?.expression : undefined;
+      const made = returned && unwrap(returned);
+      if (made && ts.isNewExpression(made)) {
+        const madeSource = classOf(made.expression);
+        if (madeSource) factories.set(node.name.text, madeSource);
       }
     }
-    ts.forEachChild(node, collectAssigns);
+    stack.push(node);
+    ts.forEachChild(node, visit);
+    stack.pop();
   };
-  collectAssigns(sourceFile);
+  visit(sourceFile);
+
+  // Whatever a client expression is stored into also holds a client (repeat for chains of aliases).
   for (let changed = true, rounds = 0; changed && rounds < 5; rounds++) {
     changed = false;
     for (const { target, value } of assigns) {
@@ -199,10 +208,8 @@ export function scanJs(text: string, fileName: string, sourceFile = parseJs(text
   }
 
   const sites: JsSite[] = [];
-  const site = (node: ts.CallExpression | ts.NewExpression, source: SourceSdk, kind: JsSite['kind'], streaming: boolean, boundName?: string, clientExpr?: ts.Expression): JsSite => {
+  const site = (node: ts.CallExpression | ts.NewExpression, parent: ts.Node | undefined, source: SourceSdk, kind: JsSite['kind'], streaming: boolean, boundName?: string, clientExpr?: ts.Expression): JsSite => {
     const start = node.getStart(sourceFile);
-    let parent = node.parent;
-    while (parent && ts.isParenthesizedExpression(parent)) parent = parent.parent;
     return {
       kind, source, start, end: node.getEnd(), line: sourceFile.getLineAndCharacterOfPosition(start).line + 1,
       streaming, async: !!parent && ts.isAwaitExpression(parent), node, boundName, clientExpr,
@@ -210,34 +217,29 @@ export function scanJs(text: string, fileName: string, sourceFile = parseJs(text
   };
 
   for (const { node, source } of constructs) {
-    const parent = node.parent;
+    const parent = constructParents.get(node);
     let boundName: string | undefined;
-    if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) boundName = parent.name.text;
-    else if (ts.isPropertyDeclaration(parent) && ts.isIdentifier(parent.name)) boundName = parent.name.text;
-    else if (ts.isBinaryExpression(parent) && ts.isPropertyAccessExpression(parent.left)) boundName = parent.left.name.text;
-    sites.push(site(node, source, constructKind(source), false, boundName));
+    if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) boundName = parent.name.text;
+    else if (parent && ts.isPropertyDeclaration(parent) && ts.isIdentifier(parent.name)) boundName = parent.name.text;
+    else if (parent && ts.isBinaryExpression(parent) && ts.isPropertyAccessExpression(parent.left)) boundName = parent.left.name.text;
+    sites.push(site(node, undefined, source, constructKind(source), false, boundName));
   }
 
-  const findCalls = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && !node.questionDotToken) {
-      const names: string[] = [];
-      let base: ts.Expression = node.expression;
-      while (ts.isPropertyAccessExpression(base) && !clientSource(base) && names.length < 5) {
-        names.unshift(base.name.text);
-        base = base.expression;
-      }
-      const source = clientSource(base);
-      const match = source ? kindForPath(source, names.join('.')) : undefined;
-      if (source && match) {
-        const first = node.arguments[0];
-        const streaming = match.streaming ?? (!!first && ts.isObjectLiteralExpression(first) && first.properties.some(p =>
-          ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'stream' && p.initializer.kind === ts.SyntaxKind.TrueKeyword));
-        sites.push(site(node, source, match.kind, streaming, undefined, base));
-      }
+  for (const { node, parent } of calls) {
+    const names: string[] = [];
+    let base: ts.Expression = node.expression;
+    while (ts.isPropertyAccessExpression(base) && !clientSource(base) && names.length < 5) {
+      names.unshift(base.name.text);
+      base = base.expression;
     }
-    ts.forEachChild(node, findCalls);
-  };
-  findCalls(sourceFile);
+    const source = clientSource(base);
+    const match = source ? kindForPath(source, names.join('.')) : undefined;
+    if (!source || !match) continue;
+    const first = node.arguments[0];
+    const streaming = match.streaming ?? (!!first && ts.isObjectLiteralExpression(first) && first.properties.some(p =>
+      ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'stream' && p.initializer.kind === ts.SyntaxKind.TrueKeyword));
+    sites.push(site(node, parent, source, match.kind, streaming, undefined, base));
+  }
   sites.sort((a, b) => a.start - b.start);
   return { sourceFile, sites, imports, classNames };
 }

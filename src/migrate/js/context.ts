@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { looksLikeBedrockId, mapModel } from '../modelMap';
 import type { MigrateOptions, MigrationTarget, SourceSdk, TextEdit } from '../model';
 import type { Note } from '../plan';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { TextEdit } from '../model';
 import type { Need } from '../plan';
 import { parseJs, type JsScan } from './callFinder';

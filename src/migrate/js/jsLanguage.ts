@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { LanguageSupport } from '../engine';
 import type { Site, TextEdit } from '../model';
 import type { Need, SitePlan } from '../plan';
@@ -12,11 +12,16 @@ import { jsFileNameFor } from '../language';
 import { quoteOf, syntaxErrors } from './syntax';
 
 export const jsLanguage: LanguageSupport = {
+  find(text, fileNameOrId) {
+    const fileName = jsFileNameFor(fileNameOrId);
+    return scanJs(text, fileName, parseJs(text, fileName, false)).sites;
+  },
   open(text, fileNameOrId, options) {
     const fileName = jsFileNameFor(fileNameOrId);
     const sf = parseJs(text, fileName);
     const scan = scanJs(text, fileName, sf);
-    const ctx: JsContext = { text, fileName, sf, scan, options, quote: quoteOf(sf) };
+    let quote: string | undefined;
+    const ctx: JsContext = { text, fileName, sf, scan, options, get quote() { return quote ??= quoteOf(sf); } };
     return {
       sites: scan.sites,
       plan(site: Site): SitePlan {

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { indentAt } from '../edits';
 
 // Small readers and writers over the TypeScript AST shared by the JS/TS rewriters.

@@ -1,12 +1,15 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Site, SourceSdk } from '../model';
 import { constructKind, kindForPath, legacyPythonMethods, legacyPythonResources } from '../sdkPaths';
+import { pythonQuery } from './parser';
 
 // Follows OpenAI and Anthropic clients through one Python file by name: `import openai` /
 // `from openai import OpenAI, AsyncOpenAI`, then constructions, the names and `self.` attributes
 // they are stored in, typed parameters (`client: OpenAI`) and aliases, then calls made on them.
 // Anything not traced back to the SDK's own import (a local `OpenAI` class, `groq.Groq`,
 // langchain's `ChatOpenAI`) is a look-alike and is left alone.
+
+const finderQuery = '(call) @n (assignment) @n (typed_parameter) @n (typed_default_parameter) @n (with_item) @n';
 
 const sdkModules: Record<string, SourceSdk> = { openai: 'openai', anthropic: 'anthropic' };
 const syncClasses: Record<SourceSdk, string[]> = { openai: ['OpenAI'], anthropic: ['Anthropic'] };
@@ -35,19 +38,6 @@ export interface PyScan {
   imports: PyImport[];
   classNames: Map<string, ClientInfo>;
   modules: Map<string, SourceSdk>;
-}
-
-function walk(node: Node, visit: (n: Node) => void): void {
-  const cursor = node.walk();
-  let done = false;
-  while (!done) {
-    visit(cursor.currentNode);
-    if (cursor.gotoFirstChild()) continue;
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent() || cursor.currentNode.id === node.id) { done = true; break; }
-    }
-  }
-  cursor.delete();
 }
 
 export function unwrapParens(node: Node): Node {
@@ -130,7 +120,7 @@ export function scanPython(tree: Tree): PyScan {
   const constructs: Array<{ node: Node; info: ClientInfo }> = [];
   const assigns: Array<{ target: Node; value: Node; inClassBody: boolean }> = [];
   const calls: Node[] = [];
-  walk(root, node => {
+  for (const { node } of pythonQuery(finderQuery).captures(root)) {
     switch (node.type) {
       case 'call': {
         const fn = node.childForFieldName('function');
@@ -164,7 +154,7 @@ export function scanPython(tree: Tree): PyScan {
         break;
       }
     }
-  });
+  }
   for (let changed = true, rounds = 0; changed && rounds < 5; rounds++) {
     changed = false;
     for (const { target, value, inClassBody } of assigns) {

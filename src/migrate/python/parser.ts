@@ -1,11 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Language, Parser, type Tree } from 'web-tree-sitter';
+import { Language, Parser, Query, type Tree } from 'web-tree-sitter';
 
 // web-tree-sitter and the grammar are WASM: loading is async and happens once per process;
 // parsing after that is synchronous, which is what code lenses need.
 
 let parser: Parser | undefined;
+let language: Language | undefined;
+const queries = new Map<string, Query>();
 let loading: Promise<void> | undefined;
 
 /** Where a file ships: beside this module when bundled into dist/, else in node_modules. */
@@ -19,7 +21,7 @@ export function initPythonParser(): Promise<void> {
   loading ??= (async () => {
     const runtimeWasm = locate('web-tree-sitter.wasm', 'web-tree-sitter/web-tree-sitter.wasm');
     await Parser.init({ locateFile: () => runtimeWasm });
-    const language = await Language.load(locate('tree-sitter-python.wasm', 'tree-sitter-python/tree-sitter-python.wasm'));
+    language = await Language.load(locate('tree-sitter-python.wasm', 'tree-sitter-python/tree-sitter-python.wasm'));
     const p = new Parser();
     p.setLanguage(language);
     parser = p;
@@ -34,7 +36,16 @@ export function pythonParserReady(): boolean {
 /** Parses Python source; the caller must `delete()` the tree (it lives in WASM memory). */
 export function parsePython(text: string): Tree {
   if (!parser) throw new Error('Python parser not loaded: await initMigrationEngine() first.');
-  const tree = parser.parse(text);
+  // A string input makes web-tree-sitter copy the whole remaining text for every 10 KB chunk.
+  const tree = parser.parse(index => text.slice(index, index + 10240));
   if (!tree) throw new Error('tree-sitter returned no tree');
   return tree;
+}
+
+/** A compiled tree-sitter query, kept for the life of the process (matching runs inside WASM, far faster than walking from JS). */
+export function pythonQuery(source: string): Query {
+  if (!language) throw new Error('Python parser not loaded: await initMigrationEngine() first.');
+  let q = queries.get(source);
+  if (!q) { q = new Query(language, source); queries.set(source, q); }
+  return q;
 }

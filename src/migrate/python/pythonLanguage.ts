@@ -10,6 +10,10 @@ import { parsePython } from './parser';
 import { parsesPython, quoteOf, type PyContext } from './syntax';
 
 export const pythonLanguage: LanguageSupport = {
+  find(text) {
+    const tree = parsePython(text);
+    try { return scanPython(tree).sites; } finally { tree.delete(); }
+  },
   open(text, _fileName, options) {
     const tree = parsePython(text);
     const scan = scanPython(tree);

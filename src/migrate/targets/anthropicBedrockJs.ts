@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { TextEdit } from '../model';
 import { markerEdits, type Note, type SitePlan } from '../plan';
 import type { JsSite } from '../js/callFinder';

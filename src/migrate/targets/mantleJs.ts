@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { mantleAnthropicBaseURL, mantleOpenAIBaseURL } from '../modelMap';
 import type { TextEdit } from '../model';
 import { markerEdits, type Need, type Note, type SitePlan } from '../plan';
