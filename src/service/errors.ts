@@ -54,6 +54,10 @@ const ACTION_RETRY: ErrorAction = { kind: 'retry' };
 
 export function toBedrockError(e: unknown, ctx: ErrorContext): BedrockError {
   if (isBedrockError(e)) return e;
+  // our own errors may come back wrapped by an SDK (as `cause`)
+  for (let c: unknown = e, depth = 0; c && depth < 4; c = (c as { cause?: unknown }).cause, depth++) {
+    if (c instanceof BedrockRequestError) return c.info;
+  }
   const l = looks(e);
   const detail = `${l.name}${l.status ? ` (${l.status})` : ''}${l.code ? ` [${l.code}]` : ''}: ${l.message}`;
   const make = (kind: ErrorKind, message: string, retryable: boolean, action?: ErrorAction): BedrockError =>
