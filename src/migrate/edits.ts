@@ -60,27 +60,29 @@ export function diffLines(a: readonly string[], b: readonly string[]): LineHunk[
   const n = A.length;
   const m = B.length;
   const max = n + m;
-  const v = new Map<number, number>([[1, 0]]);
-  const trace: Map<number, number>[] = [];
+  const off = max + 1;
+  const v = new Int32Array(2 * max + 3);
+  const trace: Int32Array[] = [];
   outer: for (let d = 0; d <= max; d++) {
-    trace.push(new Map(v));
+    trace.push(v.slice(off - d - 1, off + d + 2));
     for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && (v.get(k - 1) ?? -1) < (v.get(k + 1) ?? -1)) ? v.get(k + 1) ?? 0 : (v.get(k - 1) ?? 0) + 1;
+      let x = k === -d || (k !== d && v[off + k - 1] < v[off + k + 1]) ? v[off + k + 1] : v[off + k - 1] + 1;
       let y = x - k;
       while (x < n && y < m && A[x] === B[y]) { x++; y++; }
-      v.set(k, x);
+      v[off + k] = x;
       if (x >= n && y >= m) break outer;
     }
   }
-  // Walk the trace back into a list of matched line pairs.
+  // Walk the trace back into a list of matched line pairs; trace[d] holds V[-d-1 .. d+1] as it was before step d.
   const matches: Array<[number, number]> = [];
   let x = n;
   let y = m;
   for (let d = trace.length - 1; d > 0; d--) {
     const vd = trace[d];
+    const at = (k: number) => vd[k + d + 1];
     const k = x - y;
-    const prevK = k === -d || (k !== d && (vd.get(k - 1) ?? -1) < (vd.get(k + 1) ?? -1)) ? k + 1 : k - 1;
-    const prevX = vd.get(prevK) ?? 0;
+    const prevK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
+    const prevX = at(prevK);
     const prevY = prevX - prevK;
     while (x > prevX && y > prevY) { x--; y--; matches.push([x, y]); }
     x = prevX;

@@ -55,7 +55,8 @@ export function runMigration(text: string, fileName: string, options: MigrateOpt
   const opts = { ...options, region: options.region ?? 'us-east-1' };
   const session = support.open(text, fileName, opts);
   try {
-    const plans = session.sites.filter(s => selected(s, options.from)).map(s => session.plan(s));
+    const inRange = (s: Site) => !options.range || (s.start >= options.range.start && s.start < options.range.end);
+    const plans = session.sites.filter(s => selected(s, options.from) && inRange(s)).map(s => session.plan(s));
     const results = new Map<SitePlan, { notes: Note[]; accepted: boolean }>();
     for (const p of plans) results.set(p, { notes: [...p.notes], accepted: p.edits.length > 0 });
 

@@ -60,6 +60,8 @@ export interface MigrateOptions {
   openaiVersion?: string;
   /** AWS region written into generated client constructions. */
   region?: string;
+  /** Only migrate sites that start inside this range (offsets): a code lens passes its site's range, a selection command the selection. */
+  range?: { start: number; end: number };
 }
 
 export interface MigrationResult {

@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { indentAt } from '../edits';
+import { scriptKindFor } from './callFinder';
 
 // Small readers and writers over the TypeScript AST shared by the JS/TS rewriters.
 
@@ -146,7 +147,15 @@ export function referencesIn(scope: ts.Node, name: string, after: number): ts.Id
   return out;
 }
 
+/**
+ * Syntax errors in a JS/TS text. The parser keeps them on the source file (`parseDiagnostics`,
+ * what tsc reports as syntactic diagnostics); transpileModule would say the same after a full
+ * bind and emit, so it is only the fallback should that property ever go away.
+ */
 export function syntaxErrors(text: string, fileName: string): number {
-  const result = ts.transpileModule(text, { fileName, reportDiagnostics: true, compilerOptions: { jsx: ts.JsxEmit.Preserve, target: ts.ScriptTarget.Latest, noEmit: true } });
+  const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKindFor(fileName));
+  const parsed = (sf as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics;
+  if (parsed) return parsed.length;
+  const result = ts.transpileModule(text, { fileName, reportDiagnostics: true, compilerOptions: { jsx: ts.JsxEmit.Preserve, target: ts.ScriptTarget.Latest } });
   return result.diagnostics?.filter(d => d.category === ts.DiagnosticCategory.Error).length ?? 0;
 }

@@ -120,6 +120,7 @@ export function mapChatRequest(props: Map<string, Val>, modelText: string, api: 
       if (why) return refuse(why);
     } else if (key === 'input' && api === 'responses') {
       if (value.list || value.dict) return refuse('a Responses input list needs Converse messages written by hand');
+      if (value.str === undefined && !/^(f|rf|fr)?["'`]/i.test(value.text)) notes.push({ text: `\`${value.text}\` is sent as one text block: this assumes it is a string, not a list of input items`, manual: false });
       turns.push({ dict: [['role', { str: 'user' }], ['content', { list: [{ dict: [['text', { raw: value.text }]] }] }]] });
     } else if (key === 'instructions' && api === 'responses') {
       system.push({ dict: [['text', { raw: value.text }]] });

@@ -60,3 +60,11 @@ test('--from semantics: an OpenAI run leaves Anthropic code untouched', () => {
   assert.equal(migrate(text, 'a.ts', { target: 'converse', from: 'openai' }).sites.length, 0);
   assert.notEqual(migrate(text, 'a.ts', { target: 'mantle', from: 'anthropic' }).text, text);
 });
+
+test('a range limits the run to the sites that start inside it (what a code lens or a selection asks for)', () => {
+  const call = findSites(py, 'app.py')[1];
+  const result = migrate(py, 'app.py', { target: 'mantle', range: { start: call.start, end: call.end } });
+  assert.deepEqual(result.sites.map(s => [s.kind, s.status]), [['chat.completions.create', 'migrated']]);
+  assert.ok(result.text.includes('client = OpenAI()\n'), 'the construction outside the range is untouched');
+  assert.ok(result.text.includes('model="openai.gpt-oss-120b"'));
+});

@@ -72,10 +72,12 @@ test('Python: module and class imports, self.client, typed params, aliases, asyn
     '',
     'openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[])',
     'openai.Embedding.create(model="text-embedding-ada-002", input="x")',
+    'with OpenAI() as scoped:',
+    '    scoped.responses.create(model="gpt-4o", input="x", stream=True)',
   ].join('\n');
   assert.deepEqual(brief(text, 'a.py'), [
     '7:client-construct', '9:chat.completions.create:stream', '11:client-construct:async', '13:embeddings.create:async',
-    '17:images.generate', '19:legacy-v0', '20:legacy-v0',
+    '17:images.generate', '19:legacy-v0', '20:legacy-v0', '21:client-construct', '22:responses.create:stream',
   ]);
 });
 
