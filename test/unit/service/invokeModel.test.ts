@@ -82,6 +82,42 @@ describe('InvokeModel and InvokeModelWithResponseStream with native bodies', () 
     }
   });
 
+  test('an in-stream model error or a corrupt frame keeps the text already streamed and ends in stream-error', async () => {
+    for (const fault of ['model-stream-error:6', 'bad-crc:6']) {
+      rig.emulator.scriptReplies([SCRIPTED]);
+      rig.emulator.scriptFaults([{ fault, path: 'invoke-with-response-stream' }]);
+      const events = await rig.run(ask('us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'invoke-model-stream'));
+      const text = textOf(events);
+      assert.ok(text.length > 0 && SCRIPTED.startsWith(text) && text !== SCRIPTED, `${fault}: partial text kept (${JSON.stringify(text)})`);
+      const last = events.at(-1);
+      assert.equal(last?.type === 'error' && last.error.kind, 'stream-error', `${fault}: ${JSON.stringify(last)}`);
+    }
+  });
+
+  test('a throttled InvokeModel is retried by the SDK and then succeeds', async () => {
+    rig.emulator.scriptReplies([SCRIPTED]);
+    rig.emulator.scriptFaults([{ fault: 'throttling', path: '/invoke' }]);
+    const before = rig.emulator.requests.length;
+    const events = await rig.run(ask('amazon.nova-lite-v1:0', 'invoke-model'));
+    noError(events);
+    assert.equal(textOf(events), SCRIPTED);
+    assert.equal(rig.emulator.requests.length - before, 2, 'one throttled attempt, one retry');
+  });
+
+  test('aborting a paced stream stops it promptly with an aborted stop', async () => {
+    rig.emulator.scriptFaults([{ fault: 'long:5000,tokens-per-second:200', path: 'invoke-with-response-stream' }]);
+    const ac = new AbortController();
+    const started = Date.now();
+    const events: StreamEvent[] = [];
+    for await (const e of rig.router.stream(ask('meta.llama3-1-8b-instruct-v1:0', 'invoke-model-stream'), ac.signal)) {
+      events.push(e);
+      if (events.filter(x => x.type === 'text').length === 3) ac.abort();
+    }
+    assert.deepEqual(events.at(-1), { type: 'stop', reason: 'aborted' });
+    assert.equal(events.filter(e => e.type === 'text').length, 3);
+    assert.ok(Date.now() - started < 2000, 'well before the 25 s the whole reply would take');
+  });
+
   test('an unknown model id ends in the invalid-model error', async () => {
     for (const style of ['invoke-model', 'invoke-model-stream'] as const) {
       const events = await rig.run(ask('meta.llama9-nonexistent-v1:0', style));
