@@ -127,6 +127,17 @@ describe('InvokeModel and InvokeModelWithResponseStream with native bodies', () 
     }
   });
 
+  test('a model whose body dialect is unknown, or is not a chat model, is refused before sending', async () => {
+    const before = rig.emulator.requests.length;
+    for (const [model, pattern] of [['acme.unknown-v1:0', /Cannot tell which model family/], ['amazon.titan-embed-text-v2:0', /not a chat model/]] as const) {
+      const events = await rig.run(ask(model, 'invoke-model'));
+      const last = events.at(-1);
+      assert.equal(last?.type === 'error' && last.error.kind, 'validation', model);
+      assert.match(last?.type === 'error' ? last.error.message : '', pattern);
+    }
+    assert.equal(rig.emulator.requests.length, before);
+  });
+
   test('an application inference profile ARN needs its family from the resolver', async () => {
     const arn = `arn:aws:bedrock:${rig.emulator.region}:123456789012:application-inference-profile/emulator0app1`;
     const ctx = { region: rig.emulator.region, family: 'runtime' as const, endpoint: rig.emulator.runtimeEndpoint, auth: sigv4(rig.emulator), signal: new AbortController().signal, log: () => undefined };
