@@ -65,6 +65,19 @@ describe('InvokeModel and InvokeModelWithResponseStream with native bodies', () 
     assert.equal(events.filter(e => e.type === 'reasoning').map(e => (e.type === 'reasoning' ? e.text : '')).join(''), 'The user wants a number.');
   });
 
+  test('Claude extended thinking arrives as reasoning events, streamed and not', async () => {
+    for (const style of ['invoke-model', 'invoke-model-stream'] as const) {
+      rig.emulator.scriptReplies([{ text: 'Paris.', reasoning: 'The capital of France is Paris.' }]);
+      const events = await rig.run({ ...ask('us.anthropic.claude-sonnet-4-5-20250929-v1:0', style), reasoning: { budgetTokens: 1024 } });
+      noError(events);
+      const body = rig.emulator.requests.at(-1)!.body as { thinking?: { type: string; budget_tokens: number } };
+      assert.deepEqual(body.thinking, { type: 'enabled', budget_tokens: 1024 });
+      assert.equal(events.filter(e => e.type === 'reasoning').map(e => (e.type === 'reasoning' ? e.text : '')).join(''), 'The capital of France is Paris.', style);
+      assert.equal(textOf(events), 'Paris.');
+      assert.ok(events.findIndex(e => e.type === 'reasoning') < events.findIndex(e => e.type === 'text'), 'thinking comes first');
+    }
+  });
+
   test('tool calls come back as tool-call events on Nova and Claude (stream and not)', async () => {
     const tools = [{ name: 'get_weather', description: 'Weather for a city', inputSchema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } }];
     for (const model of ['us.amazon.nova-lite-v1:0', 'us.anthropic.claude-sonnet-4-5-20250929-v1:0']) {
