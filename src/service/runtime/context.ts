@@ -1,6 +1,7 @@
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { ResolvedAuth } from '../credentials/auth';
 import { runtimeClient } from '../drivers/runtime/runtimeClient';
+import { resolveEndpoint, type EndpointOverrides } from '../endpoints';
 import { BedrockRequestError, toBedrockError, type BedrockError } from '../errors';
 
 /**
@@ -17,6 +18,12 @@ export interface RuntimeContext {
   log?: (message: string) => void;
   /** Named profile, so an expired SSO session can say which `aws sso login` to run. */
   profile?: string;
+}
+
+/** A RuntimeContext from settings-shaped input: the runtime endpoint is the user's override or the AWS default. */
+export function runtimeContext(opts: { region: string; auth: ResolvedAuth; endpoints?: EndpointOverrides; signal?: AbortSignal; log?: (message: string) => void; profile?: string }): RuntimeContext {
+  const { endpoints, ...rest } = opts;
+  return { ...rest, endpoint: resolveEndpoint('runtime', opts.region, endpoints ?? {}) };
 }
 
 export function runtimeClientFor(ctx: RuntimeContext): Promise<BedrockRuntimeClient> {

@@ -3,7 +3,7 @@
  * jobs and Nova Sonic speech. Every function takes a RuntimeContext, honours its AbortSignal and throws
  * BedrockRequestError (carrying the user-facing BedrockError) on failure.
  */
-export type { RuntimeContext } from './context';
+export { runtimeContext, type RuntimeContext } from './context';
 export { invokeRaw, type RawInvokeOptions, type RawPayload, type RawReply, type RawStream } from './invokeRaw';
 export { embed, type EmbedOptions, type EmbeddingResult } from './embeddings';
 export { rerank, type RankedDocument } from './rerank';
@@ -14,3 +14,4 @@ export { parseWav, writeWav, toSonicInput, SONIC_INPUT_RATE, type PcmAudio } fro
 export { invokeFamily, type InvokeFamily } from '../drivers/runtime/bodies/family';
 export { novaReelInput, type VideoOptions } from '../drivers/runtime/bodies/video';
 export { payloadTemplate } from '../drivers/runtime/bodies/templates';
+export { payloadSchema } from '../drivers/runtime/bodies/schemas';

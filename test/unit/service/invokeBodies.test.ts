@@ -5,6 +5,7 @@ import { llama3Prompt } from '../../../src/service/drivers/runtime/bodies/llama'
 import { mistralChatBody, MistralChunkParser, mistralPrompt, mistralReplyEvents } from '../../../src/service/drivers/runtime/bodies/mistral';
 import { openaiBody, openaiReplyEvents } from '../../../src/service/drivers/runtime/bodies/openai';
 import { ReasoningTagSplitter } from '../../../src/service/drivers/runtime/bodies/reasoningTags';
+import { payloadSchema } from '../../../src/service/drivers/runtime/bodies/schemas';
 import { payloadTemplate } from '../../../src/service/drivers/runtime/bodies/templates';
 import { headerUsage, invocationMetricsUsage } from '../../../src/service/drivers/runtime/bodies/usage';
 import type { BedrockRequest, StreamEvent } from '../../../src/service/model';
@@ -119,6 +120,40 @@ test('a raw-payload template exists for every family with a single body', () => 
   }
   assert.equal(payloadTemplate('nova-sonic'), undefined);
   assert.equal(payloadTemplate('anthropic')?.anthropic_version, 'bedrock-2023-05-31');
+});
+
+/** Enough of JSON Schema to check the templates against the schemas (type, const, enum, bounds, required, nesting). */
+function violations(schema: Record<string, unknown>, value: unknown, path = '$'): string[] {
+  const out: string[] = [];
+  const t = schema.type as string | string[] | undefined;
+  const kind = Array.isArray(value) ? 'array' : value === null ? 'null' : Number.isInteger(value) ? 'integer' : typeof value;
+  if (t && ![t].flat().some(x => x === kind || (x === 'number' && kind === 'integer'))) out.push(`${path}: ${kind} is not ${String(t)}`);
+  if ('const' in schema && JSON.stringify(schema.const) !== JSON.stringify(value)) out.push(`${path}: not ${JSON.stringify(schema.const)}`);
+  if (Array.isArray(schema.enum) && !schema.enum.includes(value)) out.push(`${path}: ${JSON.stringify(value)} not in enum`);
+  if (typeof value === 'number' && typeof schema.minimum === 'number' && value < schema.minimum) out.push(`${path}: below minimum`);
+  if (typeof value === 'number' && typeof schema.maximum === 'number' && value > schema.maximum) out.push(`${path}: above maximum`);
+  if (Array.isArray(value)) {
+    if (typeof schema.minItems === 'number' && value.length < schema.minItems) out.push(`${path}: too few items`);
+    if (schema.items) value.forEach((v, i) => out.push(...violations(schema.items as Record<string, unknown>, v, `${path}[${i}]`)));
+  } else if (value && typeof value === 'object') {
+    for (const r of (schema.required as string[] | undefined) ?? []) if (!(r in value)) out.push(`${path}.${r}: required`);
+    for (const [k, sub] of Object.entries((schema.properties as Record<string, Record<string, unknown>> | undefined) ?? {})) {
+      if (k in value) out.push(...violations(sub, (value as Record<string, unknown>)[k], `${path}.${k}`));
+    }
+  }
+  return out;
+}
+
+test('every template satisfies its family schema, and the schema catches a missing required field', () => {
+  for (const f of ['anthropic', 'nova', 'llama', 'mistral', 'mistral-chat', 'openai', 'titan-embed', 'cohere-embed', 'cohere-rerank', 'nova-canvas', 'nova-reel'] as const) {
+    const schema = payloadSchema(f);
+    assert.ok(schema, f);
+    assert.deepEqual(violations(schema, payloadTemplate(f)), [], f);
+  }
+  assert.equal(payloadSchema('nova-sonic'), undefined);
+  const { anthropic_version: _v, ...noVersion } = payloadTemplate('anthropic')!;
+  assert.deepEqual(violations(payloadSchema('anthropic')!, noVersion), ['$.anthropic_version: required']);
+  assert.deepEqual(violations(payloadSchema('titan-embed')!, { inputText: 'x', dimensions: 300 }), ['$.dimensions: 300 not in enum']);
 });
 
 test('WAV: 8-bit mono 8 kHz converts to 16 kHz 16-bit; writeWav/parseWav round trip', () => {
