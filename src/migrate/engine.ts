@@ -49,7 +49,27 @@ function mayHaveSites(text: string): boolean {
   return text.includes('openai') || text.includes('anthropic');
 }
 
-export function runMigration(text: string, fileName: string, options: MigrateOptions): MigrationResult {
+/**
+ * Files with CRLF line ends run through the engine with LF ends (generated code uses \n), then
+ * get their CRLFs back; site offsets are mapped to the original text.
+ */
+export function runMigration(original: string, fileName: string, options: MigrateOptions): MigrationResult {
+  if (!original.includes('\r\n')) return migrateLF(original, fileName, options);
+  const lf = original.replace(/\r\n/g, '\n');
+  const toLF = (offset: number) => offset - (original.slice(0, offset).match(/\r\n/g)?.length ?? 0);
+  const range = options.range && { start: toLF(options.range.start), end: toLF(options.range.end) };
+  const result = migrateLF(lf, fileName, { ...options, range });
+  const crlfOffsets: number[] = [];
+  for (let i = 0, lines = 0; i <= lf.length; i++) { crlfOffsets.push(i + lines); if (lf[i] === '\n') lines++; }
+  const text = result.text === lf ? original : result.text.replace(/\n/g, '\r\n');
+  return {
+    text,
+    sites: result.sites.map(s => ({ ...s, start: crlfOffsets[s.start], end: crlfOffsets[s.end] })),
+    edits: diffEdits(original, text),
+  };
+}
+
+function migrateLF(text: string, fileName: string, options: MigrateOptions): MigrationResult {
   const support = supportFor(fileName);
   if (!support || !mayHaveSites(text)) return { text, sites: [], edits: [] };
   const opts = { ...options, region: options.region ?? 'us-east-1' };

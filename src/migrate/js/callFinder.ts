@@ -69,7 +69,15 @@ export function scanJs(text: string, fileName: string, sourceFile = parseJs(text
     if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
       const source = sdkModules[statement.moduleSpecifier.text];
       const clause = statement.importClause;
-      if (!source || !clause || clause.isTypeOnly) continue;
+      if (!source || !clause) continue;
+      // `import type OpenAI from 'openai'` still tells us what a `client: OpenAI` parameter holds.
+      if (clause.isTypeOnly) {
+        if (clause.name) classNames.set(clause.name.text, source);
+        const named = clause.namedBindings;
+        if (named && ts.isNamedImports(named)) for (const el of named.elements) if (sdkClassNames[source].includes((el.propertyName ?? el.name).text)) classNames.set(el.name.text, source);
+        imports.push({ source, statement, style: 'esm', names: [] });
+        continue;
+      }
       const names: string[] = [];
       if (clause.name) { classNames.set(clause.name.text, source); names.push(clause.name.text); }
       const bindings = clause.namedBindings;

@@ -30,9 +30,17 @@ export function importEdits(ctx: JsContext, needs: ReadonlySet<Need>): TextEdit[
   const anchorFor = (source: 'openai' | 'anthropic') => scan.imports.find(i => i.source === source) ?? scan.imports[0];
   const semi = (st: ts.Statement) => (sf.text.slice(st.getStart(sf), st.getEnd()).trimEnd().endsWith(';') ? ';' : '');
   const insertAfter = (st: ts.Statement | undefined, line: (style: 'esm' | 'cjs', semicolon: string) => string): void => {
-    if (!st) return;
-    const style = ts.isImportDeclaration(st) ? 'esm' : 'cjs';
-    edits.push({ start: st.getEnd(), end: st.getEnd(), newText: `\n${line(style, semi(st))}` });
+    const anchor = st ?? [...sf.statements].reverse().find(ts.isImportDeclaration);
+    if (anchor) {
+      const style = ts.isImportDeclaration(anchor) ? 'esm' : 'cjs';
+      edits.push({ start: anchor.getEnd(), end: anchor.getEnd(), newText: `\n${line(style, semi(anchor))}` });
+      return;
+    }
+    // No import to sit beside: open the file with it (after a shebang and directive prologue).
+    const first = sf.statements.find(s => !(ts.isExpressionStatement(s) && ts.isStringLiteral(s.expression)));
+    const at = first ? first.getStart(sf) : sf.text.length;
+    const style = sf.statements.some(s => ts.isImportDeclaration(s) || ts.isExportDeclaration(s)) || ctx.fileName.endsWith('.mjs') || ctx.fileName.endsWith('.ts') || ctx.fileName.endsWith('.tsx') ? 'esm' : 'cjs';
+    edits.push({ start: at, end: at, newText: `${line(style, ';')}\n\n` });
   };
   const has = (mod: string) => sf.statements.find(st => moduleOf(st) === mod);
 

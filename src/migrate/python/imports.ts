@@ -29,8 +29,18 @@ export function importEdits(ctx: PyContext, needs: ReadonlySet<Need>): TextEdit[
   const anchorFor = (source: 'openai' | 'anthropic') => ctx.scan.imports.find(i => i.source === source)?.node ?? last;
   const edits: TextEdit[] = [];
   const before = (line: string) => {
-    const at = first ? first.startIndex : 0;
-    edits.push({ start: at, end: at, newText: `${line}\n` });
+    if (first) { edits.push({ start: first.startIndex, end: first.startIndex, newText: `${line}\n` }); return; }
+    // No import yet: after `from __future__` imports and the module docstring, which must stay first.
+    const statements = root.namedChildren.filter((n): n is Node => !!n && n.type !== 'comment');
+    let i = 0;
+    if (statements[0]?.type === 'expression_statement' && statements[0].namedChildren[0]?.type === 'string') i++;
+    while (statements[i]?.type === 'future_import_statement') i++;
+    const after = statements[i - 1];
+    if (after) edits.push({ start: after.endIndex, end: after.endIndex, newText: `\n${line}` });
+    else {
+      const at = statements[0]?.startIndex ?? ctx.text.length;
+      edits.push({ start: at, end: at, newText: `${line}\n` });
+    }
   };
   const after = (node: Node | undefined, line: string) => {
     if (!node) return before(line);

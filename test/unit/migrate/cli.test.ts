@@ -12,7 +12,8 @@ const cli = path.join(repoRoot(), 'out', 'src', 'migrate', 'cli.js');
 
 function run(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, AWS_REGION: 'us-east-1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  if (r.error) throw r.error;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr + (r.signal ? ` (killed by ${r.signal})` : '') };
 }
 
 /** A scratch project holding copies of corpus files (and optional manifest files). */
@@ -78,13 +79,13 @@ test('cli: --check still fails after --write when a manual step remains, and nam
 test('cli: --from picks the SDK; the default (openai) leaves Anthropic code untouched', () => {
   const original = corpus('anthropic/06-mixed.py');
   const dir = project({ 'mixed.py': original });
-  run(['--write', 'mixed.py'], dir);
+  assert.equal(run(['--write', 'mixed.py'], dir).code, 0);
   const openaiOnly = fs.readFileSync(path.join(dir, 'mixed.py'), 'utf8');
   assert.match(openaiOnly, /openai_client = OpenAI\(provider=bedrock\(region="us-east-1"\)\)/);
   assert.match(openaiOnly, /claude = anthropic\.Anthropic\(\)/);
   assert.match(openaiOnly, /model="claude-3-5-sonnet-latest"/);
   fs.writeFileSync(path.join(dir, 'mixed.py'), original);
-  run(['--write', '--from', 'anthropic', 'mixed.py'], dir);
+  assert.equal(run(['--write', '--from', 'anthropic', 'mixed.py'], dir).code, 0);
   assert.equal(fs.readFileSync(path.join(dir, 'mixed.py'), 'utf8'), golden('anthropic/06-mixed.py', 'mantle'));
   fs.writeFileSync(path.join(dir, 'mixed.py'), original);
   const all = JSON.parse(run(['--json', '--from', 'all', 'mixed.py'], dir).stdout) as { files: Array<{ sites: Array<{ kind: string }> }> };
@@ -100,7 +101,8 @@ test('cli: a project pinning an openai without providers gets the base-URL fallb
     'new/requirements.txt': 'openai>=2.50\n',
     'new/app.py': corpus('openai-py/02-streaming-chat.py'),
   });
-  run(['--write', 'web', 'py', 'new'], dir);
+  const w = run(['--write', 'web', 'py', 'new'], dir);
+  assert.equal(w.code, 0, `exit ${w.code}: ${w.stderr}`);
   const ts = fs.readFileSync(path.join(dir, 'web/src/chat.ts'), 'utf8');
   assert.match(ts, /baseURL: 'https:\/\/bedrock-mantle\.us-east-1\.api\.aws\/v1',\n?\s*apiKey: process\.env\['AWS_BEARER_TOKEN_BEDROCK'\]/);
   assert.match(ts, /bedrock-migrate: openai \^4\.20\.1 predates the SDK's Bedrock provider/);
@@ -112,7 +114,8 @@ test('cli: a project pinning an openai without providers gets the base-URL fallb
 
 test('cli: --region and --model-map reach the generated code', () => {
   const dir = project({ 'a.py': corpus('openai-py/02-streaming-chat.py'), 'map.json': JSON.stringify({ 'gpt-4o': 'us.amazon.nova-pro-v1:0' }) });
-  run(['--write', '--target', 'converse', '--region', 'eu-west-1', '--model-map', 'map.json', 'a.py'], dir);
+  const w = run(['--write', '--target', 'converse', '--region', 'eu-west-1', '--model-map', 'map.json', 'a.py'], dir);
+  assert.equal(w.code, 0, `exit ${w.code}: ${w.stderr}`);
   const out = fs.readFileSync(path.join(dir, 'a.py'), 'utf8');
   assert.match(out, /boto3\.client\("bedrock-runtime", region_name="eu-west-1"\)/);
   assert.match(out, /modelId="us\.amazon\.nova-pro-v1:0"/);

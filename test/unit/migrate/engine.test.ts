@@ -68,3 +68,35 @@ test('a range limits the run to the sites that start inside it (what a code lens
   assert.ok(result.text.includes('client = OpenAI()\n'), 'the construction outside the range is untouched');
   assert.ok(result.text.includes('model="openai.gpt-oss-120b"'));
 });
+
+test('CRLF files keep CRLF line ends, and site offsets point into the original text', () => {
+  const crlf = py.replace(/\n/g, '\r\n');
+  const result = migrate(crlf, 'app.py', { target: 'converse' });
+  assert.equal(result.text, migrate(py, 'app.py', { target: 'converse' }).text.replace(/\n/g, '\r\n'));
+  assert.ok(!/[^\r]\n/.test(result.text), 'no bare LF');
+  assert.equal(applyEdits(crlf, result.edits), result.text);
+  const call = result.sites[1];
+  assert.equal(crlf.slice(call.start, call.start + 'client.chat'.length), 'client.chat');
+  assert.equal(call.line, 6);
+});
+
+test('a type-only import still identifies injected clients', () => {
+  const ts = "import type OpenAI from 'openai';\nexport async function f(c: OpenAI) {\n  return c.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }] });\n}\n";
+  assert.deepEqual(findSites(ts, 'f.ts').map(s => s.kind), ['chat.completions.create']);
+  const out = migrate(ts, 'f.ts', { target: 'converse' }).text;
+  assert.match(out, /c: BedrockRuntimeClient/);
+  assert.match(out, /return c\.send\(new ConverseCommand\(/);
+  assert.match(out, /^import \{ BedrockRuntimeClient, ConverseCommand \} from '@aws-sdk\/client-bedrock-runtime';$/m);
+});
+
+test('Python imports go after the docstring and __future__ imports when the file has no other import', () => {
+  const text = '"""Module docs."""\nfrom __future__ import annotations\n\n\ndef f(client: "OpenAI"):\n    return client\n';
+  // No SDK import at all: nothing to find, nothing to add.
+  assert.equal(migrate(text, 'm.py', { target: 'converse' }).text, text);
+  const withLegacy = '"""Module docs."""\nfrom __future__ import annotations\nimport openai\n\nr = openai.ChatCompletion.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}])\nprint(r["choices"][0]["message"]["content"])\n';
+  const out = migrate(withLegacy, 'm.py', { target: 'converse' }).text;
+  // `import openai` lost its last use, so it goes; boto3 takes its place.
+  assert.ok(out.startsWith('"""Module docs."""\nfrom __future__ import annotations\nimport boto3\n\nbedrock_runtime = boto3.client('), out);
+  assert.match(out, /^r = bedrock_runtime\.converse\(/m);
+  assert.match(out, /^print\(r\["output"\]\["message"\]\["content"\]\[0\]\["text"\]\)$/m);
+});
