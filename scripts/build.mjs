@@ -10,8 +10,17 @@ const watch = process.argv.includes('--watch');
 const dist = path.join(root, 'dist');
 
 const common = { bundle: true, minify: production, sourcemap: production ? false : 'linked', logLevel: 'warning', legalComments: 'none' };
+// The SDKs live in their own bundle, required on first use (src/service/sdks.ts), so activation stays light.
+const sdksOnDemand = {
+  name: 'sdks-on-demand',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/sdkLoaders$/ }, () => ({ path: './sdks.js', external: true }));
+  },
+};
 const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: dist, platform: 'node', format: 'cjs', target: 'node20',
+    external: ['vscode'], mainFields: ['module', 'main'], plugins: [sdksOnDemand] },
+  { ...common, entryPoints: { sdks: 'src/service/sdkLoaders.ts' }, outdir: dist, platform: 'node', format: 'cjs', target: 'node20',
     external: ['vscode'], mainFields: ['module', 'main'] },
   { ...common, entryPoints: { 'webview/chat': 'src/chat/webview/main.ts' }, outdir: dist, platform: 'browser', format: 'iife', target: 'es2022' },
 ];
@@ -34,6 +43,6 @@ if (watch) {
 } else {
   await Promise.all(builds.map(b => esbuild.build(b)));
   copyAssets();
-  const size = fs.statSync(path.join(dist, 'extension.js')).size;
-  console.log(`[build] dist/extension.js ${(size / 1024).toFixed(1)} KB${production ? ' (production)' : ''}`);
+  const kb = f => (fs.statSync(path.join(dist, f)).size / 1024).toFixed(1);
+  console.log(`[build] dist/extension.js ${kb('extension.js')} KB, dist/sdks.js ${kb('sdks.js')} KB${production ? ' (production)' : ''}`);
 }

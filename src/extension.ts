@@ -1,27 +1,43 @@
 import * as vscode from 'vscode';
 import { ChatViewProvider, CHAT_VIEW_ID } from './chat/chatViewProvider';
+import { registerServiceCommands } from './commands/serviceCommands';
 import { registerStatusCommands } from './commands/statusCommands';
 import { BackendStatusProvider } from './service/statusProvider';
+import type { BedrockService } from './service/bedrockService';
+import { ServiceHost } from './service/vscode/serviceHost';
+import type { CredentialStore } from './service/vscode/credentialStore';
 
 /** The API other code (and our integration tests) may use; kept small on purpose. */
 export interface BedrockWorkbenchApi {
   readonly chatView: ChatViewProvider;
+  /** Only when VS Code runs the extension's own tests: other extensions get no direct path to the user's credentials. */
+  readonly testing?: {
+    readonly service: BedrockService;
+    readonly credentials: CredentialStore;
+    readonly logUri: vscode.Uri;
+  };
 }
 
 // activate() only registers features: each owns its state and is disposed with the extension.
 export function activate(context: vscode.ExtensionContext): BedrockWorkbenchApi {
   const log = vscode.window.createOutputChannel('Bedrock', { log: true });
+  const host = new ServiceHost(context, log);
   const status = new BackendStatusProvider();
   const chatView = new ChatViewProvider(context.extensionUri, status, log);
   context.subscriptions.push(
     log,
+    host,
     status,
     chatView,
     vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, chatView, { webviewOptions: { retainContextWhenHidden: false } }),
     ...registerStatusCommands(status, log),
+    ...registerServiceCommands(host),
   );
   log.info(`Bedrock Workbench ${context.extension.packageJSON.version} activated (VS Code ${vscode.version})`);
-  return { chatView };
+  const testing = context.extensionMode === vscode.ExtensionMode.Test
+    ? { service: host.service, credentials: host.credentials, logUri: context.logUri }
+    : undefined;
+  return { chatView, testing };
 }
 
 export function deactivate(): void {}

@@ -19,7 +19,8 @@ if (!fs.existsSync(`${testsPath}.js`)) { console.error(`harness: ${testsPath}.js
 ensureInstalled(root);
 const runDir = fs.mkdtempSync(path.join(root, 'out', 'harness-run-'));
 const resultFile = path.join(runDir, 'result.json');
-const server = await startCodeServer({ runDir, env: { HARNESS_RESULT_FILE: resultFile, HARNESS_SHOT_DIR: shotDir } });
+// HARNESS_USER_DATA_DIR: the sentinel-secret test scans everything the server and extension host wrote.
+const server = await startCodeServer({ runDir, env: { HARNESS_RESULT_FILE: resultFile, HARNESS_SHOT_DIR: shotDir, HARNESS_USER_DATA_DIR: runDir } });
 let browser;
 let finishing = false;
 async function finish(code, why) {

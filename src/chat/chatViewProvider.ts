@@ -20,6 +20,9 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   private readonly readyEmitter = this._register(new vscode.EventEmitter<void>());
   /** Fires each time the webview script has loaded and asked for state. */
   readonly onDidBecomeReady = this.readyEmitter.event;
+  private readonly postedEmitter = this._register(new vscode.EventEmitter<HostMessage>());
+  /** Every message sent to the webview (tests check that no secret ever goes there). */
+  readonly onDidPostMessage = this.postedEmitter.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -62,6 +65,8 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   }
 
   private post(m: HostMessage): void {
-    void this.view?.webview.postMessage(m);
+    if (!this.view) return;
+    this.postedEmitter.fire(m);
+    void this.view.webview.postMessage(m);
   }
 }

@@ -23,7 +23,7 @@ export function readSettings(): BedrockSettings {
     defaultApiStyle: c.get<ApiStyle>('defaultApiStyle') ?? 'converse-stream',
     defaultModel: c.get<string>('defaultModel') ?? '',
     endpointFamily: c.get<'auto' | 'runtime' | 'mantle'>('endpointFamily') ?? 'auto',
-    endpoints: { runtime: c.get<string>('runtimeEndpoint') ?? '', mantle: c.get<string>('mantleEndpoint') ?? '' },
+    endpoints: { runtime: c.get<string>('runtimeEndpoint') ?? '', mantle: c.get<string>('mantleEndpoint') ?? '', control: c.get<string>('controlPlaneEndpoint') ?? '' },
   };
 }
 

@@ -1,10 +1,11 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- see below */
 /**
- * SDKs are loaded on first use, not at activation: each is a `require` inside a function, which esbuild bundles as
- * a module initialised only when first called. (A dynamic `import()` would also be lazy, but under Node16
- * resolution it types the ESM build while the rest of the code sees the CommonJS typings.)
+ * The SDKs, each behind a function so it initialises only when first called. esbuild bundles this file on its own
+ * (dist/sdks.js), so the extension's main bundle stays small and activation loads no SDK code at all; see sdks.ts.
+ * (A dynamic `import()` would also be lazy, but under Node16 resolution it types the ESM build while the rest of the
+ * code sees the CommonJS typings.)
  */
-export const sdks = {
+export const sdkLoaders = {
   openai: () => require('openai') as typeof import('openai'),
   openaiBedrock: () => require('openai/providers/bedrock/aws') as typeof import('openai/providers/bedrock/aws'),
   bedrockRuntime: () => require('@aws-sdk/client-bedrock-runtime') as typeof import('@aws-sdk/client-bedrock-runtime'),

@@ -1,14 +1,23 @@
-/* eslint-disable @typescript-eslint/no-require-imports -- see below */
+/* eslint-disable @typescript-eslint/no-require-imports -- the point of this file is a deferred require */
+import type { sdkLoaders as Loaders } from './sdkLoaders';
+
 /**
- * SDKs are loaded on first use, not at activation: each is a `require` inside a function, which esbuild bundles as
- * a module initialised only when first called. (A dynamic `import()` would also be lazy, but under Node16
- * resolution it types the ESM build while the rest of the code sees the CommonJS typings.)
+ * Every SDK the service uses, loaded on first use. The build keeps `./sdkLoaders` out of the main bundle
+ * (scripts/build.mjs maps it to dist/sdks.js), so nothing below runs until a request needs it.
  */
-export const sdks = {
-  openai: () => require('openai') as typeof import('openai'),
-  openaiBedrock: () => require('openai/providers/bedrock/aws') as typeof import('openai/providers/bedrock/aws'),
-  bedrockRuntime: () => require('@aws-sdk/client-bedrock-runtime') as typeof import('@aws-sdk/client-bedrock-runtime'),
-  bedrockControl: () => require('@aws-sdk/client-bedrock') as typeof import('@aws-sdk/client-bedrock'),
-  anthropicBedrock: () => require('@anthropic-ai/bedrock-sdk') as typeof import('@anthropic-ai/bedrock-sdk'),
-  credentialProviders: () => require('@aws-sdk/credential-providers') as typeof import('@aws-sdk/credential-providers'),
+let loaders: typeof Loaders | undefined;
+const load = (): typeof Loaders => (loaders ??= (require('./sdkLoaders') as { sdkLoaders: typeof Loaders }).sdkLoaders);
+
+export const sdks: typeof Loaders = {
+  openai: () => load().openai(),
+  openaiBedrock: () => load().openaiBedrock(),
+  bedrockRuntime: () => load().bedrockRuntime(),
+  bedrockControl: () => load().bedrockControl(),
+  anthropicBedrock: () => load().anthropicBedrock(),
+  credentialProviders: () => load().credentialProviders(),
 };
+
+/** Whether any SDK has been loaded yet (activation must not load one). */
+export function sdksLoaded(): boolean {
+  return loaders !== undefined;
+}

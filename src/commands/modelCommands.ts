@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import { readSettings } from '../common/settings';
+import type { Catalogue, CatalogueModel } from '../service/catalogue/modelCatalogue';
+import { toBedrockError } from '../service/errors';
+import { API_STYLE_LABELS } from '../service/model';
+import type { ServiceHost } from '../service/vscode/serviceHost';
+import { showBedrockError } from './errorActions';
+
+/** Loads the catalogue with a cancellable progress notification; undefined when cancelled or failed (error shown). */
+export async function loadCatalogueWithProgress(host: ServiceHost, refresh: boolean): Promise<Catalogue | undefined> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Bedrock: loading models…', cancellable: true }, async (_p, token) => {
+    const abort = new AbortController();
+    const sub = token.onCancellationRequested(() => abort.abort());
+    try {
+      const cat = await host.service.catalogue({ refresh, signal: abort.signal });
+      for (const p of cat.problems) host.log.warn(p);
+      if (cat.problems.length && !cat.models.length) {
+        void vscode.window.showWarningMessage(`Bedrock: no models could be listed in ${cat.region}. ${cat.problems[0]}`, 'Show Log').then(c => c && host.log.show(true));
+      }
+      return cat;
+    } catch (e) {
+      if (!abort.signal.aborted) await showBedrockError(toBedrockError(e, { region: readSettings().region }), host.log);
+      return undefined;
+    } finally {
+      sub.dispose();
+    }
+  });
+}
+
+function describe(m: CatalogueModel): string {
+  const styles = m.apiStyles.map(s => API_STYLE_LABELS[s]).join(', ');
+  return `${m.families.map(f => `bedrock-${f}`).join(' + ')} · ${styles}${m.needsProfile ? ' · via inference profile' : ''}`;
+}
+
+/** "Bedrock: List Models": the catalogue in a searchable quick pick; choosing one makes it the default model. */
+export async function listModels(host: ServiceHost): Promise<string | undefined> {
+  const cat = await loadCatalogueWithProgress(host, false);
+  if (!cat) return undefined;
+  const current = readSettings().defaultModel;
+  const byProvider = new Map<string, CatalogueModel[]>();
+  for (const m of cat.models) byProvider.set(m.provider, [...(byProvider.get(m.provider) ?? []), m]);
+  const items: (vscode.QuickPickItem & { id?: string })[] = [];
+  for (const [provider, models] of byProvider) {
+    items.push({ label: provider, kind: vscode.QuickPickItemKind.Separator });
+    for (const m of models) {
+      const id = m.needsProfile ? m.profiles[0] ?? m.id : m.id;
+      items.push({ label: `${id === current ? '$(check) ' : ''}${m.name}`, description: id, detail: describe(m), id });
+    }
+  }
+  const picked = await vscode.window.showQuickPick(items, { title: `Bedrock models in ${cat.region}`, placeHolder: 'Choose the default model', matchOnDescription: true, matchOnDetail: true });
+  if (!picked?.id) return undefined;
+  await vscode.workspace.getConfiguration('bedrock').update('defaultModel', picked.id, vscode.ConfigurationTarget.Global);
+  return picked.id;
+}
+
+export async function refreshModels(host: ServiceHost): Promise<number | undefined> {
+  const cat = await loadCatalogueWithProgress(host, true);
+  if (cat) void vscode.window.setStatusBarMessage(`Bedrock: ${cat.models.length} models in ${cat.region}`, 4000);
+  return cat?.models.length;
+}

@@ -1,0 +1,17 @@
+import * as vscode from 'vscode';
+import type { ServiceHost } from '../service/vscode/serviceHost';
+import { chooseRegion } from './chooseRegion';
+import { listModels, refreshModels } from './modelCommands';
+import { signIn } from './signIn';
+import { CredentialStatusBar } from './statusBar';
+
+/** Commands over the service's credentials, region and model catalogue, plus the status-bar entry. */
+export function registerServiceCommands(host: ServiceHost): vscode.Disposable[] {
+  return [
+    new CredentialStatusBar(host),
+    vscode.commands.registerCommand('bedrock.signIn', () => signIn(host)),
+    vscode.commands.registerCommand('bedrock.chooseRegion', () => chooseRegion()),
+    vscode.commands.registerCommand('bedrock.listModels', () => listModels(host)),
+    vscode.commands.registerCommand('bedrock.refreshModels', () => refreshModels(host)),
+  ];
+}
