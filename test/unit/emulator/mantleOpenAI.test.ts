@@ -145,3 +145,14 @@ test('mantle errors arrive as OpenAI SDK error classes', async () => {
   const rstream = await cut.responses.create({ model: GPT, input: 'x', stream: true });
   await assert.rejects((async () => { for await (const _ of rstream) { /* drain */ } })(), (e: unknown) => e instanceof OpenAI.APIError);
 });
+
+test('responses: function calls stream their arguments and function_call_output continues the chain', async () => {
+  const tools: OpenAI.Responses.Tool[] = [{ type: 'function', name: 'get_time', description: 'Time in a zone', parameters: { type: 'object', properties: { zone: { type: 'string' } } }, strict: false }];
+  const first = await client.responses.stream({ model: GPT, input: 'What time is it in Tokyo?', tools }).finalResponse();
+  const call = first.output.find(o => o.type === 'function_call');
+  assert.ok(call && call.type === 'function_call');
+  assert.equal(call.name, 'get_time');
+  assert.ok(JSON.parse(call.arguments) as object);
+  const next = await client.responses.create({ model: GPT, tools, previous_response_id: first.id, input: [{ type: 'function_call_output', call_id: call.call_id, output: '09:00 JST' }] });
+  assert.match(next.output_text, /The tool returned: 09:00 JST/);
+});
