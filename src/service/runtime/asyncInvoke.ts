@@ -1,6 +1,6 @@
 import type { AsyncInvokeSummary, GetAsyncInvokeResponse } from '@aws-sdk/client-bedrock-runtime';
 import { sdks } from '../sdks';
-import { runtimeCall, runtimeClientFor, type RuntimeContext } from './context';
+import { asRequestError, runtimeCall, runtimeClientFor, type RuntimeContext } from './context';
 
 export type AsyncJobStatus = 'InProgress' | 'Completed' | 'Failed';
 
@@ -77,7 +77,7 @@ export async function waitForAsyncInvoke(ctx: RuntimeContext, invocationArn: str
     const job = await getAsyncInvoke(ctx, invocationArn);
     opts.onStatus?.(job);
     if (job.status !== 'InProgress') return job;
-    await delay(opts.intervalMs ?? 15_000, ctx.signal);
+    await delay(opts.intervalMs ?? 15_000, ctx.signal).catch(e => { throw asRequestError(e, ctx); });
   }
 }
 

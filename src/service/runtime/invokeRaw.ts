@@ -77,6 +77,8 @@ async function* chunks(parts: AsyncIterable<ResponseStream>, ctx: RuntimeContext
       if (json === undefined) continue;
       yield payload(part.chunk?.bytes ?? new Uint8Array(), json);
     }
+    // An aborted event stream may simply stop; the caller must not take that for a complete reply.
+    if (signal?.aborted) throw new Error('aborted');
   } catch (e) {
     throw asRequestError(e, ctx, modelId, signal);
   }

@@ -71,6 +71,8 @@ export async function* speak(ctx: RuntimeContext, opts: SpeakOptions): AsyncGene
         if (e.type === 'end') turnDone();
       }
     }
+    // An aborted event stream may simply stop; the caller must not take that for a finished turn.
+    if (stop.signal.aborted) throw Object.assign(new Error('The request was aborted'), { name: 'AbortError' });
     finished = true;
   } catch (e) {
     throw asRequestError(e, ctx, modelId);

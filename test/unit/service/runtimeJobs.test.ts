@@ -71,6 +71,17 @@ describe('invokeRaw', () => {
     await rejectsWith(invokeRaw(ctx, 'amazon.nova-lite-v1:0', payloadTemplate('nova'), { signal: ac.signal }), 'aborted');
   });
 
+  test('aborting a raw stream mid-way ends the chunks with the aborted error', async () => {
+    emu.scriptFaults([{ fault: 'long:5000,tokens-per-second:200', path: 'invoke-with-response-stream' }]);
+    const ac = new AbortController();
+    const started = Date.now();
+    const stream = await invokeRaw(ctx, 'meta.llama3-1-8b-instruct-v1:0', payloadTemplate('llama', true), { stream: true, signal: ac.signal });
+    let n = 0;
+    await rejectsWith((async () => { for await (const _ of stream.chunks) if (++n === 3) ac.abort(); })(), 'aborted');
+    assert.equal(n, 3, 'no chunks after the abort');
+    assert.ok(Date.now() - started < 2000);
+  });
+
   test('works with a Bedrock API key too (bearer)', async () => {
     emu.scriptReplies(['Keyed.']);
     const reply = await invokeRaw({ ...ctx, auth: bearer(emu) }, 'meta.llama3-1-8b-instruct-v1:0', payloadTemplate('llama'));
@@ -158,6 +169,13 @@ describe('async invoke (video jobs)', () => {
     assert.equal(job.status, 'Completed');
     assert.equal(seen[0], 'InProgress');
     assert.equal(seen.at(-1), 'Completed');
+  });
+
+  test('waiting on a job stops when the signal aborts', async () => {
+    const arn = await startAsyncInvoke(ctx, 'amazon.nova-reel-v1:0', novaReelInput('Slow'), 's3://my-videos/reel');
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 50);
+    await rejectsWith(waitForAsyncInvoke({ ...ctx, signal: ac.signal }, arn, { intervalMs: 10_000 }), 'aborted');
   });
 
   test('a job for a model without async support is refused by Bedrock', async () => {
