@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { InvokeModelWithBidirectionalStreamInput } from '@aws-sdk/client-bedrock-runtime';
 import { sdks } from '../sdks';
 import { asRequestError, refuse, type RuntimeContext } from './context';
-import { SonicOutputReader, sonicInput, type SonicInputEvent, type SpeakEvent } from './sonicEvents';
+import { SonicOutputReader, sonicInput, type SonicInputEvent, type SonicSessionConfig, type SpeakEvent } from './sonicEvents';
 
 export type { SpeakEvent } from './sonicEvents';
 
@@ -40,7 +40,7 @@ export async function* speak(ctx: RuntimeContext, opts: SpeakOptions): AsyncGene
   if (ctx.auth.kind !== 'sigv4') {
     throw refuse('no-credentials', 'Nova Sonic needs AWS credentials: Bedrock API keys are not accepted for the bidirectional stream. Sign in with a profile or access keys.', { kind: 'sign-in' });
   }
-  const config = {
+  const config: SonicSessionConfig = {
     promptName: randomUUID(),
     maxTokens: opts.maxTokens ?? 1024, topP: opts.topP ?? 0.9, temperature: opts.temperature ?? 0.7,
     voiceId: opts.voiceId ?? 'matthew', outputSampleRate: opts.outputSampleRate ?? 24000,
@@ -86,7 +86,7 @@ export async function* speak(ctx: RuntimeContext, opts: SpeakOptions): AsyncGene
 }
 
 /** The client → model events: session and prompt setup, system text, the user's turn, then (after the answer) the close. */
-async function* inputEvents(opts: SpeakOptions, c: { promptName: string } & Parameters<typeof sonicInput.sessionStart>[0], answered: Promise<void>, signal: AbortSignal): AsyncGenerator<SonicInputEvent> {
+async function* inputEvents(opts: SpeakOptions, c: SonicSessionConfig, answered: Promise<void>, signal: AbortSignal): AsyncGenerator<SonicInputEvent> {
   const p = c.promptName;
   yield sonicInput.sessionStart(c);
   yield sonicInput.promptStart(c);
