@@ -9,6 +9,7 @@ import { dispatch } from './router';
 import { ROUTES } from './routes';
 import { AsyncJobs } from './runtime/asyncJobs';
 import { listen, type Listener } from './server';
+import type { Exchange } from './http/exchange';
 import { API_KEY_PREFIX } from './auth/bearer';
 
 export type { RecordedRequest } from './recorder';
@@ -81,10 +82,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     asyncJobs: new AsyncJobs(region, EMULATOR_ACCOUNT),
     reply: async request => (scripted.length ? scripted.shift() as string | Reply : generator(request)),
   };
+  // A client that vanishes mid-request (aborted upload, reset stream) must never take the
+  // emulator, or the test process hosting it, down with an unhandled rejection.
+  const serve = (ex: Exchange): void => { dispatch(ex, ctx, ROUTES).catch(() => ex.abort()); };
   const listeners: Listener[] = [];
   try {
-    listeners.push(await listen('runtime', options.port ?? 0, ex => void dispatch(ex, ctx, ROUTES)));
-    listeners.push(await listen('mantle', options.mantlePort ?? 0, ex => void dispatch(ex, ctx, ROUTES)));
+    listeners.push(await listen('runtime', options.port ?? 0, serve));
+    listeners.push(await listen('mantle', options.mantlePort ?? 0, serve));
   } catch (e) {
     await Promise.all(listeners.map(l => l.close()));
     throw e;
