@@ -20,6 +20,7 @@ export type Need =
   | 'py:os'
   | 'py:boto3'
   | 'py:asyncio'
+  | 'py:contextlib'
   | 'py:legacy-runtime-client'
   | 'py:AnthropicBedrock'
   | 'py:AsyncAnthropicBedrock';

@@ -4,7 +4,7 @@ import { markerEdits, type Note, type SitePlan } from '../plan';
 import type { JsSite } from '../js/callFinder';
 import { rewriteModel, type JsContext } from '../js/context';
 import { accessChainAbove, enclosingStatement, layoutOf, plainProperties, propName, quote, referencesIn, textOf, unwrapExpr, type Layout } from '../js/syntax';
-import { mapChatRequest, matchRead, reindent, stopReasonNote, type Out, type ResponseRead, type Val } from './converseRequest';
+import { mapChatRequest, matchRead, reindent, stopReasonFor, stopReasonNote, type Out, type ResponseRead, type Val } from './converseRequest';
 import { indentAt } from '../edits';
 
 // Target B for JS/TS: OpenAI calls become @aws-sdk/client-bedrock-runtime ConverseCommand /
@@ -139,7 +139,15 @@ function traceResponse(ctx: JsContext, call: ts.CallExpression, streaming: boole
     if (!match) return false;
     const last = chain[match.length - 1].expr;
     edits.push({ start: ref.getEnd(), end: last.getEnd(), newText: readSuffix(match.read) });
-    if (match.read === 'stopReason' || match.read === 'chunkStopReason') markers.push({ at: enclosingStatement(ref).getStart(sf), notes: [stopReasonNote] });
+    if (match.read === 'stopReason' || match.read === 'chunkStopReason') {
+      // `reason === 'length'` can be translated; any other use of the value is only flagged.
+      const cmp = last.parent;
+      const isEq = cmp && ts.isBinaryExpression(cmp) && [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken].includes(cmp.operatorToken.kind);
+      const other = isEq ? (cmp.left === last ? cmp.right : cmp.left) : undefined;
+      const value = other && ts.isStringLiteral(other) ? stopReasonFor[other.text] : undefined;
+      if (other && value) edits.push({ start: other.getStart(sf) + 1, end: other.getEnd() - 1, newText: value });
+      else markers.push({ at: enclosingStatement(ref).getStart(sf), notes: [stopReasonNote] });
+    }
     return true;
   };
 

@@ -3,7 +3,7 @@ import type { TextEdit } from '../model';
 import { markerEdits, type Need, type Note, type SitePlan } from '../plan';
 import { unwrapParens, type PySite } from '../python/callFinder';
 import { accessChainAbove, callArgs, layoutOf, pyQuote, rewriteModel, statementOf, stringValue, type PyContext, type PyLayout } from '../python/syntax';
-import { mapChatRequest, matchRead, reindent, stopReasonNote, type Out, type ResponseRead, type Val } from './converseRequest';
+import { mapChatRequest, matchRead, reindent, stopReasonFor, stopReasonNote, type Out, type ResponseRead, type Val } from './converseRequest';
 import { indentAt } from '../edits';
 
 // Target B for Python: OpenAI calls become boto3 bedrock-runtime converse / converse_stream,
@@ -42,9 +42,14 @@ function construct(ctx: PyContext, site: PySite): SitePlan {
   if (dropped.length) notes.push({ text: `dropped client options ${dropped.join(', ')}: configure boto3 with botocore.config.Config (retries, timeouts)`, manual: false });
   if (site.async) notes.push({ text: 'boto3 is synchronous: awaited calls on this client run in asyncio.to_thread', manual: false });
   const q = ctx.quote;
-  const edits: TextEdit[] = [{ start: site.node.startIndex, end: site.node.endIndex, newText: `boto3.client(${pyQuote('bedrock-runtime', q)}, region_name=${pyQuote(ctx.options.region, q)})` }];
+  const client = `boto3.client(${pyQuote('bedrock-runtime', q)}, region_name=${pyQuote(ctx.options.region, q)})`;
+  // `with OpenAI() as c:` closes the client at the end; botocore clients have close() but no context manager.
+  let holder = site.node.parent;
+  if (holder?.type === 'as_pattern') holder = holder.parent;
+  const inWith = holder?.type === 'with_item';
+  const edits: TextEdit[] = [{ start: site.node.startIndex, end: site.node.endIndex, newText: inWith ? `contextlib.closing(${client})` : client }];
   edits.push(...markerEdits(ctx.text, statementOf(site.node).startIndex, notes, '#'));
-  return { site, edits, notes, needs: ['py:boto3'] };
+  return { site, edits, notes, needs: inWith ? ['py:boto3', 'py:contextlib'] : ['py:boto3'] };
 }
 
 export function toVal(node: Node, source: string): Val {
@@ -143,6 +148,18 @@ function readSuffix(read: ResponseRead, q: string): string {
   }
 }
 
+/** Inside an f-string's braces, Python before 3.12 forbids the string's own quote: use the other one. */
+function quoteInside(node: Node, preferred: string): string {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'string') {
+      const start = p.namedChildren.find(c => c?.type === 'string_start')?.text ?? '';
+      return start.endsWith('"') ? "'" : '"';
+    }
+    if (p.type === 'block' || p.type === 'module') break;
+  }
+  return preferred;
+}
+
 function references(scope: Node, name: string, after: number): Node[] {
   return scope.descendantsOfType('identifier').filter((id): id is Node => {
     if (!id || id.text !== name || id.startIndex < after) return false;
@@ -169,8 +186,20 @@ function traceResponse(ctx: PyContext, call: Node, streaming: boolean, api: 'cha
     const chain = accessChainAbove(ref);
     const match = matchRead(chain.map(c => c.step), kind);
     if (!match) return false;
-    edits.push({ start: ref.endIndex, end: chain[match.length - 1].node.endIndex, newText: readSuffix(match.read, ctx.quote) });
-    if (match.read === 'stopReason' || match.read === 'chunkStopReason') markers.push({ at: statementOf(ref).startIndex, notes: [stopReasonNote] });
+    const last = chain[match.length - 1].node;
+    edits.push({ start: ref.endIndex, end: last.endIndex, newText: readSuffix(match.read, quoteInside(ref, ctx.quote)) });
+    if (match.read === 'stopReason' || match.read === 'chunkStopReason') {
+      // `reason == "length"` can be translated; any other use of the value is only flagged.
+      const cmp = last.parent;
+      const operators = cmp?.type === 'comparison_operator' ? cmp.children.filter(c => c && !c.isNamed).map(c => c!.type) : [];
+      const operands = cmp?.namedChildren.filter((c): c is Node => !!c) ?? [];
+      const other = operands.length === 2 && operators.length === 1 && ['==', '!='].includes(operators[0]) ? operands.find(c => c.id !== last.id) : undefined;
+      const literal = stringValue(other);
+      const value = literal !== undefined ? stopReasonFor[literal] : undefined;
+      const content = other?.namedChildren.find(c => c?.type === 'string_content');
+      if (value && content) edits.push({ start: content.startIndex, end: content.endIndex, newText: value });
+      else markers.push({ at: statementOf(ref).startIndex, notes: [stopReasonNote] });
+    }
     return true;
   };
   const parent = outer.parent;

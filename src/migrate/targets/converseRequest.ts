@@ -206,3 +206,6 @@ export function reindent(text: string, from: string | undefined, to: string): st
     return line.startsWith(from) ? to + line.slice(from.length) : line;
   }).join('\n');
 }
+
+/** OpenAI finish_reason values and the Converse stopReason that means the same. */
+export const stopReasonFor: Readonly<Record<string, string>> = { stop: 'end_turn', length: 'max_tokens', tool_calls: 'tool_use', content_filter: 'content_filtered' };
