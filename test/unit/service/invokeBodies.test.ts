@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { invokeFamily } from '../../../src/service/drivers/runtime/bodies/family';
 import { llama3Prompt } from '../../../src/service/drivers/runtime/bodies/llama';
+import { novaBody } from '../../../src/service/drivers/runtime/bodies/nova';
 import { mistralChatBody, MistralChunkParser, mistralPrompt, mistralReplyEvents } from '../../../src/service/drivers/runtime/bodies/mistral';
 import { openaiBody, openaiReplyEvents } from '../../../src/service/drivers/runtime/bodies/openai';
 import { ReasoningTagSplitter } from '../../../src/service/drivers/runtime/bodies/reasoningTags';
@@ -45,6 +46,12 @@ test('model family from base ids, profile ids and ARNs; application profiles nee
     ['acme.unknown-v1:0', undefined],
   ];
   for (const [id, family] of cases) assert.equal(invokeFamily(id), family, id);
+});
+
+test('Nova: reasoning goes in the body\'s inferenceConfig, images as base64', () => {
+  const body = novaBody({ ...conversation, reasoning: { effort: 'high' }, params: { maxTokens: 64 }, messages: [{ role: 'user', content: [{ type: 'image', format: 'png', data: new Uint8Array([1, 2, 3]) }] }] });
+  assert.deepEqual(body.inferenceConfig, { maxTokens: 64, reasoningConfig: { type: 'enabled', maxReasoningEffort: 'high' } });
+  assert.deepEqual((body.messages as Array<{ content: unknown[] }>)[0].content[0], { image: { format: 'png', source: { bytes: 'AQID' } } });
 });
 
 test('Llama 3 template: system, alternating turns, open assistant header', () => {

@@ -7,7 +7,8 @@ import { asJson, num, type Json } from './usage';
 
 /**
  * BedrockRequest → Amazon Nova `messages-v1` body. It is the Converse shape with three differences: no `modelId`,
- * bytes as base64 strings, and model-specific fields (reasoningConfig) at the top level instead of under
+ * bytes as base64 strings, and Nova-only settings (`reasoningConfig`, `topK`) sit in the body's own
+ * `inferenceConfig` (Nova 2 "Using the Invoke API" lists them there) rather than under
  * `additionalModelRequestFields`. Documents are Converse-only, so they travel as text.
  */
 export function novaBody(req: BedrockRequest): Json {
@@ -22,6 +23,7 @@ export function novaBody(req: BedrockRequest): Json {
   if (p.temperature !== undefined) inference.temperature = p.temperature;
   if (p.topP !== undefined) inference.topP = p.topP;
   if (p.stopSequences?.length) inference.stopSequences = p.stopSequences;
+  if (req.reasoning) inference.reasoningConfig = { type: 'enabled', maxReasoningEffort: req.reasoning.effort ?? 'medium' };
   if (Object.keys(inference).length) body.inferenceConfig = inference;
   if (req.tools?.length) {
     const c = req.toolChoice;
@@ -30,7 +32,6 @@ export function novaBody(req: BedrockRequest): Json {
       ...(c && c !== 'none' ? { toolChoice: c === 'auto' ? { auto: {} } : c === 'any' ? { any: {} } : { tool: { name: c.name } } } : {}),
     };
   }
-  if (req.reasoning) body.reasoningConfig = { type: 'enabled', maxReasoningEffort: req.reasoning.effort ?? 'medium' };
   return body;
 }
 

@@ -37,7 +37,7 @@ const SCHEMAS: Partial<Record<InvokeFamily, Json>> = {
     schemaVersion: { const: 'messages-v1' },
     system: { type: 'array', items: obj({ text: str() }, ['text']) },
     messages: { type: 'array', minItems: 1, items: obj({ role: role(['user', 'assistant']), content: { type: 'array', items: { type: 'object' } } }, ['role', 'content']) },
-    inferenceConfig: obj({ maxTokens: int(1), temperature: num(0, 1), topP: num(0, 1), topK: int(0), stopSequences: strings }),
+    inferenceConfig: obj({ maxTokens: int(1), temperature: num(0, 1), topP: num(0, 1), topK: int(0), stopSequences: strings, reasoningConfig: obj({ type: role(['enabled', 'disabled']), maxReasoningEffort: role(['low', 'medium', 'high']) }, ['type']) }),
     toolConfig: converseTools,
   }, ['messages'], 'Amazon Nova (messages-v1; bytes as base64 strings)'),
   'llama': obj({
