@@ -227,7 +227,7 @@ const mistral: ChatFormat = {
 export function mistralResponse(body: unknown, r: ShapedReply, modelId: string): Record<string, unknown> {
   if (Array.isArray(asRecord(body).messages)) {
     return { id: stableId(r.seed, 32), object: 'chat.completion', created: Math.floor(Date.now() / 1000), model: modelId,
-      choices: [{ index: 0, message: { role: 'assistant', content: r.text }, stop_reason: r.stopReason === 'max_tokens' ? 'length' : 'stop' }],
+      choices: [{ index: 0, message: { role: 'assistant', content: r.text, ...(r.toolCalls.length ? { tool_calls: r.toolCalls.map(c => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } })) } : {}) }, stop_reason: finishReason(r) }],
       usage: { prompt_tokens: r.inputTokens, completion_tokens: r.outputTokens, total_tokens: r.inputTokens + r.outputTokens } };
   }
   return mistral.response(r, modelId);
@@ -269,16 +269,42 @@ export function* chatCompletionChunks(r: ShapedReply, model: string, includeUsag
   }
 }
 
+/**
+ * gpt-oss through InvokeModel: a chat.completion body whose reasoning is not a separate field
+ * but prefixed to the content inside `<reasoning>…</reasoning>`, as Bedrock documents.
+ */
+function withReasoningTags(r: ShapedReply): ShapedReply {
+  if (!r.reasoning) return r;
+  const textPieces = ['<reasoning>', ...r.reasoningPieces, '</reasoning>', ...r.textPieces];
+  return { ...r, text: `<reasoning>${r.reasoning}</reasoning>${r.text}`, textPieces, reasoning: '', reasoningPieces: [] };
+}
+
 const openaiChat: ChatFormat = {
   request: (body, modelId, api) => openAiChatRequest(body, modelId, api),
-  response: (r, modelId) => chatCompletion(r, modelId),
+  response: (r, modelId) => chatCompletion(withReasoningTags(r), modelId),
   *chunks(r, modelId, metrics) {
-    const all = [...chatCompletionChunks(r, modelId, false)];
+    const all = [...chatCompletionChunks(withReasoningTags(r), modelId, false)];
     const last = all.pop();
     yield* all;
     if (last) yield { payload: { ...last.payload, [METRICS_KEY]: metrics() }, tokens: 0 };
   },
 };
+
+/**
+ * Mistral Large chat-style streams: a whole `message` per chunk (not a `delta`), tool calls
+ * whole on the last chunk, `stop_reason` on the last.
+ */
+export function* mistralChatChunks(r: ShapedReply, metrics: () => Metrics): Generator<NativeChunk> {
+  for (const content of r.textPieces) yield { payload: { choices: [{ index: 0, message: { role: 'assistant', content }, stop_reason: null }] }, tokens: 1 };
+  const toolCalls = r.toolCalls.map((c, index) => ({ index, id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } }));
+  yield {
+    payload: {
+      choices: [{ index: 0, message: { role: 'assistant', content: '', ...(toolCalls.length ? { tool_calls: toolCalls } : {}) }, stop_reason: finishReason(r) }],
+      [METRICS_KEY]: metrics(),
+    },
+    tokens: toolCalls.length,
+  };
+}
 
 export const CHAT_FORMATS = { nova, anthropic, llama, mistral, 'openai-chat': openaiChat } as const;
 export type ChatFormatName = keyof typeof CHAT_FORMATS;

@@ -4,7 +4,8 @@ import { errors } from '../errors';
 import { eventFrame } from '../eventstream';
 import { produceReply } from '../produce';
 import { EventSink } from '../stream';
-import { CHAT_FORMATS, mistralResponse, type ChatFormatName, type Metrics } from './chatFormats';
+import { asRecord } from '../produce';
+import { CHAT_FORMATS, mistralChatChunks, mistralResponse, type ChatFormatName, type Metrics } from './chatFormats';
 import { requireModel } from './modelGate';
 import { cohereEmbed, cohereRerank, novaCanvas, titanEmbed } from './nonChatFormats';
 import { eventStreamDialect } from './streamDialects';
@@ -55,7 +56,9 @@ export async function invokeModelWithResponseStream(call: Call): Promise<void> {
   await sink.open({ 'x-amzn-bedrock-content-type': 'application/json' });
   let firstByte = 0;
   const metrics = (): Metrics => ({ inputTokenCount: reply.inputTokens, outputTokenCount: reply.outputTokens, invocationLatency: Date.now() - started + 1, firstByteLatency: firstByte });
-  for (const chunk of format.chunks(reply, model.id, metrics)) {
+  const chatStyleMistral = model.invoke === 'mistral' && Array.isArray(asRecord(body).messages);
+  const chunks = chatStyleMistral ? mistralChatChunks(reply, metrics) : format.chunks(reply, model.id, metrics);
+  for (const chunk of chunks) {
     if (!firstByte) firstByte = Date.now() - started + 1;
     const bytes = Buffer.from(JSON.stringify(chunk.payload)).toString('base64');
     if (!await sink.event(eventFrame('chunk', { bytes }), chunk.tokens)) return;

@@ -116,3 +116,14 @@ test('Unknown model ids get the real ValidationException; base Claude ids need a
   await assert.rejects(invoke('anthropic.claude-sonnet-4-5-20250929-v1:0', { anthropic_version: 'bedrock-2023-05-31', max_tokens: 10, messages: [] }),
     (e: unknown) => e instanceof ValidationException && /on-demand throughput isn.t supported/.test(e.message));
 });
+
+test('gpt-oss InvokeModel puts reasoning inside <reasoning> tags; Mistral chat-style streams whole messages', async () => {
+  const gpt = await invoke('openai.gpt-oss-120b-1:0', { messages: [{ role: 'user', content: 'Why is the sky blue?' }], reasoning_effort: 'low', max_completion_tokens: 800 });
+  const content = ((gpt.choices as Array<{ message: { content: string } }>)[0].message.content);
+  assert.match(content, /^<reasoning>.+<\/reasoning>You asked: "Why is the sky blue\?"/s);
+  const chunks = await invokeStream('mistral.mistral-large-2407-v1:0', { messages: [{ role: 'user', content: 'Name a fruit' }], max_tokens: 300 });
+  const choices = chunks.map(c => (c.choices as Array<{ message: { content: string }; stop_reason: string | null }>)[0]);
+  assert.match(choices.map(c => c.message.content).join(''), /You asked: "Name a fruit"/);
+  assert.equal(choices.at(-1)?.stop_reason, 'stop');
+  assert.ok(chunks.at(-1)?.['amazon-bedrock-invocationMetrics']);
+});
