@@ -266,10 +266,10 @@ test('hostile model output (≥ 50 payloads) never runs, navigates, loads anythi
       whole.reset(text);
       whole.finish();
       const streamed = new StreamingMarkdownRenderer(app, callbacks);
-      for (let j = 0; j < text.length; j += 3) {
-        streamed.append(text.slice(j, j + 3));
-        streamed.appendReasoning(text.slice(j, j + 3));
-        streamed.showToolCall({ id: `t${i}`, name: payload, argumentsDelta: text.slice(j, j + 3) });
+      for (let j = 0; j < text.length; j += 7) {
+        streamed.append(text.slice(j, j + 7));
+        streamed.appendReasoning(text.slice(j, j + 7));
+        streamed.showToolCall({ id: `t${i}`, name: payload, argumentsDelta: text.slice(j, j + 7) });
         await streamed.body.nextFrame();
       }
       await streamed.whenIdle();

@@ -1,5 +1,5 @@
 import { highlightCode } from './codeHighlighter';
-import { sanitizeToFragment } from './sanitize';
+import { highlightedSpans } from './sanitize';
 
 /** What a code block's toolbar offers; the host decides how each is carried out. */
 export type CodeAction = 'copy' | 'insert' | 'replace' | 'newFile' | 'diff';
@@ -55,9 +55,11 @@ export function wrapCodeBlock(pre: HTMLElement, language: string): HTMLElement {
   return block;
 }
 
-/** Replaces the code element's content with highlighted spans (sanitised like everything else). */
+/** Replaces the code element's content with highlighted spans; leaves it as plain text if they fail the check. */
 export function applyHighlight(code: HTMLElement, html: string): void {
-  code.replaceChildren(sanitizeToFragment(html));
+  const spans = highlightedSpans(html);
+  if (!spans) return;
+  code.replaceChildren(spans);
   code.classList.add('hljs');
 }
 

@@ -23,6 +23,19 @@ md.core.ruler.after('block', 'alignment_classes', state => {
   }
 });
 
+/**
+ * Remote images become links: the webview's CSP blocks remote content anyway, and an image request would tell a third
+ * party that (and when) the user read the answer. Only inline raster images stay images.
+ */
+const renderImage = md.renderer.rules.image;
+md.renderer.rules.image = (tokens, idx, options, env, self) => {
+  const token = tokens[idx];
+  const src = String(token.attrGet('src') ?? '');
+  if (/^data:image\/(?:png|gif|jpeg|webp);/i.test(src) && renderImage) return renderImage(tokens, idx, options, env, self);
+  const alt = self.renderInlineAsText(token.children ?? [], options, env);
+  return `<a href="${md.utils.escapeHtml(src)}">${md.utils.escapeHtml(alt || src)}</a>`;
+};
+
 export function parseMarkdown(src: string, env: MarkdownEnv): Token[] {
   markdownWork.charsParsed += src.length;
   markdownWork.parses++;
