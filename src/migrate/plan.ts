@@ -56,3 +56,19 @@ export function markerEdits(text: string, statementStart: number, notes: readonl
   if (fresh.length === 0) return [];
   return [{ start, end: start, newText: fresh.map(n => `${indent}${commentPrefix} ${MARKER} ${n.text}\n`).join('') }];
 }
+
+export interface CommentSpan { start: number; end: number; text: string }
+
+/**
+ * Comments inside a span a plan rewrites would vanish with it; this puts the ones the new text
+ * does not carry on their own lines above the statement, so no comment is silently dropped.
+ */
+export function keepDroppedComments(text: string, plan: SitePlan, statementStart: number, comments: () => readonly CommentSpan[]): SitePlan {
+  const replacing = plan.edits.filter(e => e.end > e.start);
+  if (replacing.length === 0) return plan;
+  const dropped = comments().filter(c => replacing.some(e => c.start >= e.start && c.end <= e.end && !e.newText.includes(c.text)));
+  if (dropped.length === 0) return plan;
+  const at = lineStart(text, statementStart);
+  const indent = indentAt(text, statementStart);
+  return { ...plan, edits: [...plan.edits, { start: at, end: at, newText: dropped.map(c => `${indent}${c.text}\n`).join('') }] };
+}

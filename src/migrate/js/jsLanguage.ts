@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import type { LanguageSupport } from '../engine';
 import type { Site, TextEdit } from '../model';
-import type { Need, SitePlan } from '../plan';
+import { keepDroppedComments, type CommentSpan, type Need, type SitePlan } from '../plan';
 import { planAnthropicBedrockJs } from '../targets/anthropicBedrockJs';
 import { planConverseJs } from '../targets/converseJs';
 import { planMantleJs } from '../targets/mantleJs';
@@ -9,7 +9,7 @@ import { parseJs, scanJs, type JsSite } from './callFinder';
 import type { JsContext } from './context';
 import { importEdits, removeUnusedSdkImports } from './imports';
 import { jsFileNameFor } from '../language';
-import { quoteOf, syntaxErrors } from './syntax';
+import { enclosingStatement, quoteOf, syntaxErrors } from './syntax';
 
 export const jsLanguage: LanguageSupport = {
   find(text, fileNameOrId) {
@@ -21,13 +21,14 @@ export const jsLanguage: LanguageSupport = {
     const sf = parseJs(text, fileName);
     const scan = scanJs(text, fileName, sf);
     let quote: string | undefined;
+    let comments: CommentSpan[] | undefined;
     const ctx: JsContext = { text, fileName, sf, scan, options, get quote() { return quote ??= quoteOf(sf); } };
     return {
       sites: scan.sites,
       plan(site: Site): SitePlan {
         const s = site as JsSite;
-        if (options.target === 'mantle') return planMantleJs(ctx, s);
-        return s.source === 'openai' ? planConverseJs(ctx, s) : planAnthropicBedrockJs(ctx, s);
+        const plan = options.target === 'mantle' ? planMantleJs(ctx, s) : s.source === 'openai' ? planConverseJs(ctx, s) : planAnthropicBedrockJs(ctx, s);
+        return keepDroppedComments(text, plan, enclosingStatement(s.node).getStart(sf), () => (comments ??= commentsOf(sf)));
       },
       filePlan(accepted) {
         // Typed parameters and fields holding an OpenAI client now hold the runtime client.
@@ -56,3 +57,16 @@ export const jsLanguage: LanguageSupport = {
     return removeUnusedSdkImports(text, fileName, sources, (t, sf) => scanJs(t, fileName, sf));
   },
 };
+
+/** Every comment in the file, found where TypeScript finds them: in the trivia before and after each node. */
+function commentsOf(sf: ts.SourceFile): CommentSpan[] {
+  const seen = new Map<number, CommentSpan>();
+  const add = (pos: number, end: number) => { if (!seen.has(pos)) seen.set(pos, { start: pos, end, text: sf.text.slice(pos, end) }); };
+  const visit = (n: ts.Node): void => {
+    ts.forEachLeadingCommentRange(sf.text, n.pos, add);
+    ts.forEachTrailingCommentRange(sf.text, n.end, add);
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return [...seen.values()];
+}

@@ -1,13 +1,14 @@
 import type { LanguageSupport } from '../engine';
 import type { Site } from '../model';
-import type { SitePlan } from '../plan';
+import type { Node } from 'web-tree-sitter';
+import { keepDroppedComments, type SitePlan } from '../plan';
 import { planAnthropicBedrockPython } from '../targets/anthropicBedrockPython';
 import { planConversePython } from '../targets/conversePython';
 import { planMantlePython } from '../targets/mantlePython';
 import { scanPython, type PySite } from './callFinder';
 import { importEdits, removeUnusedSdkImports } from './imports';
 import { parsePython } from './parser';
-import { parsesPython, quoteOf, type PyContext } from './syntax';
+import { parsesPython, quoteOf, statementOf, type PyContext } from './syntax';
 
 export const pythonLanguage: LanguageSupport = {
   find(text) {
@@ -22,8 +23,9 @@ export const pythonLanguage: LanguageSupport = {
       sites: scan.sites,
       plan(site: Site): SitePlan {
         const s = site as PySite;
-        if (options.target === 'mantle') return planMantlePython(ctx, s);
-        return s.source === 'openai' ? planConversePython(ctx, s) : planAnthropicBedrockPython(ctx, s);
+        const plan = options.target === 'mantle' ? planMantlePython(ctx, s) : s.source === 'openai' ? planConversePython(ctx, s) : planAnthropicBedrockPython(ctx, s);
+        const comments = () => tree.rootNode.descendantsOfType('comment').filter((c): c is Node => !!c).map(c => ({ start: c.startIndex, end: c.endIndex, text: c.text }));
+        return keepDroppedComments(text, plan, statementOf(s.node).startIndex, comments);
       },
       filePlan: () => ({ edits: [], needs: [] }),
       importEdits: needs => importEdits(ctx, needs),

@@ -100,3 +100,24 @@ test('Python imports go after the docstring and __future__ imports when the file
   assert.match(out, /^r = bedrock_runtime\.converse\(/m);
   assert.match(out, /^print\(r\["output"\]\["message"\]\["content"\]\[0\]\["text"\]\)$/m);
 });
+
+test('comments inside a rewritten span are kept above the statement, never silently dropped', () => {
+  const text = [
+    'from openai import OpenAI',
+    'client = OpenAI(',
+    '    api_key="sk-test",  # rotate monthly',
+    ')',
+    'resp = client.chat.completions.create(',
+    '    model="gpt-4o",  # best quality',
+    '    messages=[{"role": "user", "content": "hi"}],',
+    ')',
+    '',
+  ].join('\n');
+  const out = migrate(text, 'c.py', { target: 'converse' }).text;
+  assert.match(out, /^# rotate monthly\nclient = boto3\.client\(/m);
+  assert.match(out, /^# best quality\nresp = client\.converse\(/m);
+  assert.equal(migrate(out, 'c.py', { target: 'converse' }).text, out);
+  const js = "import OpenAI from 'openai';\nconst c = new OpenAI({\n  apiKey: 'k', /* vault */\n  timeout: 5, // ms\n});\n";
+  const jsOut = migrate(js, 'c.ts', { target: 'mantle' }).text;
+  assert.match(jsOut, /^\/\* vault \*\/\n\/\/ ms\n/m);
+});
