@@ -172,6 +172,33 @@ test('an open code block is shown and highlighted while streaming, and its text 
   await page.close();
 });
 
+test('unfinished syntax on the streaming line is closed for display; the final render uses the real text', async () => {
+  const page = await openRenderPage(browser, server.url);
+  const r = await page.evaluate(async () => {
+    const renderer = new window.render.StreamingMarkdownRenderer(document.getElementById('app'));
+    const body = renderer.body.container;
+    const shown = async delta => { renderer.append(delta); await renderer.body.whenIdle(); return body.innerHTML; };
+    const steps = [
+      await shown('Intro.\n\nRead [the docs](https://docs.exa'),
+      await shown('mple.com) and run `npm te'),
+      await shown('st` then **stop'),
+      await shown(' here**.\n-'),
+    ];
+    renderer.append('--\n\nEnd with **unclosed');
+    renderer.finish();
+    const whole = document.createElement('div');
+    whole.append(window.render.renderMarkdownOnce(renderer.body.text));
+    return { steps, final: body.innerHTML, whole: whole.innerHTML };
+  });
+  assert.match(r.steps[0], /<p>Read the docs<\/p>/, 'a half link shows as its text, without brackets');
+  assert.match(r.steps[1], /<a [^>]*data-href="https:\/\/docs.example.com\/"[^>]*>the docs<\/a> and run <code>npm te<\/code>/);
+  assert.match(r.steps[2], /<strong>stop<\/strong>/, 'an unclosed ** shows as bold while streaming');
+  assert.doesNotMatch(r.steps[3], /<h2>/, 'a lone "-" under a paragraph does not flash a setext heading');
+  assert.equal(r.final, r.whole, 'after finish() the real text is rendered');
+  assert.match(r.final, /<p>End with \*\*unclosed<\/p>/);
+  await page.close();
+});
+
 test('code block toolbar buttons and links call back with the code and the validated URL, by mouse and keyboard', async () => {
   const page = await openRenderPage(browser, server.url);
   await page.evaluate(() => {

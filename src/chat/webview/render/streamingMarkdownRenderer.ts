@@ -36,13 +36,12 @@ export class StreamingMarkdownRenderer {
   }
 
   append(delta: string): void {
-    this.reasoning?.stream.finish(); // the answer has started: reasoning is complete
+    if (delta) this.endReasoning(); // the answer has started: reasoning is complete
     this.body.append(delta);
   }
 
   finish(): void {
-    this.reasoning?.stream.finish();
-    if (this.reasoning) this.reasoning.label.textContent = 'Reasoning';
+    this.endReasoning();
     for (const card of this.cards.values()) card.finish();
     this.body.finish();
   }
@@ -96,6 +95,12 @@ export class StreamingMarkdownRenderer {
     this.element.insertBefore(details, this.element.firstChild);
     this.reasoning = { details, label, stream: new MarkdownStream(content) };
     return this.reasoning;
+  }
+
+  private endReasoning(): void {
+    if (!this.reasoning) return;
+    this.reasoning.stream.finish();
+    this.reasoning.label.textContent = 'Reasoning';
   }
 
   private ensureToolCalls(): HTMLElement {
