@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { startEmulator, type Emulator } from '../../../emulator';
 import { BedrockRequestError } from '../../../src/service/errors';
 import { collectSpeech, parseWav, speak, toSonicInput, writeWav, type RuntimeContext, type SpeakEvent } from '../../../src/service/runtime';
+import { SonicOutputReader } from '../../../src/service/runtime/sonicEvents';
 import { bearer, sigv4 } from './emulatorRouter';
 
 let emu: Emulator;
@@ -105,4 +106,16 @@ test('aborting mid-answer ends the session promptly with the aborted error', asy
   }
   assert.equal(audioEvents, 2, 'no events after the abort');
   assert.ok(Date.now() - started < 3000);
+});
+
+test('the output reader: speculative vs final by content id, barge-in marker dropped, audio decoded', () => {
+  const r = new SonicOutputReader(24000);
+  const ev = (name: string, body: Record<string, unknown>) => [...r.push({ event: { [name]: body } })];
+  assert.deepEqual(ev('contentStart', { contentId: 'a', role: 'ASSISTANT', additionalModelFields: '{"generationStage":"SPECULATIVE"}' }), []);
+  assert.deepEqual(ev('textOutput', { contentId: 'a', role: 'ASSISTANT', content: 'Hi' }), [{ type: 'transcript', role: 'assistant', text: 'Hi', final: false }]);
+  assert.deepEqual(ev('textOutput', { contentId: 'a', role: 'ASSISTANT', content: '{ "interrupted" : true }' }), []);
+  ev('contentStart', { contentId: 'b', role: 'ASSISTANT', additionalModelFields: '{"generationStage":"FINAL"}' });
+  assert.deepEqual(ev('textOutput', { contentId: 'b', role: 'ASSISTANT', content: 'Hi' }), [{ type: 'transcript', role: 'assistant', text: 'Hi', final: true }]);
+  assert.deepEqual(ev('audioOutput', { content: Buffer.from([1, 0, 2, 0]).toString('base64') }), [{ type: 'audio', pcm: new Uint8Array([1, 0, 2, 0]), sampleRate: 24000 }]);
+  assert.deepEqual(ev('completionEnd', { stopReason: 'END_TURN' }), [{ type: 'end', stopReason: 'END_TURN' }]);
 });
