@@ -49,6 +49,15 @@ function parseArgs(argv: string[]): { options: EmulatorOptions; json: boolean } 
 async function main(): Promise<void> {
   const { options, json } = parseArgs(process.argv.slice(2));
   const emu = await startEmulator(options);
+  // Handlers go in before anything is printed: a caller may signal as soon as it reads the endpoints.
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    void emu.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   const info = { region: emu.region, runtimeEndpoint: emu.runtimeEndpoint, mantleEndpoint: emu.mantleEndpoint, accessKeyId: emu.accessKeyId, secretAccessKey: emu.secretAccessKey, apiKey: emu.apiKey };
   if (json) {
     process.stdout.write(`${JSON.stringify(info)}\n`);
@@ -64,14 +73,6 @@ async function main(): Promise<void> {
       '',
     ].filter((l, i, all) => l !== '' || i === all.length - 1).join('\n'));
   }
-  let stopping = false;
-  const stop = (): void => {
-    if (stopping) return;
-    stopping = true;
-    void emu.close().then(() => process.exit(0));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
 main().catch((e: unknown) => {

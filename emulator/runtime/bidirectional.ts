@@ -45,10 +45,10 @@ export async function invokeModelWithBidirectionalStream(call: Call): Promise<vo
   let system = '';
   const turns: PromptTurn[] = [];
   const open = new Map<string, OpenContent>();
-  let totalIn = 0;
-  let totalOut = 0;
+  // Running usage across turns, reported in every usageEvent next to the turn's delta.
+  const total = { input: { speechTokens: 0, textTokens: 0 }, output: { speechTokens: 0, textTokens: 0 } };
 
-  const answer = async (userText: string): Promise<boolean> => {
+  const answer = async (userText: string, inputSpeech: number): Promise<boolean> => {
     const completionId = randomUUID();
     const ids = { sessionId, promptName, completionId };
     turns.push({ role: 'user', text: userText });
@@ -73,10 +73,14 @@ export async function invokeModelWithBidirectionalStream(call: Call): Promise<vo
     }
     if (!await send({ contentEnd: { ...ids, contentId: audioId, type: 'AUDIO', role: 'ASSISTANT', stopReason: 'END_TURN' } })) return false;
     if (!await textBlock('ASSISTANT', spoken, 'FINAL', reply.outputTokens)) return false;
-    totalIn += reply.inputTokens;
-    totalOut += reply.outputTokens;
-    const usage = { input: { speechTokens: 0, textTokens: reply.inputTokens }, output: { speechTokens: Math.ceil(pcm.length / 1600), textTokens: reply.outputTokens } };
-    if (!await send({ usageEvent: { ...ids, details: { delta: usage, total: usage }, totalInputTokens: totalIn, totalOutputTokens: totalOut, totalTokens: totalIn + totalOut } })) return false;
+    const delta = { input: { speechTokens: inputSpeech, textTokens: reply.inputTokens }, output: { speechTokens: Math.ceil(pcm.length / 1600), textTokens: reply.outputTokens } };
+    for (const side of ['input', 'output'] as const) {
+      total[side].speechTokens += delta[side].speechTokens;
+      total[side].textTokens += delta[side].textTokens;
+    }
+    const totalIn = total.input.speechTokens + total.input.textTokens;
+    const totalOut = total.output.speechTokens + total.output.textTokens;
+    if (!await send({ usageEvent: { ...ids, details: { delta, total: structuredClone(total) }, totalInputTokens: totalIn, totalOutputTokens: totalOut, totalTokens: totalIn + totalOut } })) return false;
     if (!await send({ completionEnd: { ...ids, stopReason: 'END_TURN' } })) return false;
     await sink.flush();
     return sink.live;
@@ -96,7 +100,8 @@ export async function invokeModelWithBidirectionalStream(call: Call): Promise<vo
       else if (c?.role === 'USER') {
         // Audio input is 16 kHz 16-bit mono, so its length stands in for what was said.
         const heard = c.type === 'AUDIO' ? `(${Math.round(c.audioBytes / 32)} ms of speech)` : c.text;
-        if (!await answer(heard)) return;
+        // ~25 speech tokens per second of 16 kHz 16-bit audio.
+        if (!await answer(heard, Math.ceil(c.audioBytes / 1280))) return;
       } else if (c?.role === 'ASSISTANT' && c.text) turns.push({ role: 'assistant', text: c.text });
     }
     if (name === 'sessionEnd') break;

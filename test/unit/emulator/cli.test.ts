@@ -38,3 +38,23 @@ test('the CLI prints one JSON line, honours BEDROCK_EMULATOR_REPLIES, serves the
   const [code] = await once(child, 'exit') as [number | null];
   assert.equal(code, 0);
 });
+
+test('without --json the CLI prints the endpoints and credentials for people', async () => {
+  const child = spawn(process.execPath, [CLI, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const lines = createInterface({ input: child.stdout });
+    const seen: string[] = [];
+    for await (const line of lines) {
+      seen.push(line);
+      if (line.includes('API key')) break;
+    }
+    const text = seen.join('\n');
+    assert.match(text, /runtime endpoint : http:\/\/127\.0\.0\.1:\d+/);
+    assert.match(text, /mantle endpoint {2}: http:\/\/127\.0\.0\.1:\d+/);
+    assert.match(text, /API key \(bearer\) : bedrock-api-key-/);
+  } finally {
+    child.kill('SIGINT');
+  }
+  const [code] = await once(child, 'exit') as [number | null];
+  assert.equal(code, 0);
+});

@@ -2,6 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import OpenAI from 'openai';
 import { bedrock } from 'openai/providers/bedrock/aws';
+import Anthropic from '@anthropic-ai/sdk';
 import { startEmulator, type Emulator } from '../../../emulator/index';
 
 let emu: Emulator;
@@ -155,4 +156,16 @@ test('responses: function calls stream their arguments and function_call_output 
   assert.ok(JSON.parse(call.arguments) as object);
   const next = await client.responses.create({ model: GPT, tools, previous_response_id: first.id, input: [{ type: 'function_call_output', call_id: call.call_id, output: '09:00 JST' }] });
   assert.match(next.output_text, /The tool returned: 09:00 JST/);
+});
+
+test('the listed gpt-oss and Claude ids answer on every mantle route', async () => {
+  const anthropic = new Anthropic({ baseURL: `${emu.mantleEndpoint}/anthropic`, apiKey: emu.apiKey, maxRetries: 0 });
+  for (const model of [GPT, 'anthropic.claude-sonnet-4-5']) {
+    const chat = await client.chat.completions.create({ model, messages: [{ role: 'user', content: `chat ${model}` }] });
+    assert.match(chat.choices[0].message.content ?? '', new RegExp(`chat ${model}`));
+    const res = await client.responses.create({ model, input: `responses ${model}` });
+    assert.match(res.output_text, new RegExp(`responses ${model}`));
+    const msg = await anthropic.messages.create({ model, max_tokens: 500, messages: [{ role: 'user', content: `messages ${model}` }] });
+    assert.equal(msg.model, model);
+  }
 });
