@@ -58,15 +58,18 @@ export const jsLanguage: LanguageSupport = {
   },
 };
 
-/** Every comment in the file, found where TypeScript finds them: in the trivia before and after each node. */
+/**
+ * Every comment in the file, found where TypeScript finds them: in the trivia around each token
+ * (getChildren includes punctuation, so a comment after a comma is seen too).
+ */
 function commentsOf(sf: ts.SourceFile): CommentSpan[] {
   const seen = new Map<number, CommentSpan>();
   const add = (pos: number, end: number) => { if (!seen.has(pos)) seen.set(pos, { start: pos, end, text: sf.text.slice(pos, end) }); };
   const visit = (n: ts.Node): void => {
     ts.forEachLeadingCommentRange(sf.text, n.pos, add);
     ts.forEachTrailingCommentRange(sf.text, n.end, add);
-    ts.forEachChild(n, visit);
+    if (n.kind !== ts.SyntaxKind.JSDoc) for (const child of n.getChildren(sf)) visit(child);
   };
   visit(sf);
-  return [...seen.values()];
+  return [...seen.values()].sort((a, b) => a.start - b.start);
 }
