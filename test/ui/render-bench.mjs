@@ -3,6 +3,7 @@
 // style and layout for each (Chrome's own Performance metrics), their ratio, and the longest task seen while
 // streaming (PerformanceObserver 'longtask'). Targets (issue 9): ratio ≤ 1.5×, no task > 50 ms.
 // Usage: node test/ui/render-bench.mjs [--json]    or import { measureRenderBench } from it.
+import os from 'node:os';
 import { launchChromium, longReply, openRenderPage, startRenderServer } from '../fixtures/render/renderPage.mjs';
 
 const TOKENS = 20000;
@@ -52,7 +53,8 @@ export async function measureRenderBench({ runs = 3 } = {}) {
         renderer.finish();
         await new Promise(resolve => window.requestAnimationFrame(() => window.requestAnimationFrame(resolve)));
         observer.disconnect();
-        return { wallMs: window.performance.now() - start, longTasks, frames: renderer.body.frames, html: renderer.body.container.innerHTML.length };
+        return { wallMs: window.performance.now() - start, longTasks, frames: renderer.body.frames, longestFrameMs: renderer.body.longestFrameMs,
+          html: renderer.body.container.innerHTML.length };
       }, { text: reply, tokensPerSecond: TOKENS_PER_SECOND, charsPerToken: CHARS_PER_TOKEN });
       const streamed = delta(await busyTime(cdp), before);
       await page.close();
@@ -78,13 +80,14 @@ export async function measureRenderBench({ runs = 3 } = {}) {
       await page.close();
       if (onceRun.html !== streamedRun.html) throw new Error('streamed and one-shot renders differ');
       results.push({ streamed, once, ratio: streamed.total / once.total, longestTaskMs: Math.max(0, ...streamedRun.longTasks),
-        longTasks: streamedRun.longTasks.length, frames: streamedRun.frames, streamWallMs: streamedRun.wallMs });
+        longTasks: streamedRun.longTasks.length, frames: streamedRun.frames, longestFrameMs: streamedRun.longestFrameMs, streamWallMs: streamedRun.wallMs });
     }
     // Median run by ratio.
     results.sort((a, b) => a.ratio - b.ratio);
     const median = results[Math.floor(results.length / 2)];
     return { replyChars: reply.length, tokens: TOKENS, tokensPerSecond: TOKENS_PER_SECOND, runs: results.length, ...median,
-      longestTaskMs: Math.max(...results.map(r => r.longestTaskMs)) };
+      longestTaskMs: Math.max(...results.map(r => r.longestTaskMs)), longestFrameMs: Math.max(...results.map(r => r.longestFrameMs)),
+      loadAverage: os.loadavg()[0], cpus: os.cpus().length };
   } finally {
     await browser.close();
     await server.close();
@@ -102,5 +105,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`  one render of the final message: ${ms(r.once.total)} (script ${ms(r.once.script)}, style ${ms(r.once.style)}, layout ${ms(r.once.layout)}; all tasks ${ms(r.once.task)})`);
     console.log(`  streamed / one render: ${r.ratio.toFixed(2)}x (target <= 1.5x) ${r.ratio <= 1.5 ? 'PASS' : 'FAIL'}`);
     console.log(`  longest task while streaming: ${r.longestTaskMs.toFixed(0)} ms, ${r.longTasks} tasks over 50 ms (target: none > 50 ms) ${r.longestTaskMs <= 50 ? 'PASS' : 'FAIL'}`);
+    console.log(`  longest renderer frame (its own script): ${r.longestFrameMs.toFixed(1)} ms; machine load average ${r.loadAverage.toFixed(1)} on ${r.cpus} CPUs`);
   }
 }

@@ -226,6 +226,12 @@ test('code block toolbar buttons and links call back with the code and the valid
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.codeAction), 'newFile', 'arrow keys move along the toolbar');
+  await page.keyboard.press('End');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.codeAction), 'diff');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.codeAction), 'copy', 'and wrap around');
   assert.deepEqual(await page.evaluate(() => window.calls), [
     ['code', 'copy', 'const a = 1;\n', 'ts'], ['link', 'https://example.com/guide'], ['link', 'https://example.com/guide'],
     ['code', 'insert', 'const a = 1;\n', 'ts'], ['code', 'replace', 'const a = 1;\n', 'ts']]);

@@ -128,12 +128,26 @@ export class StreamingMarkdownRenderer {
   };
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
+    if (event.target instanceof HTMLButtonElement && event.target.matches('.md-code-action')) {
+      this.moveInToolbar(event, event.target);
+      return;
+    }
     if (event.key !== 'Enter') return;
     const link = event.target instanceof HTMLElement && event.target.matches('[data-href]') ? event.target : null;
     if (!link) return;
     event.preventDefault();
     this.openLink(link);
   };
+
+  /** Arrow keys, Home and End move between a toolbar's buttons (the ARIA toolbar pattern); Tab still works too. */
+  private moveInToolbar(event: KeyboardEvent, button: HTMLButtonElement): void {
+    const buttons = Array.from(button.parentElement?.querySelectorAll<HTMLButtonElement>('.md-code-action') ?? []);
+    const at = buttons.indexOf(button);
+    const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: buttons.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    buttons[(next + buttons.length) % buttons.length]?.focus();
+  }
 
   private runCodeAction(button: HTMLButtonElement): void {
     const action = button.dataset.codeAction;
