@@ -1,6 +1,7 @@
 import { mantleAnthropicBaseURL, mantleOpenAIBaseURL } from '../modelMap';
 import type { TextEdit } from '../model';
 import { markerEdits, type Need, type Note, type SitePlan } from '../plan';
+import type { Node } from 'web-tree-sitter';
 import type { PySite } from '../python/callFinder';
 import { callArgs, layoutOf, pyQuote, renderArgs, rewriteModel, statementOf, type PyContext } from '../python/syntax';
 import { openAIHasProviders, unsupportedParams } from './common';
@@ -21,10 +22,7 @@ export function planMantlePython(ctx: PyContext, site: PySite): SitePlan {
   if (site.kind === 'anthropic-construct') return constructAnthropic(ctx, site);
   const notes: Note[] = [];
   const edits: TextEdit[] = [];
-  if (site.kind === 'legacy-v0') {
-    notes.push({ text: 'openai<1.0 module-level API: move to OpenAI(provider=bedrock(region=...)) from openai>=2.44, or convert with --target converse', manual: true });
-    return finishPy(ctx, site, edits, notes, []);
-  }
+  if (site.kind === 'legacy-v0') return legacy(ctx, site);
   if (site.kind === 'embeddings.create' || site.kind === 'images.generate') {
     notes.push({ text: site.kind === 'embeddings.create'
       ? 'Bedrock\'s OpenAI-compatible endpoints do not serve embeddings: call InvokeModel on bedrock-runtime (e.g. amazon.titan-embed-text-v2:0)'
@@ -89,4 +87,49 @@ function constructAnthropic(ctx: PyContext, site: PySite): SitePlan {
   const list = args.list!;
   const notes: Note[] = removed.length ? [{ text: `removed ${removed.join(', ')}: mantle takes a Bedrock API key as the bearer auth_token`, manual: false }] : [];
   return finishPy(ctx, site, [{ start: list.startIndex, end: list.endIndex, newText: renderArgs(entries, layout) }], notes, ['py:os']);
+}
+
+/**
+ * openai<1.0 has no provider, but its module-level `api_base`/`api_key` settings reach mantle's
+ * Chat Completions with a Bedrock API key; only ChatCompletion has a mantle counterpart.
+ */
+function legacy(ctx: PyContext, site: PySite): SitePlan {
+  if (site.legacyResource !== 'ChatCompletion') {
+    const why = site.legacyResource === 'Embedding'
+      ? 'openai<1.0 embeddings: Bedrock\'s OpenAI-compatible endpoints do not serve them; call invoke_model with amazon.titan-embed-text-v2:0 (or convert with --target converse)'
+      : 'openai<1.0 completions/images have no mantle counterpart: rewrite as chat (or convert with --target converse)';
+    return finishPy(ctx, site, [], [{ text: why, manual: true }], []);
+  }
+  const args = callArgs(site.node);
+  const rewrite = rewriteModel(ctx, args.keywords.find(k => k.name === 'model')?.value, 'openai', 'mantle');
+  const config = legacyConfigEdits(ctx, site);
+  const notes: Note[] = [...rewrite.notes];
+  if (config.length) notes.push({ text: 'openai<1.0: openai.api_base/api_key now point at mantle with the Bedrock API key from AWS_BEARER_TOKEN_BEDROCK; upgrade to openai>=2.44 for the Bedrock provider', manual: false });
+  return finishPy(ctx, site, [...rewrite.edits, ...config], notes, config.length ? ['py:os'] : []);
+}
+
+/** Edits that set `openai.api_key`/`openai.api_base` at module level (the same for every legacy site, so they merge). */
+function legacyConfigEdits(ctx: PyContext, site: PySite): TextEdit[] {
+  const alias = site.node.childForFieldName('function')?.childForFieldName('object')?.childForFieldName('object')?.text ?? 'openai';
+  const q = ctx.quote;
+  const key = `os.environ[${pyQuote('AWS_BEARER_TOKEN_BEDROCK', q)}]`;
+  const base = pyQuote(mantleOpenAIBaseURL(ctx.options.region), q);
+  const settings = new Map<string, { statement: Node; value: Node }>();
+  for (const st of ctx.tree.rootNode.namedChildren) {
+    const assign = st?.type === 'expression_statement' ? st.namedChildren[0] : undefined;
+    const left = assign?.type === 'assignment' ? assign.childForFieldName('left') : undefined;
+    const value = assign?.childForFieldName('right');
+    if (st && left?.type === 'attribute' && left.childForFieldName('object')?.text === alias && value) settings.set(left.childForFieldName('attribute')?.text ?? '', { statement: st, value });
+  }
+  const edits: TextEdit[] = [];
+  const apiKey = settings.get('api_key');
+  const apiBase = settings.get('api_base');
+  if (apiKey && apiKey.value.text !== key) edits.push({ start: apiKey.value.startIndex, end: apiKey.value.endIndex, newText: key });
+  if (apiBase && !/bedrock-mantle/.test(apiBase.value.text)) edits.push({ start: apiBase.value.startIndex, end: apiBase.value.endIndex, newText: base });
+  const missing = [...(apiKey ? [] : [`${alias}.api_key = ${key}`]), ...(apiBase ? [] : [`${alias}.api_base = ${base}`])];
+  if (missing.length) {
+    const after = apiKey?.statement ?? apiBase?.statement ?? ctx.scan.imports.find(i => i.source === 'openai')?.node;
+    if (after) edits.push({ start: after.endIndex, end: after.endIndex, newText: missing.map(l => `\n${l}`).join('') });
+  }
+  return edits;
 }
