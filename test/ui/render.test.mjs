@@ -78,6 +78,22 @@ test('streamed in random chunks, every corpus document renders to the same DOM a
   await page.close();
 });
 
+test('random documents (fuzz, fixed seeds) streamed through the DOM renderer match their whole render', async () => {
+  const lines = ['para text', 'more *em* text', '', '', '- item', '  - nested', '1. one', '> quote', '```js', 'const a = 1;', '```',
+    '~~~', '    indented', '# heading', 'Title', '===', '---', '| a | b |', '|---|---|', '| 1 | 2 |', '[ref]: https://example.com',
+    'see [ref] and [x](https://x.example)', '+ plus', '<b>raw</b>'];
+  const page = await openRenderPage(browser, server.url);
+  const plans = [];
+  for (let seed = 1; seed <= 150; seed++) {
+    const random = seededRandom(seed * 7919);
+    const doc = Array.from({ length: 3 + Math.floor(random() * 14) }, () => lines[Math.floor(random() * lines.length)]).join('\n');
+    plans.push(streamPlan(doc, seed, 6, 2));
+  }
+  const results = await streamAndCompare(page, plans);
+  plans.forEach((plan, i) => assert.equal(results[i].streamed, results[i].whole, `seed ${i + 1}: ${JSON.stringify(plan.text)}`));
+  await page.close();
+});
+
 test('a 20k-token reply streamed in 2,000+ chunks parses O(n) text and never rebuilds finished blocks', async () => {
   const page = await openRenderPage(browser, server.url);
   const reply = longReply(20000);

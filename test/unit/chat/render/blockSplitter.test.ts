@@ -21,6 +21,8 @@ function streamBlocks(chunks: string[], random: () => number): string[] {
     const split = logic.splitTail(tail, env, final);
     for (const slice of split.closed) blocks.push(tail.slice(slice.start, slice.end));
     closedUpTo += split.closedLength;
+    // At the end, lines after the last block (reference definitions, blanks) still belong to the document.
+    if (final && closedUpTo < text.text.length) blocks.push(text.text.slice(closedUpTo));
   };
   for (const chunk of chunks) {
     text.append(chunk);
@@ -99,4 +101,23 @@ test('CRLF split across deltas is normalised like markdown-it does', () => {
   assert.equal(text.text, 'a\nb\n\nc\uFFFD');
   text.end();
   assert.equal(text.text, 'a\nb\n\nc\uFFFD\n');
+});
+
+test('random documents built from block-starting lines split exactly like the whole render (fuzz, fixed seeds)', () => {
+  // Lines chosen to sit on block boundaries: lazy continuations, list/quote/fence/table/setext/heading starts.
+  const lines = ['para text', 'more *em* text', '', '', '- item', '  - nested', '1. one', '2) two', '> quote', '> > deep',
+    '```js', '```', '~~~', '    indented', '# heading', '#tag', 'Title', '===', '---', '***', '| a | b |', '|---|---|',
+    '| 1 | 2 |', '[ref]: https://example.com', 'see [ref]', '   ```', '\tcode', '+ plus', '* star', '<div>', '\\# escaped'];
+  for (let seed = 1; seed <= 400; seed++) {
+    const random = seededRandom(seed);
+    const count = 3 + Math.floor(random() * 14);
+    const doc = Array.from({ length: count }, () => lines[Math.floor(random() * lines.length)]).join(random() < 0.2 ? '\r\n' : '\n')
+      + (random() < 0.5 ? '\n' : '');
+    const whole = logic.normalizeMarkdownSource(doc);
+    const env = { references: {} };
+    const expected = logic.renderMarkdown(whole, env);
+    const blocks = streamBlocks(randomChunks(doc, random, 6), random);
+    assert.equal(blocks.join(''), whole, `seed ${seed}: coverage of ${JSON.stringify(doc)}`);
+    assert.equal(blocks.map(b => logic.renderMarkdown(b, env)).join(''), expected, `seed ${seed}: ${JSON.stringify(doc)}`);
+  }
 });
