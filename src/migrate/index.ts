@@ -1,4 +1,14 @@
 // The migration engine's public surface: the CLI uses it now, VS Code code lenses later.
+//
+//   await initMigrationEngine();                       // once: loads the Python grammar (WASM)
+//   findSites(text, 'python' | 'app.ts', { from })     // → Site[]: kind, source, start/end offsets, 1-based line, streaming, async
+//   migrate(text, fileName, { target, from, modelMap, openaiVersion, region, range })
+//                                                      // → { text, sites: SiteResult[] (status + notes), edits: TextEdit[] }
+//
+// Edits are offset replacements against the input, one per changed run of lines, so applying
+// them (one undo step) gives `text`; everything outside them keeps its bytes. A site whose
+// rewrite would not parse gets no edit and the status 'manual'. Running migrate on its own
+// output changes nothing.
 import { runFindSites, runMigration } from './engine';
 import { languageOf } from './language';
 import type { MigrateOptions, MigrationResult, Site, SourceSelection } from './model';
@@ -6,6 +16,8 @@ import { initPythonParser, pythonParserReady } from './python/parser';
 
 export type { Language, MigrateOptions, MigrationResult, MigrationTarget, Site, SiteKind, SiteResult, SiteStatus, SourceSdk, SourceSelection, TextEdit } from './model';
 export { applyEdits } from './edits';
+export { MARKER } from './model';
+export { unifiedDiff } from './unifiedDiff';
 export { defaultModelMap, mapModel } from './modelMap';
 export { languageOf } from './language';
 

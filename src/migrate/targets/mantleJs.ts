@@ -5,7 +5,7 @@ import { markerEdits, type Need, type Note, type SitePlan } from '../plan';
 import type { JsSite } from '../js/callFinder';
 import { rewriteModel, type JsContext } from '../js/context';
 import { enclosingStatement, layoutOf, plainProperties, propName, quote, renderObject, textOf } from '../js/syntax';
-import { openAIHasProviders, unsupportedParams } from './common';
+import { openAIHasProviders, unsupportedParams } from './compatibility';
 
 // Target A for JS/TS: keep the vendor SDK, point the client at Bedrock, map model names.
 

@@ -4,7 +4,7 @@ import { markerEdits, type Need, type Note, type SitePlan } from '../plan';
 import type { Node } from 'web-tree-sitter';
 import type { PySite } from '../python/callFinder';
 import { callArgs, layoutOf, pyQuote, renderArgs, rewriteModel, statementOf, type PyContext } from '../python/syntax';
-import { openAIHasProviders, unsupportedParams } from './common';
+import { openAIHasProviders, unsupportedParams } from './compatibility';
 
 // Target A for Python: keep the vendor SDK, point the client at Bedrock, map model names.
 
