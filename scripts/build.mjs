@@ -31,7 +31,9 @@ function copyAssets() {
   fs.mkdirSync(path.join(dist, 'codicons'), { recursive: true });
   for (const f of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(codicons, f), path.join(dist, 'codicons', f));
   fs.mkdirSync(path.join(dist, 'webview'), { recursive: true });
-  fs.copyFileSync(path.join(root, 'src/chat/webview/chat.css'), path.join(dist, 'webview/chat.css'));
+  // the renderer's styles (markdown, code blocks, highlight tokens) and the panel's, one stylesheet
+  const css = ['src/chat/webview/render/render.css', 'src/chat/webview/chat.css'].map(f => fs.readFileSync(path.join(root, f), 'utf8'));
+  fs.writeFileSync(path.join(dist, 'webview/chat.css'), css.join('\n'));
 }
 
 process.chdir(root);

@@ -50,7 +50,11 @@ if (real.configured) {
     const emu = await startEmulator({ port: 0, replies });
     cleanups.push(() => emu.close());
     say(`backend: local Bedrock emulator (no AWS credentials found) runtime ${emu.runtimeEndpoint} mantle ${emu.mantleEndpoint}`);
-    Object.assign(settings, { 'bedrock.region': emu.region, 'bedrock.runtimeEndpoint': emu.runtimeEndpoint, 'bedrock.mantleEndpoint': emu.mantleEndpoint });
+    Object.assign(settings, {
+      'bedrock.region': emu.region, 'bedrock.runtimeEndpoint': emu.runtimeEndpoint, 'bedrock.mantleEndpoint': emu.mantleEndpoint,
+      // the emulator serves the control plane (model and profile lists) on its runtime listener
+      'bedrock.controlPlaneEndpoint': emu.runtimeEndpoint,
+    });
     // The emulator's test key pair, not a secret: it reaches the extension like any AWS environment credentials.
     Object.assign(env, { AWS_ACCESS_KEY_ID: emu.accessKeyId, AWS_SECRET_ACCESS_KEY: emu.secretAccessKey, AWS_REGION: emu.region });
   } else {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ChatViewProvider, CHAT_VIEW_ID } from './chat/chatViewProvider';
+import { registerChatCommands } from './chat/chatCommands';
 import { registerServiceCommands } from './commands/serviceCommands';
 import { registerStatusCommands } from './commands/statusCommands';
 import { BackendStatusProvider } from './service/statusProvider';
@@ -22,14 +23,15 @@ export interface BedrockWorkbenchApi {
 export function activate(context: vscode.ExtensionContext): BedrockWorkbenchApi {
   const log = vscode.window.createOutputChannel('Bedrock', { log: true });
   const host = new ServiceHost(context, log);
-  const status = new BackendStatusProvider();
-  const chatView = new ChatViewProvider(context.extensionUri, status, log);
+  const status = new BackendStatusProvider(host.credentials);
+  const chatView = new ChatViewProvider(context.extensionUri, status, host, context.workspaceState, log);
   context.subscriptions.push(
     log,
     host,
     status,
     chatView,
     vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, chatView, { webviewOptions: { retainContextWhenHidden: false } }),
+    ...registerChatCommands(chatView),
     ...registerStatusCommands(status, log),
     ...registerServiceCommands(host),
   );

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { Disposable } from '../common/disposable';
 import type { BackendStatus } from '../service/backendStatus';
 import type { BackendStatusProvider } from '../service/statusProvider';
+import type { ServiceHost } from '../service/vscode/serviceHost';
+import { ChatController } from './chatController';
 import { HostMessage, StatusView, isWebviewMessage } from './protocol';
 import { chatViewHtml, webviewOptions } from './webviewHtml';
 
@@ -14,9 +16,14 @@ function toView(s: BackendStatus): StatusView {
   };
 }
 
-/** The Bedrock side panel. Until the chat issue lands it shows the backend status and its next actions. */
+/**
+ * The Bedrock chat side panel: builds the webview, checks every incoming message against the protocol and hands
+ * it to the ChatController. The webview may be destroyed while hidden; the controller keeps the state, and a
+ * reloaded webview is hydrated from it.
+ */
 export class ChatViewProvider extends Disposable implements vscode.WebviewViewProvider {
   private view: vscode.WebviewView | undefined;
+  readonly controller: ChatController;
   private readonly readyEmitter = this._register(new vscode.EventEmitter<void>());
   /** Fires each time the webview script has loaded and asked for state. */
   readonly onDidBecomeReady = this.readyEmitter.event;
@@ -27,9 +34,12 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly status: BackendStatusProvider,
+    host: ServiceHost,
+    state: vscode.Memento,
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
+    this.controller = this._register(new ChatController(host, state, m => this.post(m)));
     this._register(status.onDidChange(s => this.post({ type: 'status', status: toView(s) })));
   }
 
@@ -48,20 +58,26 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     return this.view?.visible ?? false;
   }
 
+  async reveal(): Promise<void> {
+    await vscode.commands.executeCommand(`${CHAT_VIEW_ID}.focus`);
+  }
+
   private receive(m: unknown): void {
     if (!isWebviewMessage(m)) {
-      this.log.warn('chat view: rejected a message that is not in the protocol');
+      this.log.warn(`chat view: rejected a message outside the protocol (${typeof m === 'object' && m ? String((m as { type?: unknown }).type) : typeof m})`);
       return;
     }
-    switch (m.type) {
-      case 'ready':
-        this.post({ type: 'status', status: toView(this.status.current()) });
-        this.readyEmitter.fire();
-        return;
-      case 'runCommand':
-        void vscode.commands.executeCommand(m.command);
-        return;
+    if (m.type === 'ready') {
+      this.post({ type: 'status', status: toView(this.status.current()) });
+      this.controller.hydrate();
+      this.readyEmitter.fire();
+      return;
     }
+    if (m.type === 'runCommand') {
+      void vscode.commands.executeCommand(m.command);
+      return;
+    }
+    this.controller.handle(m).catch(e => this.log.error(`chat: ${m.type} failed: ${e instanceof Error ? e.stack : String(e)}`));
   }
 
   private post(m: HostMessage): void {

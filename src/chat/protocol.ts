@@ -1,9 +1,15 @@
 /**
- * The one message protocol between the chat webview and the extension host. Both sides import this file;
- * anything that does not match it is rejected (see isWebviewMessage).
+ * The one message protocol between the chat webview and the extension host. Both sides import this file; the host
+ * rejects anything that does not match it (isWebviewMessage). Nothing here ever carries a credential: the webview
+ * sees where credentials come from, never what they are.
  */
+import type { ApiStyle, EndpointFamily, StopReason, Usage } from '../service/model';
+import type { ErrorAction } from '../service/errors';
 
-/** What the webview may show about the backend. Never contains secrets: only where credentials come from. */
+export type { ApiStyle, EndpointFamily } from '../service/model';
+export type { ErrorAction } from '../service/errors';
+
+/** What the webview may show about the backend. */
 export interface StatusView {
   configured: boolean;
   local: boolean;
@@ -13,26 +19,150 @@ export interface StatusView {
   mantleEndpoint: string;
 }
 
+export interface Selection {
+  model: string;
+  apiStyle: ApiStyle;
+  family: EndpointFamily;
+}
+
+export interface SelectionView extends Selection {
+  modelName: string;
+  apiStyleLabel: string;
+  /** The model takes images (paste/drop allowed). */
+  acceptsImages: boolean;
+  /** Why this combination may not work (e.g. the catalogue does not list the style for the model). */
+  warning?: string;
+}
+
+export interface ChipView {
+  id: string;
+  kind: 'selection' | 'file' | 'image';
+  label: string;
+  detail?: string;
+}
+
+export interface ToolCallView {
+  id: string;
+  name: string;
+  arguments: string;
+}
+
+export interface MetricsView {
+  /** Milliseconds from send to the first streamed token. */
+  ttftMs?: number;
+  tokensPerSecond?: number;
+  totalMs: number;
+}
+
+export interface ErrorView {
+  message: string;
+  action?: ErrorAction;
+  actionLabel?: string;
+  retryable: boolean;
+}
+
+export interface MessageView {
+  id: string;
+  role: 'user' | 'assistant';
+  text: string;
+  reasoning?: string;
+  toolCalls?: ToolCallView[];
+  attachments?: string[];
+  usage?: Usage;
+  metrics?: MetricsView;
+  stopReason?: StopReason;
+  error?: ErrorView;
+  /** Footer label for an assistant reply: model and API style it came from. */
+  via?: string;
+  streaming?: boolean;
+}
+
+export interface ConversationSummary {
+  id: string;
+  title: string;
+  updatedAt: number;
+}
+
+export interface ConversationView {
+  id: string;
+  title: string;
+  messages: MessageView[];
+}
+
 export type HostMessage =
-  | { type: 'status'; status: StatusView };
+  | { type: 'status'; status: StatusView }
+  | { type: 'conversation'; conversation: ConversationView; conversations: ConversationSummary[]; busy: boolean }
+  | { type: 'selection'; selection: SelectionView }
+  | { type: 'chips'; chips: ChipView[] }
+  | { type: 'messageStart'; message: MessageView }
+  | { type: 'delta'; id: string; text?: string; reasoning?: string; tools?: { id: string; name?: string; argumentsDelta?: string }[] }
+  | { type: 'messageEnd'; message: MessageView }
+  | { type: 'focusInput' };
+
+export const CODE_ACTIONS = ['copy', 'insert', 'replace', 'newFile', 'diff'] as const;
+export type CodeActionKind = (typeof CODE_ACTIONS)[number];
+export const IMAGE_FORMATS = ['png', 'jpeg', 'gif', 'webp'] as const;
+export type ImageFormat = (typeof IMAGE_FORMATS)[number];
+/** Larger pasted images are refused in the webview and again here: Bedrock's own per-image limit is 3.75 MB. */
+export const MAX_IMAGE_BASE64 = 5_000_000;
 
 export type WebviewMessage =
   | { type: 'ready' }
-  | { type: 'runCommand'; command: WebviewCommand };
+  | { type: 'runCommand'; command: WebviewCommand }
+  | { type: 'send'; text: string }
+  | { type: 'stop' }
+  | { type: 'retry'; id: string }
+  | { type: 'editResend'; id: string; text: string }
+  | { type: 'copy'; text: string }
+  | { type: 'codeAction'; action: CodeActionKind; code: string; language: string }
+  | { type: 'openLink'; url: string }
+  | { type: 'errorAction'; id: string }
+  | { type: 'pick'; what: 'model' | 'apiStyle' | 'family' | 'conversation' }
+  | { type: 'newConversation' }
+  | { type: 'renameConversation' }
+  | { type: 'deleteConversation' }
+  | { type: 'attach'; what: 'selection' | 'activeFile' | 'files' }
+  | { type: 'attachImage'; name: string; format: ImageFormat; base64: string }
+  | { type: 'removeChip'; id: string };
 
 /** Host commands the webview may ask for; an allow-list, so a compromised webview cannot run arbitrary commands. */
-export const WEBVIEW_COMMANDS = ['bedrock.showLog', 'bedrock.showStatus', 'bedrock.openSettings'] as const;
+export const WEBVIEW_COMMANDS = ['bedrock.showLog', 'bedrock.showStatus', 'bedrock.openSettings', 'bedrock.signIn', 'bedrock.chooseRegion'] as const;
 export type WebviewCommand = (typeof WEBVIEW_COMMANDS)[number];
 
+type Shape = Record<string, 'string' | readonly string[]>;
+const SHAPES: Record<WebviewMessage['type'], Shape> = {
+  ready: {},
+  runCommand: { command: WEBVIEW_COMMANDS },
+  send: { text: 'string' },
+  stop: {},
+  retry: { id: 'string' },
+  editResend: { id: 'string', text: 'string' },
+  copy: { text: 'string' },
+  codeAction: { action: CODE_ACTIONS, code: 'string', language: 'string' },
+  openLink: { url: 'string' },
+  errorAction: { id: 'string' },
+  pick: { what: ['model', 'apiStyle', 'family', 'conversation'] },
+  newConversation: {},
+  renameConversation: {},
+  deleteConversation: {},
+  attach: { what: ['selection', 'activeFile', 'files'] },
+  attachImage: { name: 'string', format: IMAGE_FORMATS, base64: 'string' },
+  removeChip: { id: 'string' },
+};
+
+/** Exact shape check: known type, every field of the right kind, no extra fields. */
 export function isWebviewMessage(m: unknown): m is WebviewMessage {
   if (typeof m !== 'object' || m === null) return false;
   const msg = m as Record<string, unknown>;
-  switch (msg.type) {
-    case 'ready':
-      return Object.keys(msg).length === 1;
-    case 'runCommand':
-      return typeof msg.command === 'string' && (WEBVIEW_COMMANDS as readonly string[]).includes(msg.command);
-    default:
-      return false;
+  if (typeof msg.type !== 'string' || !Object.prototype.hasOwnProperty.call(SHAPES, msg.type)) return false;
+  const shape = SHAPES[msg.type as WebviewMessage['type']];
+  const keys = Object.keys(msg).filter(k => k !== 'type');
+  if (keys.length !== Object.keys(shape).length) return false;
+  for (const [key, kind] of Object.entries(shape)) {
+    const v = msg[key];
+    if (typeof v !== 'string') return false;
+    if (kind !== 'string' && !kind.includes(v)) return false;
   }
+  if (msg.type === 'attachImage' && (msg.base64 as string).length > MAX_IMAGE_BASE64) return false;
+  return true;
 }

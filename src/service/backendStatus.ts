@@ -6,6 +6,7 @@ import { EndpointOverrides, isLoopback, resolveEndpoint } from './endpoints';
  * view and `npm run demo`.
  */
 export type CredentialSource =
+  | { kind: 'chosen'; description: string }
   | { kind: 'bearer-env' }
   | { kind: 'env-keys' }
   | { kind: 'profile'; profile: string }
@@ -31,10 +32,13 @@ export interface BackendInputs {
   env: Record<string, string | undefined>;
   /** Whether ~/.aws/config or ~/.aws/credentials exists (the caller does the I/O). */
   sharedFilesExist: boolean;
+  /** A source the user picked with Sign In (anything but the default chain), described without secrets. */
+  chosen?: string;
 }
 
 export function detectCredentialSource(i: BackendInputs): CredentialSource {
   const e = i.env;
+  if (i.chosen) return { kind: 'chosen', description: i.chosen };
   if (e.AWS_BEARER_TOKEN_BEDROCK) return { kind: 'bearer-env' };
   if (e.AWS_ACCESS_KEY_ID && e.AWS_SECRET_ACCESS_KEY) return { kind: 'env-keys' };
   const profile = i.profile || e.AWS_PROFILE;
@@ -48,6 +52,7 @@ export function detectCredentialSource(i: BackendInputs): CredentialSource {
 
 export function describeCredentials(c: CredentialSource): string {
   switch (c.kind) {
+    case 'chosen': return c.description;
     case 'bearer-env': return 'Bedrock API key from AWS_BEARER_TOKEN_BEDROCK';
     case 'env-keys': return 'access keys from environment variables';
     case 'profile': return `profile "${c.profile}"`;

@@ -3,58 +3,39 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { startCodeServer } from '../../scripts/harness/codeServer.mjs';
-import { findWebviewFrame, injectDevelopmentOptions, launchBrowser, openWorkbench, runFromPalette } from '../../scripts/harness/browser.mjs';
+import { findWebviewFrame, runFromPalette } from '../../scripts/harness/browser.mjs';
+import { results, startWorkbench } from './support/workbench.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-const results = path.join(root, 'test-results');
-let server, browser, page;
+let wb;
+before(async () => { wb = await startWorkbench(); });
+after(() => wb?.close());
 
-before(async () => {
-  fs.mkdirSync(results, { recursive: true });
-  fs.mkdirSync(path.join(root, 'out'), { recursive: true });
-  const runDir = fs.mkdtempSync(path.join(root, 'out', 'ui-run-'));
-  server = await startCodeServer({ runDir });
-  browser = await launchBrowser();
-  page = browser.page;
-  await injectDevelopmentOptions(page, server.authority, [root]);
-  await openWorkbench(page, `${server.url}/?folder=${encodeURIComponent(path.join(root, 'test/fixtures/workspace'))}`);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-test('the Bedrock activity-bar view opens and shows the connection status', async () => {
-  const entry = page.locator('.activitybar [aria-label^="Bedrock"]').first();
-  await entry.waitFor({ timeout: 60_000 });
-  await entry.click();
-  const view = await findWebviewFrame(page, '#status');
+test('the Bedrock activity-bar view opens and, with no credentials, says so with next steps', async () => {
+  const view = await wb.openBedrockView();
   await view.locator('#status-summary').waitFor();
-  assert.match(await view.locator('#status-summary').textContent(), /No backend configured|AWS|local endpoint/);
-  const buttons = await view.locator('button.action').allTextContents();
-  assert.deepEqual(buttons.map(b => b.trim()), ['Settings', 'Status', 'Log']);
+  assert.match(await view.locator('#status-summary').textContent(), /No backend configured/);
+  const buttons = await view.locator('#status button.action').allTextContents();
+  assert.deepEqual(buttons.map(b => b.trim()), ['Sign in', 'Region', 'Settings', 'Log']);
   await view.evaluate(() => document.fonts.ready);
   assert.equal(await view.evaluate(() => document.fonts.check('16px codicon')), true, 'codicon font did not load in the webview');
 });
 
 test('a command run from the command palette answers in the workbench', async () => {
-  await runFromPalette(page, 'Bedrock: Show Connection Status');
-  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Bedrock:' });
+  await runFromPalette(wb.page, 'Bedrock: Show Connection Status');
+  const toast = wb.page.locator('.notifications-toasts .notification-toast', { hasText: 'Bedrock:' });
   await toast.first().waitFor({ timeout: 30_000 });
   assert.match(await toast.first().textContent(), /Bedrock: (No backend configured|.*·)/);
   // toasts slide in: let the transition end so the screenshot shows it in place
   await toast.first().evaluate(el => Promise.all(el.getAnimations({ subtree: true }).map(a => a.finished)));
   const shot = path.join(results, 'ui-bedrock-view.png');
-  await page.screenshot({ path: shot });
+  await wb.page.screenshot({ path: shot });
   assert.ok(fs.statSync(shot).size > 10_000, 'screenshot is empty');
 });
 
 test('the view\'s Log button opens the Bedrock output channel through the host', async () => {
-  const view = await findWebviewFrame(page, '#status');
-  await view.locator('button[data-command="bedrock.showLog"]').click();
-  const output = page.locator('.part.panel .monaco-editor', { hasText: 'Bedrock Workbench' });
+  const view = await findWebviewFrame(wb.page, '#status');
+  await view.locator('#status button', { hasText: 'Log' }).click();
+  const output = wb.page.locator('.part.panel .monaco-editor', { hasText: 'Bedrock Workbench' });
   await output.first().waitFor({ timeout: 30_000 });
   assert.match(await output.first().textContent(), /activated/);
 });

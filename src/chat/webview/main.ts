@@ -1,52 +1,122 @@
-import type { HostMessage, StatusView, WebviewMessage, WebviewCommand } from '../protocol';
+import type { ConversationView, HostMessage, MessageView, SelectionView, StatusView } from '../protocol';
+import { Composer } from './view/composer';
+import { button, el, icon, post } from './view/dom';
+import { MessageElement } from './view/messageView';
 
-declare function acquireVsCodeApi(): { postMessage(m: WebviewMessage): void; getState(): unknown; setState(s: unknown): void };
-
-const vscode = acquireVsCodeApi();
+/**
+ * The chat webview. It only displays: every decision (what to send, where, with which credentials) is the host's.
+ * Streaming replies go through MessageElement's renderer, which batches per animation frame and re-renders only
+ * the open tail block; older messages are never touched by a stream.
+ */
 const app = document.getElementById('app') as HTMLElement;
+const title = el('button', { type: 'button', class: 'conversation-title', 'aria-label': 'Switch conversation' });
+title.addEventListener('click', () => post({ type: 'pick', what: 'conversation' }));
+const header = el('header', { class: 'toolbar' }, title, el('span', { class: 'spacer' }),
+  button('New chat', 'add', () => post({ type: 'newConversation' }), { iconOnly: true, cls: 'icon-button' }),
+  button('Rename chat', 'edit', () => post({ type: 'renameConversation' }), { iconOnly: true, cls: 'icon-button' }),
+  button('Delete chat', 'trash', () => post({ type: 'deleteConversation' }), { iconOnly: true, cls: 'icon-button' }));
 
-/** Builds elements with text content only: nothing from the host is ever parsed as HTML here. */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  for (const c of children) e.append(c);
-  return e;
-}
+const modelButton = el('button', { type: 'button', class: 'pill', id: 'pick-model', 'aria-label': 'Choose model' });
+const styleButton = el('button', { type: 'button', class: 'pill', id: 'pick-style', 'aria-label': 'Choose API style' });
+const familyButton = el('button', { type: 'button', class: 'pill', id: 'pick-family', 'aria-label': 'Choose endpoint family' });
+modelButton.addEventListener('click', () => post({ type: 'pick', what: 'model' }));
+styleButton.addEventListener('click', () => post({ type: 'pick', what: 'apiStyle' }));
+familyButton.addEventListener('click', () => post({ type: 'pick', what: 'family' }));
+const selectionWarning = el('div', { class: 'selection-warning', role: 'status' });
+const selectionBar = el('div', { class: 'selection-bar' }, modelButton, styleButton, familyButton);
 
-function icon(name: string): HTMLElement {
-  return el('span', { class: `codicon codicon-${name}`, 'aria-hidden': 'true' });
-}
+const statusBox = el('section', { id: 'status', class: 'status', 'aria-label': 'Bedrock connection status' });
+const transcript = el('main', { id: 'transcript', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation' });
+const emptyHint = el('div', { class: 'empty-hint' }, el('p', {}, 'Ask a question, or attach the selection or a file first.'));
+const composer = new Composer();
+app.replaceChildren(header, selectionBar, selectionWarning, statusBox, transcript, composer.root);
 
-function commandButton(label: string, codicon: string, command: WebviewCommand): HTMLButtonElement {
-  const b = el('button', { type: 'button', class: 'action', 'data-command': command }, icon(codicon), label);
-  b.addEventListener('click', () => vscode.postMessage({ type: 'runCommand', command }));
-  return b;
-}
+const messages = new Map<string, MessageElement>();
 
 function renderStatus(s: StatusView): void {
-  const state = s.configured ? (s.local ? 'local' : 'aws') : 'none';
-  const heading = s.configured ? (s.local ? 'Local Bedrock endpoint' : 'Amazon Bedrock') : 'No backend configured';
-  const panel = el('section', { id: 'status', class: `status status-${state}`, 'aria-label': 'Bedrock connection status' },
-    el('h2', {}, icon(s.configured ? 'plug' : 'debug-disconnect'), heading),
+  statusBox.hidden = s.configured;
+  if (s.configured) return;
+  statusBox.replaceChildren(
+    el('h2', {}, icon('debug-disconnect'), 'No backend configured'),
     el('p', { id: 'status-summary' }, s.summary),
-    el('dl', {},
-      el('dt', {}, 'Region'), el('dd', {}, s.region),
-      el('dt', {}, 'bedrock-runtime'), el('dd', {}, s.runtimeEndpoint),
-      el('dt', {}, 'bedrock-mantle'), el('dd', {}, s.mantleEndpoint)),
     el('div', { class: 'actions' },
-      commandButton('Settings', 'gear', 'bedrock.openSettings'),
-      commandButton('Status', 'info', 'bedrock.showStatus'),
-      commandButton('Log', 'output', 'bedrock.showLog')));
-  app.replaceChildren(panel);
+      button('Sign in', 'account', () => post({ type: 'runCommand', command: 'bedrock.signIn' })),
+      button('Region', 'globe', () => post({ type: 'runCommand', command: 'bedrock.chooseRegion' })),
+      button('Settings', 'gear', () => post({ type: 'runCommand', command: 'bedrock.openSettings' })),
+      button('Log', 'output', () => post({ type: 'runCommand', command: 'bedrock.showLog' }))));
+}
+
+function renderSelection(s: SelectionView): void {
+  modelButton.replaceChildren(icon('hubot'), s.modelName);
+  modelButton.title = s.model;
+  styleButton.replaceChildren(icon('symbol-interface'), s.apiStyleLabel);
+  familyButton.replaceChildren(icon('cloud'), `bedrock-${s.family}`);
+  selectionWarning.replaceChildren(...(s.warning ? [icon('warning'), s.warning] : []));
+  composer.acceptsImages = s.acceptsImages;
+}
+
+function addMessage(m: MessageView): MessageElement {
+  emptyHint.remove();
+  const view = new MessageElement(m);
+  messages.set(m.id, view);
+  transcript.append(view.root);
+  scrollToEnd();
+  return view;
+}
+
+function renderConversation(c: ConversationView, busy: boolean): void {
+  for (const m of messages.values()) m.dispose();
+  messages.clear();
+  transcript.replaceChildren();
+  title.replaceChildren(icon('comment-discussion'), c.title, icon('chevron-down'));
+  if (!c.messages.length) transcript.append(emptyHint);
+  for (const m of c.messages) addMessage(m);
+  composer.setBusy(busy);
+}
+
+/** Follow the stream only while the user is at the bottom; never yank them back while they read earlier text. */
+let stickToEnd = true;
+transcript.addEventListener('scroll', () => {
+  stickToEnd = transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 40;
+});
+function scrollToEnd(): void {
+  if (stickToEnd) requestAnimationFrame(() => { transcript.scrollTop = transcript.scrollHeight; });
 }
 
 window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
   const m = e.data;
   switch (m?.type) {
-    case 'status':
-      renderStatus(m.status);
+    case 'status': renderStatus(m.status); break;
+    case 'selection': renderSelection(m.selection); break;
+    case 'conversation': renderConversation(m.conversation, m.busy); break;
+    case 'chips': composer.setChips(m.chips); break;
+    case 'messageStart':
+      addMessage(m.message);
+      if (m.message.role === 'assistant') composer.setBusy(true);
       break;
+    case 'delta':
+      messages.get(m.id)?.append(m);
+      scrollToEnd();
+      break;
+    case 'messageEnd': {
+      const view = messages.get(m.message.id) ?? addMessage(m.message);
+      view.end(m.message);
+      composer.setBusy(false);
+      // tests (and screen-reader users) learn the reply is on screen once it has rendered
+      void view.whenIdle().then(() => { document.body.dataset.lastRendered = m.message.id; });
+      scrollToEnd();
+      break;
+    }
+    case 'focusInput': composer.focus(); break;
   }
 });
 
-vscode.postMessage({ type: 'ready' });
+document.addEventListener('keydown', e => {
+  if (e.key === 'Escape' && composer.root.classList.contains('busy')) {
+    e.preventDefault();
+    post({ type: 'stop' });
+  }
+});
+
+post({ type: 'ready' });
+composer.focus();

@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+import type { ChatViewProvider } from './chatViewProvider';
+import { registerProposalProvider } from './codeActions';
+
+/** Palette and context-menu commands that feed the chat panel. */
+export function registerChatCommands(chat: ChatViewProvider): vscode.Disposable[] {
+  const withChat = (run: () => Promise<void>) => async () => {
+    await chat.reveal();
+    await run();
+  };
+  return [
+    registerProposalProvider(),
+    vscode.commands.registerCommand('bedrock.chat.new', withChat(() => chat.controller.newConversation())),
+    vscode.commands.registerCommand('bedrock.chat.addSelection', withChat(() => chat.controller.attach('selection'))),
+    vscode.commands.registerCommand('bedrock.chat.addFile', async (uri?: vscode.Uri) => {
+      await chat.reveal();
+      if (uri instanceof vscode.Uri) {
+        await vscode.workspace.openTextDocument(uri).then(doc => vscode.window.showTextDocument(doc, { preview: true, preserveFocus: true }));
+        await chat.controller.attach('activeFile');
+      } else {
+        await chat.controller.attach('files');
+      }
+    }),
+  ];
+}

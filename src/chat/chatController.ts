@@ -1,0 +1,271 @@
+import * as vscode from 'vscode';
+import { actionLabel, runErrorAction } from '../commands/errorActions';
+import { loadCatalogueWithProgress } from '../commands/modelCommands';
+import { Disposable } from '../common/disposable';
+import { readSettings } from '../common/settings';
+import type { Catalogue } from '../service/catalogue/modelCatalogue';
+import type { BedrockError } from '../service/errors';
+import { API_STYLE_LABELS } from '../service/model';
+import { defaultFamily } from '../service/router';
+import type { ServiceHost } from '../service/vscode/serviceHost';
+import { runCodeAction } from './codeActions';
+import { Chip, chipView, composeWithContext, documentChip, imageChip, pickFileChips, selectionChip } from './contextChips';
+import { newMessageId, StoredMessage, titleFrom, toView } from './conversation';
+import { ConversationStore } from './conversationStore';
+import { runTurn } from './chatTurn';
+import type { ErrorView, HostMessage, Selection, WebviewMessage } from './protocol';
+import { pickApiStyle, pickFamily, pickModel, selectionView } from './selectionPickers';
+
+const SYSTEM_PROMPT = 'You are a helpful assistant inside VS Code. Answer in GitHub-flavoured markdown; put code in fenced blocks with a language tag.';
+
+/**
+ * The chat's host side: conversations, the model/API/family selection, attached context and the reply in flight.
+ * It reacts to validated webview messages and talks to the service; the webview only displays.
+ */
+export class ChatController extends Disposable {
+  readonly store: ConversationStore;
+  private chips: Chip[] = [];
+  private inFlight: { abort: AbortController; done: Promise<void>; conversationId: string } | undefined;
+  private catalogue: Catalogue | undefined;
+  private readonly turnEnded = this._register(new vscode.EventEmitter<StoredMessage>());
+  /** A reply finished (stopped, failed or complete): tests and the panel's a11y announcements use it. */
+  readonly onDidEndTurn = this.turnEnded.event;
+
+  constructor(private readonly host: ServiceHost, state: vscode.Memento, private readonly post: (m: HostMessage) => void) {
+    super();
+    this.store = new ConversationStore(state);
+    this._register(host.onDidChange(() => { this.catalogue = undefined; this.postSelection(); }));
+  }
+
+  get busy(): boolean {
+    return this.inFlight !== undefined;
+  }
+
+  /** The whole state, for a (re)loaded webview. */
+  hydrate(): void {
+    this.postConversation();
+    this.postSelection();
+    this.post({ type: 'chips', chips: this.chips.map(chipView) });
+    void this.host.service.catalogue().then(c => { this.catalogue = c; this.postSelection(); }, () => undefined);
+  }
+
+  selection(): Selection {
+    const stored = this.store.active.selection;
+    if (stored) return stored;
+    const s = readSettings();
+    return { model: s.defaultModel, apiStyle: s.defaultApiStyle === 'invoke-model' ? 'converse-stream' : s.defaultApiStyle, family: defaultFamily(s.defaultApiStyle, s.endpointFamily) };
+  }
+
+  async handle(m: WebviewMessage): Promise<void> {
+    switch (m.type) {
+      case 'send': return this.send(m.text);
+      case 'stop': return this.stop();
+      case 'retry': return this.retry(m.id);
+      case 'editResend': return this.editResend(m.id, m.text);
+      case 'copy': await vscode.env.clipboard.writeText(m.text); return;
+      case 'codeAction': this.host.log.info(`chat code action ${m.action}: ${await runCodeAction(m.action, m.code, m.language)}`); return;
+      case 'openLink': return this.openLink(m.url);
+      case 'errorAction': return this.errorAction(m.id);
+      case 'pick': return this.pick(m.what);
+      case 'newConversation': return this.newConversation();
+      case 'renameConversation': return this.rename();
+      case 'deleteConversation': return this.deleteActive();
+      case 'attach': return this.attach(m.what);
+      case 'attachImage': return this.addChips([imageChip(m.name, m.format, m.base64)]);
+      case 'removeChip': this.chips = this.chips.filter(c => c.id !== m.id); this.postChips(); return;
+      case 'ready':
+      case 'runCommand':
+        return; // handled by the view provider
+    }
+  }
+
+  async send(text: string): Promise<void> {
+    if (!text.trim() && !this.chips.length) return;
+    if (this.inFlight) await this.stop();
+    const conv = this.store.active;
+    const chips = this.chips;
+    this.chips = [];
+    this.postChips();
+    const user: StoredMessage = {
+      id: newMessageId(), role: 'user', text,
+      ...(chips.length ? { attachments: chips.map(c => c.label) } : {}),
+      sentText: composeWithContext(text, chips),
+      ...(chips.some(c => c.kind === 'image') ? { images: chips.flatMap(c => (c.kind === 'image' ? [{ format: c.format, base64: c.base64 }] : [])) } : {}),
+    };
+    if (!conv.messages.length) conv.title = titleFrom(text || chips[0]?.label || 'New chat');
+    conv.messages.push(user);
+    this.post({ type: 'messageStart', message: toView({ ...conv, messages: [user] }).messages[0] });
+    await this.reply();
+  }
+
+  private async reply(): Promise<void> {
+    const conv = this.store.active;
+    const selection = this.selection();
+    const reply: StoredMessage = { id: newMessageId(), role: 'assistant', text: '', streaming: true, via: `${selection.model} · ${API_STYLE_LABELS[selection.apiStyle]} · bedrock-${selection.family}` };
+    conv.messages.push(reply);
+    await this.store.save();
+    this.post({ type: 'messageStart', message: { ...reply } });
+    const abort = new AbortController();
+    const done = runTurn(conv, reply, selection, SYSTEM_PROMPT, abort.signal, {
+      service: this.host.service,
+      post: this.post,
+      save: () => this.store.save(),
+      errorView: e => this.errorView(e),
+    }).catch(e => this.host.log.error(`chat turn failed: ${e instanceof Error ? e.stack : String(e)}`))
+      .finally(() => {
+        if (this.inFlight?.abort === abort) this.inFlight = undefined;
+        this.turnEnded.fire(reply);
+      });
+    this.inFlight = { abort, done, conversationId: conv.id };
+    await done;
+  }
+
+  async stop(): Promise<void> {
+    const f = this.inFlight;
+    if (!f) return;
+    f.abort.abort();
+    await f.done;
+  }
+
+  private errorView(e: BedrockError): ErrorView {
+    this.host.log.error(e.detail);
+    return { message: e.message, retryable: e.retryable, ...(e.action ? { action: e.action, actionLabel: actionLabel(e.action) } : {}) };
+  }
+
+  /** Drops the reply (and everything after it) and asks again with the same history. */
+  async retry(id: string): Promise<void> {
+    if (this.inFlight) await this.stop();
+    const conv = this.store.active;
+    const i = conv.messages.findIndex(m => m.id === id && m.role === 'assistant');
+    if (i < 0) return;
+    conv.messages.splice(i);
+    this.postConversation();
+    await this.reply();
+  }
+
+  /** Replaces a user message (dropping what came after it) and sends it again. */
+  async editResend(id: string, text: string): Promise<void> {
+    if (this.inFlight) await this.stop();
+    const conv = this.store.active;
+    const i = conv.messages.findIndex(m => m.id === id && m.role === 'user');
+    if (i < 0) return;
+    const old = conv.messages[i];
+    conv.messages.splice(i);
+    const edited: StoredMessage = { ...old, id: newMessageId(), text, sentText: (old.sentText ?? old.text).replace(old.text, text) };
+    conv.messages.push(edited);
+    this.postConversation();
+    await this.reply();
+  }
+
+  private async errorAction(id: string): Promise<void> {
+    const m = this.store.active.messages.find(x => x.id === id);
+    if (!m?.error?.action) return;
+    if (!(await runErrorAction(m.error.action, this.host.log)) && m.error.action.kind === 'retry') await this.retry(id);
+  }
+
+  private async openLink(url: string): Promise<void> {
+    let parsed: vscode.Uri;
+    try {
+      parsed = vscode.Uri.parse(url, true);
+    } catch {
+      return;
+    }
+    if (!['http', 'https', 'mailto'].includes(parsed.scheme)) {
+      this.host.log.warn(`chat: refused to open a ${parsed.scheme}: link`);
+      return;
+    }
+    await vscode.env.openExternal(parsed);
+  }
+
+  private async pick(what: 'model' | 'apiStyle' | 'family' | 'conversation'): Promise<void> {
+    if (what === 'conversation') return this.pickConversation();
+    const cat = what === 'model' ? await loadCatalogueWithProgress(this.host, false) : this.catalogue;
+    if (what === 'model' && !cat) return;
+    if (cat) this.catalogue = cat;
+    const current = this.selection();
+    const next = what === 'model' ? await pickModel(cat!, current) : what === 'apiStyle' ? await pickApiStyle(this.catalogue, current) : await pickFamily(this.catalogue, current);
+    if (next) await this.setSelection(next);
+    this.post({ type: 'focusInput' });
+  }
+
+  async setSelection(next: Selection): Promise<void> {
+    this.store.active.selection = next;
+    await this.store.save();
+    this.postSelection();
+  }
+
+  private async pickConversation(): Promise<void> {
+    const items = this.store.list().map(c => ({ label: c.title, description: new Date(c.updatedAt).toLocaleString(), id: c.id }));
+    const picked = await vscode.window.showQuickPick(items, { title: 'Conversations', placeHolder: 'Switch to a conversation' });
+    if (picked) await this.switchTo(picked.id);
+  }
+
+  async switchTo(id: string): Promise<void> {
+    if (await this.store.switchTo(id)) {
+      this.postConversation();
+      this.postSelection();
+    }
+  }
+
+  async newConversation(): Promise<void> {
+    if (this.inFlight) await this.stop();
+    await this.store.create(this.store.active.selection);
+    this.postConversation();
+    this.postSelection();
+    this.post({ type: 'focusInput' });
+  }
+
+  private async rename(): Promise<void> {
+    const c = this.store.active;
+    const title = await vscode.window.showInputBox({ title: 'Rename conversation', value: c.title, validateInput: v => (v.trim() ? undefined : 'A title cannot be empty.') });
+    if (title === undefined) return;
+    await this.store.rename(c.id, title);
+    this.postConversation();
+  }
+
+  private async deleteActive(): Promise<void> {
+    const c = this.store.active;
+    const ok = await vscode.window.showWarningMessage(`Delete the conversation "${c.title}"?`, { modal: true }, 'Delete');
+    if (ok !== 'Delete') return;
+    if (this.inFlight?.conversationId === c.id) await this.stop();
+    await this.store.delete(c.id);
+    this.postConversation();
+    this.postSelection();
+  }
+
+  async attach(what: 'selection' | 'activeFile' | 'files'): Promise<void> {
+    const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];
+    if (what === 'selection') {
+      const chip = selectionChip(editor);
+      if (!chip) void vscode.window.showInformationMessage('Bedrock: select some code in an editor first.');
+      else this.addChips([chip]);
+    } else if (what === 'activeFile') {
+      if (!editor) void vscode.window.showInformationMessage('Bedrock: open a file first.');
+      else this.addChips([documentChip(editor.document)]);
+    } else {
+      this.addChips(await pickFileChips());
+    }
+  }
+
+  private addChips(chips: Chip[]): void {
+    this.chips.push(...chips);
+    this.postChips();
+  }
+
+  private postChips(): void {
+    this.post({ type: 'chips', chips: this.chips.map(chipView) });
+  }
+
+  private postConversation(): void {
+    this.post({ type: 'conversation', conversation: toView(this.store.active), conversations: this.store.list(), busy: this.busy });
+  }
+
+  private postSelection(): void {
+    this.post({ type: 'selection', selection: selectionView(this.catalogue, this.selection()) });
+  }
+
+  override dispose(): void {
+    this.inFlight?.abort.abort();
+    super.dispose();
+  }
+}

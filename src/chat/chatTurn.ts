@@ -1,0 +1,144 @@
+import type { BedrockService } from '../service/bedrockService';
+import type { BedrockError } from '../service/errors';
+import type { BedrockRequest, ChatMessage, ContentPart, StreamEvent } from '../service/model';
+import { chainId, Conversation, StoredMessage } from './conversation';
+import type { ErrorView, HostMessage, Selection } from './protocol';
+
+/** How often streamed text is forwarded to the webview: one message per frame at most, never one per token. */
+export const DELTA_INTERVAL_MS = 16;
+/** How often a streaming reply is written to workspace storage, so a reload loses at most this much. */
+export const SAVE_INTERVAL_MS = 1000;
+
+export interface TurnDeps {
+  service: Pick<BedrockService, 'stream'>;
+  post(message: HostMessage): void;
+  save(): Promise<void>;
+  errorView(e: BedrockError): ErrorView;
+  now?: () => number;
+}
+
+/** The conversation as the model sees it: stored messages → request messages (errored, empty replies skipped). */
+export function requestMessages(messages: StoredMessage[]): ChatMessage[] {
+  const out: ChatMessage[] = [];
+  for (const m of messages) {
+    if (m.role === 'user') {
+      const content: ContentPart[] = [{ type: 'text', text: m.sentText ?? m.text }];
+      for (const img of m.images ?? []) content.push({ type: 'image', format: img.format, data: Buffer.from(img.base64, 'base64') });
+      out.push({ role: 'user', content });
+    } else if (m.text) {
+      out.push({ role: 'assistant', content: [{ type: 'text', text: m.text }] });
+    }
+  }
+  // Bedrock requires alternating turns: a user turn whose reply failed merges with the next user turn.
+  return out.reduce<ChatMessage[]>((acc, m) => {
+    const prev = acc.at(-1);
+    if (prev && prev.role === m.role) prev.content.push(...m.content);
+    else acc.push({ role: m.role, content: [...m.content] });
+    return acc;
+  }, []);
+}
+
+/**
+ * Streams one assistant reply into a conversation: forwards deltas to the webview in per-frame batches, keeps the
+ * stored message current (saved every second, so a reload keeps what arrived), records usage, time to first token
+ * and tokens/s, and keeps partial text when the reply stops or fails.
+ */
+export async function runTurn(conv: Conversation, reply: StoredMessage, selection: Selection, system: string | undefined, signal: AbortSignal, deps: TurnDeps): Promise<void> {
+  const now = deps.now ?? Date.now;
+  const started = now();
+  let firstToken: number | undefined;
+  const history = conv.messages.slice(0, conv.messages.indexOf(reply));
+  const request: BedrockRequest = {
+    model: selection.model, apiStyle: selection.apiStyle, family: selection.family,
+    messages: requestMessages(history),
+    ...(system ? { system } : {}),
+    ...(selection.apiStyle === 'responses' ? { previousResponseId: chainId(history), store: true } : {}),
+  };
+
+  let pending: Extract<HostMessage, { type: 'delta' }> | undefined;
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastSave = started;
+  const flush = () => {
+    flushTimer = undefined;
+    if (pending) deps.post(pending);
+    pending = undefined;
+  };
+  const queue = (d: Omit<Extract<HostMessage, { type: 'delta' }>, 'type' | 'id'>) => {
+    pending ??= { type: 'delta', id: reply.id };
+    if (d.text) pending.text = (pending.text ?? '') + d.text;
+    if (d.reasoning) pending.reasoning = (pending.reasoning ?? '') + d.reasoning;
+    if (d.tools) pending.tools = [...(pending.tools ?? []), ...d.tools];
+    flushTimer ??= setTimeout(flush, DELTA_INTERVAL_MS);
+  };
+  const tools = new Map<string, { id: string; name: string; arguments: string }>();
+  let outputTokens = 0;
+
+  const handle = (e: StreamEvent) => {
+    switch (e.type) {
+      case 'text':
+        firstToken ??= now();
+        reply.text += e.text;
+        queue({ text: e.text });
+        break;
+      case 'reasoning':
+        firstToken ??= now();
+        reply.reasoning = (reply.reasoning ?? '') + e.text;
+        queue({ reasoning: e.text });
+        break;
+      case 'tool-call-start':
+        tools.set(e.id, { id: e.id, name: e.name, arguments: '' });
+        queue({ tools: [{ id: e.id, name: e.name }] });
+        break;
+      case 'tool-call-delta': {
+        const t = tools.get(e.id);
+        if (t) t.arguments += e.argumentsDelta;
+        queue({ tools: [{ id: e.id, argumentsDelta: e.argumentsDelta }] });
+        break;
+      }
+      case 'tool-call-end': {
+        const t = tools.get(e.id);
+        if (t && !t.arguments) t.arguments = JSON.stringify(e.input);
+        break;
+      }
+      case 'usage':
+        reply.usage = e.usage;
+        outputTokens = e.usage.outputTokens;
+        break;
+      case 'stop':
+        reply.stopReason = e.reason;
+        break;
+      case 'response-id':
+        reply.responseId = e.id;
+        break;
+      case 'error':
+        reply.error = deps.errorView(e.error);
+        break;
+    }
+  };
+
+  try {
+    for await (const e of deps.service.stream(request, signal)) {
+      handle(e);
+      if (now() - lastSave >= SAVE_INTERVAL_MS) {
+        lastSave = now();
+        void deps.save();
+      }
+    }
+  } finally {
+    if (flushTimer) clearTimeout(flushTimer);
+    flush();
+    const end = now();
+    reply.streaming = false;
+    if (tools.size) reply.toolCalls = [...tools.values()];
+    const genMs = firstToken !== undefined ? end - firstToken : 0;
+    reply.metrics = {
+      totalMs: end - started,
+      ...(firstToken !== undefined ? { ttftMs: firstToken - started } : {}),
+      ...(outputTokens && genMs > 0 ? { tokensPerSecond: Math.round((outputTokens / genMs) * 1000 * 10) / 10 } : {}),
+    };
+    conv.updatedAt = end;
+    await deps.save();
+    const { sentText: _s, images: _i, responseId: _r, ...view } = reply;
+    deps.post({ type: 'messageEnd', message: view });
+  }
+}

@@ -1,0 +1,56 @@
+import { randomUUID } from 'crypto';
+import type { ConversationSummary, ConversationView, MessageView, Selection } from './protocol';
+
+/** A stored chat message. Attachments are kept as the text that was sent (images as base64) so retries resend them. */
+export interface StoredMessage extends MessageView {
+  /** What was sent to the model for a user message: its text plus the attached context. */
+  sentText?: string;
+  images?: { format: 'png' | 'jpeg' | 'gif' | 'webp'; base64: string }[];
+  /** Responses API id of this assistant reply, the link for `previous_response_id`. */
+  responseId?: string;
+}
+
+export interface Conversation {
+  id: string;
+  title: string;
+  createdAt: number;
+  updatedAt: number;
+  selection?: Selection;
+  messages: StoredMessage[];
+}
+
+export function newConversation(selection?: Selection): Conversation {
+  const now = Date.now();
+  return { id: randomUUID(), title: 'New chat', createdAt: now, updatedAt: now, messages: [], ...(selection ? { selection } : {}) };
+}
+
+export function newMessageId(): string {
+  return randomUUID();
+}
+
+/** A title from the first user message: its first line, trimmed to a tab-friendly length. */
+export function titleFrom(text: string): string {
+  const line = text.split('\n').map(l => l.trim()).find(Boolean) ?? 'New chat';
+  return line.length > 48 ? line.slice(0, 47) + '…' : line;
+}
+
+export function summary(c: Conversation): ConversationSummary {
+  return { id: c.id, title: c.title, updatedAt: c.updatedAt };
+}
+
+/** What the webview gets: never the raw attachment payloads, only what is displayed. */
+export function toView(c: Conversation): ConversationView {
+  return {
+    id: c.id, title: c.title,
+    messages: c.messages.map(({ sentText: _s, images: _i, responseId: _r, ...view }) => view),
+  };
+}
+
+/**
+ * The `previous_response_id` to chain on: the last assistant reply's id, but only when every reply after the
+ * user's last edit point is still in the server-side chain (an edited or errored turn breaks it).
+ */
+export function chainId(messages: StoredMessage[]): string | undefined {
+  const last = [...messages].reverse().find(m => m.role === 'assistant');
+  return last && !last.error ? last.responseId : undefined;
+}

@@ -1,0 +1,75 @@
+import * as vscode from 'vscode';
+import type { Catalogue, CatalogueModel } from '../service/catalogue/modelCatalogue';
+import { API_STYLE_LABELS, API_STYLES, ApiStyle, EndpointFamily } from '../service/model';
+import type { Selection, SelectionView } from './protocol';
+
+export function findModel(cat: Catalogue | undefined, id: string): CatalogueModel | undefined {
+  if (!cat) return undefined;
+  return cat.models.find(m => m.id === id || m.mantleId === id || m.profiles.includes(id));
+}
+
+/** Whether the catalogue says this model serves this style on this family; undefined when it cannot tell. */
+export function combinationWarning(cat: Catalogue | undefined, s: Selection): string | undefined {
+  const m = findModel(cat, s.model);
+  if (!cat) return undefined;
+  if (!m) return s.model.startsWith('arn:') ? undefined : `${s.model} is not in the ${cat.region} catalogue.`;
+  if (!m.families.includes(s.family)) return `${m.name} is not served by bedrock-${s.family}.`;
+  if (!m.apiStyles.includes(s.apiStyle)) return `${m.name} does not list ${API_STYLE_LABELS[s.apiStyle]}.`;
+  return undefined;
+}
+
+export function selectionView(cat: Catalogue | undefined, s: Selection): SelectionView {
+  const m = findModel(cat, s.model);
+  const warning = combinationWarning(cat, s);
+  return {
+    ...s, modelName: m?.name ?? s.model, apiStyleLabel: API_STYLE_LABELS[s.apiStyle],
+    acceptsImages: m?.input.includes('IMAGE') ?? false, ...(warning ? { warning } : {}),
+  };
+}
+
+/** The model id to use on a family: the mantle id there, else a profile when the base id needs one. */
+export function idFor(m: CatalogueModel, family: EndpointFamily): string {
+  if (family === 'mantle' && m.mantleId) return m.mantleId;
+  return m.needsProfile ? m.profiles[0] ?? m.id : m.id;
+}
+
+export async function pickModel(cat: Catalogue, current: Selection): Promise<Selection | undefined> {
+  const items = cat.models
+    .filter(m => m.apiStyles.some(s => s !== 'invoke-model' && s !== 'invoke-model-stream'))
+    .map(m => ({
+      label: m.name, description: idFor(m, m.families.includes(current.family) ? current.family : m.families[0]),
+      detail: `${m.provider} · ${m.families.map(f => `bedrock-${f}`).join(' + ')} · ${m.apiStyles.map(s => API_STYLE_LABELS[s]).join(', ')}`,
+      picked: findModel(cat, current.model) === m, model: m,
+    }));
+  const picked = await vscode.window.showQuickPick(items, { title: 'Chat model', placeHolder: 'Search models', matchOnDescription: true, matchOnDetail: true });
+  if (!picked) return undefined;
+  const m = picked.model;
+  const family = m.families.includes(current.family) ? current.family : m.families[0];
+  const apiStyle = m.apiStyles.includes(current.apiStyle) ? current.apiStyle : m.apiStyles.includes('converse-stream') ? 'converse-stream' : m.apiStyles[0];
+  return { model: idFor(m, family), family, apiStyle };
+}
+
+export async function pickApiStyle(cat: Catalogue | undefined, current: Selection): Promise<Selection | undefined> {
+  const m = findModel(cat, current.model);
+  const chatStyles = API_STYLES.filter(s => s !== 'invoke-model');
+  const picked = await vscode.window.showQuickPick(chatStyles.map(style => ({
+    label: `${style === current.apiStyle ? '$(check) ' : ''}${API_STYLE_LABELS[style]}`,
+    description: m ? (m.apiStyles.includes(style) ? `supported by ${m.name}` : `not listed for ${m.name}`) : undefined,
+    style,
+  })), { title: 'API style for this chat' });
+  if (!picked) return undefined;
+  const runtimeOnly = ['converse', 'converse-stream', 'invoke-model-stream'].includes(picked.style);
+  return { ...current, apiStyle: picked.style as ApiStyle, family: runtimeOnly ? 'runtime' : current.family };
+}
+
+export async function pickFamily(cat: Catalogue | undefined, current: Selection): Promise<Selection | undefined> {
+  const m = findModel(cat, current.model);
+  const picked = await vscode.window.showQuickPick((['runtime', 'mantle'] as const).map(f => ({
+    label: `${f === current.family ? '$(check) ' : ''}bedrock-${f}`,
+    description: m ? (m.families.includes(f) ? `serves ${m.name}` : `does not serve ${m.name}`) : undefined,
+    detail: f === 'mantle' ? 'OpenAI and Anthropic compatible APIs; stateful Responses, background jobs, Projects' : 'AWS-native APIs; also OpenAI Chat Completions/Responses under /openai/v1 and Anthropic Messages',
+    family: f,
+  })), { title: 'Endpoint family' });
+  if (!picked) return undefined;
+  return { ...current, family: picked.family, model: m ? idFor(m, picked.family) : current.model };
+}

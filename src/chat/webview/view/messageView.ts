@@ -1,0 +1,136 @@
+import type { MessageView, ToolCallView } from '../../protocol';
+import { StreamingMarkdownRenderer } from '../render';
+import { button, el, icon, post } from './dom';
+
+/** One message in the transcript. Assistant replies render through the streaming markdown renderer. */
+export class MessageElement {
+  readonly root: HTMLElement;
+  private renderer: StreamingMarkdownRenderer | undefined;
+  private readonly footer: HTMLElement;
+  private readonly errorBox: HTMLElement;
+  private text: string;
+
+  constructor(private message: MessageView) {
+    this.text = message.text;
+    this.root = el('article', { class: `message ${message.role}`, 'data-id': message.id, 'aria-label': message.role === 'user' ? 'You said' : 'Bedrock replied' });
+    this.footer = el('div', { class: 'message-footer' });
+    this.errorBox = el('div', { class: 'message-error', role: 'alert' });
+    if (message.role === 'user') this.buildUser();
+    else this.buildAssistant();
+    this.root.append(this.errorBox, this.footer);
+    this.renderFooter();
+  }
+
+  get id(): string {
+    return this.message.id;
+  }
+
+  private buildUser(): void {
+    const body = el('div', { class: 'user-text' }, this.message.text);
+    this.root.append(body);
+    if (this.message.attachments?.length) {
+      this.root.append(el('div', { class: 'attachments' }, ...this.message.attachments.map(a => el('span', { class: 'chip static' }, icon('file'), a))));
+    }
+  }
+
+  private buildAssistant(): void {
+    const container = el('div', { class: 'assistant-body' });
+    this.root.append(container);
+    this.renderer = new StreamingMarkdownRenderer(container, {
+      onCodeAction: (action, code, language) => post({ type: 'codeAction', action, code, language }),
+      onOpenLink: url => post({ type: 'openLink', url }),
+    });
+    if (this.message.reasoning) this.renderer.appendReasoning(this.message.reasoning);
+    for (const t of this.message.toolCalls ?? []) this.showTool(t);
+    if (this.message.text) this.renderer.reset(this.message.text);
+    if (!this.message.streaming) this.renderer.finish();
+    else this.root.classList.add('streaming');
+  }
+
+  private showTool(t: ToolCallView): void {
+    this.renderer?.showToolCall({ id: t.id, name: t.name, argumentsDelta: t.arguments });
+  }
+
+  append(d: { text?: string; reasoning?: string; tools?: { id: string; name?: string; argumentsDelta?: string }[] }): void {
+    if (!this.renderer) return;
+    if (d.reasoning) this.renderer.appendReasoning(d.reasoning);
+    for (const t of d.tools ?? []) this.renderer.showToolCall(t);
+    if (d.text) {
+      this.text += d.text;
+      this.renderer.append(d.text);
+    }
+  }
+
+  /** The reply ended: keep what streamed (the host's final text is the same), show usage, errors and actions. */
+  end(final: MessageView): void {
+    this.message = final;
+    this.root.classList.remove('streaming');
+    if (this.renderer && final.text !== this.text) {
+      this.text = final.text;
+      this.renderer.reset(final.text);
+    }
+    this.renderer?.finish();
+    this.renderFooter();
+  }
+
+  whenIdle(): Promise<void> {
+    return this.renderer?.whenIdle() ?? Promise.resolve();
+  }
+
+  private renderFooter(): void {
+    const m = this.message;
+    this.footer.replaceChildren();
+    this.errorBox.replaceChildren();
+    if (m.error) {
+      this.errorBox.append(icon('error'), el('span', { class: 'error-text' }, m.error.message));
+      if (m.error.action && m.error.actionLabel && m.error.action.kind !== 'retry') {
+        this.errorBox.append(button(m.error.actionLabel, 'arrow-right', () => post({ type: 'errorAction', id: m.id }), { cls: 'action error-action' }));
+      }
+      if (m.error.retryable || m.error.action?.kind === 'retry') this.errorBox.append(button('Retry', 'refresh', () => post({ type: 'retry', id: m.id }), { cls: 'action error-action' }));
+    }
+    if (m.role === 'user') {
+      this.footer.append(
+        button('Edit and resend', 'edit', () => this.edit(), { iconOnly: true, cls: 'icon-button' }),
+        button('Copy message', 'copy', () => post({ type: 'copy', text: m.text }), { iconOnly: true, cls: 'icon-button' }));
+      return;
+    }
+    if (m.streaming) {
+      this.footer.append(el('span', { class: 'meta' }, icon('loading codicon-modifier-spin'), 'Streaming…'));
+      return;
+    }
+    const meta: string[] = [];
+    if (m.via) meta.push(m.via);
+    if (m.usage) meta.push(`${m.usage.inputTokens} in · ${m.usage.outputTokens} out${m.usage.cacheReadTokens ? ` · ${m.usage.cacheReadTokens} cached` : ''}`);
+    if (m.metrics?.ttftMs !== undefined) meta.push(`first token ${m.metrics.ttftMs} ms`);
+    if (m.metrics?.tokensPerSecond) meta.push(`${m.metrics.tokensPerSecond} tok/s`);
+    if (m.stopReason && m.stopReason !== 'end_turn') meta.push(m.stopReason === 'aborted' ? 'stopped' : m.stopReason.replace(/_/g, ' '));
+    this.footer.append(
+      el('span', { class: 'meta', 'aria-label': 'Reply details' }, meta.join(' · ')),
+      button('Copy reply', 'copy', () => post({ type: 'copy', text: m.text }), { iconOnly: true, cls: 'icon-button' }),
+      button('Retry', 'refresh', () => post({ type: 'retry', id: m.id }), { iconOnly: true, cls: 'icon-button' }));
+  }
+
+  private edit(): void {
+    const area = el('textarea', { class: 'edit-area', 'aria-label': 'Edit message', rows: '3' });
+    area.value = this.message.text;
+    const done = () => form.replaceWith(body);
+    const send = () => {
+      if (!area.value.trim()) return;
+      post({ type: 'editResend', id: this.message.id, text: area.value });
+      done();
+    };
+    const form = el('div', { class: 'edit-form' }, area,
+      el('div', { class: 'edit-actions' }, button('Send', 'send', send, { cls: 'action primary' }), button('Cancel', 'close', done)));
+    area.addEventListener('keydown', e => {
+      if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); send(); }
+      if (e.key === 'Escape') { e.preventDefault(); done(); }
+    });
+    const body = this.root.querySelector('.user-text') as HTMLElement;
+    body.replaceWith(form);
+    area.focus();
+  }
+
+  dispose(): void {
+    this.renderer?.dispose();
+  }
+}
