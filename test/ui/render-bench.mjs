@@ -45,7 +45,12 @@ export async function measureRenderBench({ runs = 3 } = {}) {
         await new Promise(resolve => {
           const tick = () => {
             const due = Math.min(text.length, Math.floor((window.performance.now() - start) / 1000 * tokensPerSecond) * charsPerToken);
-            if (due > sent) { renderer.append(text.slice(sent, due)); sent = due; }
+            if (due > sent) {
+              renderer.append(text.slice(sent, due));
+              sent = due;
+              // Follow the stream like the chat view does, so the growing tail is on screen and really painted.
+              window.requestAnimationFrame(() => window.scrollTo(0, document.body.scrollHeight));
+            }
             if (sent < text.length) setTimeout(tick, 8); else resolve();
           };
           tick();
@@ -72,6 +77,7 @@ export async function measureRenderBench({ runs = 3 } = {}) {
         await new Promise(resolve => setTimeout(() => {
           renderer.reset(text);
           renderer.finish();
+          window.scrollTo(0, document.body.scrollHeight);
           window.requestAnimationFrame(() => window.requestAnimationFrame(resolve));
         }, 0));
         return { wallMs: window.performance.now() - start, html: renderer.body.container.innerHTML.length };

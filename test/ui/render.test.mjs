@@ -206,10 +206,10 @@ test('unfinished syntax on the streaming line is closed for display; the final r
     whole.append(window.render.renderMarkdownOnce(renderer.body.text));
     return { steps, final: body.innerHTML, whole: whole.innerHTML };
   });
-  assert.match(r.steps[0], /<p>Read the docs<\/p>/, 'a half link shows as its text, without brackets');
+  assert.match(r.steps[0], /<p[^>]*>Read the docs<\/p>/, 'a half link shows as its text, without brackets');
   assert.match(r.steps[1], /<a [^>]*data-href="https:\/\/docs.example.com\/"[^>]*>the docs<\/a> and run <code>npm te<\/code>/);
   assert.match(r.steps[2], /<strong>stop<\/strong>/, 'an unclosed ** shows as bold while streaming');
-  assert.doesNotMatch(r.steps[3], /<h2>/, 'a lone "-" under a paragraph does not flash a setext heading');
+  assert.doesNotMatch(r.steps[3], /<h2/, 'a lone "-" under a paragraph does not flash a setext heading');
   assert.equal(r.final, r.whole, 'after finish() the real text is rendered');
   assert.match(r.final, /<p>End with \*\*unclosed<\/p>/);
   await page.close();

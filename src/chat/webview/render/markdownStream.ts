@@ -239,6 +239,9 @@ export class MarkdownStream {
 
   private replaceOpen(nodes: ChildNode[]): void {
     for (const n of this.open) n.remove();
+    // Open nodes are replaced every few frames: they opt out of content-visibility (render.css), whose first
+    // relevance check would cost each of them a second layout pass.
+    for (const n of nodes) if (n instanceof Element) n.classList.add('md-open');
     this.open = nodes;
     this.container.append(...nodes);
   }
