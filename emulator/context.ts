@@ -5,6 +5,7 @@ import type { RecordedRequest } from './recorder';
 import type { Reply, ReplyRequest } from './replyGenerator';
 import type { ResponsesStore } from './mantle/responsesStore';
 import type { AsyncJobs } from './runtime/asyncJobs';
+import type { ApplicationProfile } from './models';
 
 /** State shared by every route of one emulator instance. */
 export interface EmulatorContext {
@@ -18,6 +19,8 @@ export interface EmulatorContext {
   faultScript: FaultScript;
   responses: ResponsesStore;
   asyncJobs: AsyncJobs;
+  /** Application inference profiles created with CreateInferenceProfile. */
+  applicationProfiles: ApplicationProfile[];
   /** Next scripted reply if any, else the current generator. */
   reply(request: ReplyRequest): Promise<Reply | string>;
 }

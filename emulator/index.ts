@@ -80,6 +80,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     faultScript: new FaultScript(),
     responses: new ResponsesStore(),
     asyncJobs: new AsyncJobs(region, EMULATOR_ACCOUNT),
+    applicationProfiles: [],
     reply: async request => (scripted.length ? scripted.shift() as string | Reply : generator(request)),
   };
   // A client that vanishes mid-request (aborted upload, reset stream) must never take the

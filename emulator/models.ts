@@ -62,14 +62,18 @@ export interface ResolvedModel { requestedId: string; model: FoundationModel; vi
  * inference-profile ARN or application-profile ARN — the way Bedrock does.
  * Returns undefined for ids Bedrock would call invalid.
  */
-export function resolveRuntimeModel(requested: string, region: string): ResolvedModel | 'on-demand-unsupported' | undefined {
+/** An application inference profile created at run time (CreateInferenceProfile). */
+export interface ApplicationProfile { id: string; arn: string; name: string; description?: string; modelId: string; copyFrom: string; createdAt: string; tags: unknown[] }
+
+export function resolveRuntimeModel(requested: string, region: string, created: ApplicationProfile[] = []): ResolvedModel | 'on-demand-unsupported' | undefined {
   let id = requested;
   const arn = /^arn:aws:bedrock:([a-z0-9-]+):(\d*):(foundation-model|inference-profile|application-inference-profile)\/(.+)$/.exec(requested);
   if (arn) {
     if (arn[1] !== region) return undefined;
     if (arn[3] === 'application-inference-profile') {
-      if (arn[4] !== APPLICATION_PROFILE_ID) return undefined;
-      return { requestedId: requested, model: byId('amazon.nova-lite-v1:0'), viaProfile: true };
+      if (arn[4] === APPLICATION_PROFILE_ID) return { requestedId: requested, model: byId('amazon.nova-lite-v1:0'), viaProfile: true };
+      const made = created.find(p => p.id === arn[4]);
+      return made ? { requestedId: requested, model: byId(made.modelId), viaProfile: true } : undefined;
     }
     id = arn[4];
   }
@@ -102,12 +106,18 @@ export const MANTLE_MODELS: MantleModel[] = [
  * the runtime `/openai/v1` and `/anthropic` routes take runtime ids and profiles, so both
  * are accepted there.
  */
-export function resolveCompatModel(id: string, family: 'runtime' | 'mantle', region: string): { id: string; style: 'openai' | 'anthropic' } | undefined {
+export function resolveCompatModel(id: string, family: 'runtime' | 'mantle', region: string, created: ApplicationProfile[] = []): { id: string; style: 'openai' | 'anthropic' } | undefined {
   const m = MANTLE_MODELS.find(x => x.id === id);
   if (m) return { id: m.id, style: m.style };
   if (family === 'runtime') {
-    const r = resolveRuntimeModel(id, region);
+    const r = resolveRuntimeModel(id, region, created);
     if (r && r !== 'on-demand-unsupported' && r.model.converse) return { id, style: r.model.invoke === 'anthropic' ? 'anthropic' : 'openai' };
   }
   return undefined;
+}
+
+/** Which model a foundation-model or system-profile ARN / id points at (CreateInferenceProfile's copyFrom). */
+export function modelOfSource(copyFrom: string): string | undefined {
+  const id = copyFrom.replace(/^arn:aws:bedrock:[a-z0-9-]*:\d*:(foundation-model|inference-profile)\//, '');
+  return INFERENCE_PROFILES.find(p => p.id === id)?.modelId ?? FOUNDATION_MODELS.find(m => m.id === id)?.id;
 }

@@ -3,12 +3,13 @@ import { countPromptTokens } from './tokens';
 import { hashSeed, shapeReply, type ReplyRequest, type ShapedReply } from './replyGenerator';
 
 /** Asks the generator for an answer and shapes it for streaming, with input usage counted. */
-export async function produceReply(call: Call, request: ReplyRequest, idPrefix: string): Promise<ShapedReply> {
-  const raw = await call.ctx.reply(request);
+export async function produceReply(call: Call, request: ReplyRequest, idPrefix: string, override?: string): Promise<ShapedReply> {
+  // A guardrail that blocks the input answers instead of the model, so no scripted reply is used up.
+  const raw = override ?? await call.ctx.reply(request);
   const toolText = request.tools.length ? JSON.stringify(request.tools) : '';
   const inputTokens = countPromptTokens([request.system, toolText, ...request.turns.map(t => t.text)], request.turns.length);
   const seed = hashSeed(`${request.modelId}\n${request.turns.map(t => t.text).join('\n')}`);
-  return shapeReply(raw, inputTokens, request.maxTokens, call.faults.long, idPrefix, seed);
+  return shapeReply(raw, inputTokens, request.maxTokens, override === undefined ? call.faults.long : undefined, idPrefix, seed);
 }
 
 /** Builds the conversation-derived fields of a ReplyRequest from normalised turns. */

@@ -9,7 +9,10 @@ import { cancelResponse, createResponse, deleteResponse, retrieveResponse } from
 import { createMessage } from './mantle/messages';
 import type { Family } from './http/exchange';
 import { getFoundationModel, listFoundationModels } from './control/foundationModels';
-import { getInferenceProfile, listInferenceProfiles } from './control/inferenceProfiles';
+import { createInferenceProfile, deleteInferenceProfile, getInferenceProfile, listInferenceProfiles } from './control/inferenceProfiles';
+import { getGuardrail, listGuardrails } from './control/guardrails';
+import { applyGuardrail } from './runtime/applyGuardrail';
+import { countTokens } from './runtime/countTokens';
 
 const RUNTIME: Family[] = ['runtime'];
 const MANTLE: Family[] = ['mantle'];
@@ -30,6 +33,8 @@ export const ROUTES: Route[] = [
   { method: 'POST', path: '/model/:modelId/invoke', name: 'invoke', families: RUNTIME, dialect: 'aws', handler: invokeModel },
   { method: 'POST', path: '/model/:modelId/invoke-with-response-stream', name: 'invoke-with-response-stream', families: RUNTIME, dialect: 'aws', handler: invokeModelWithResponseStream },
   { method: 'POST', path: '/model/:modelId/invoke-with-bidirectional-stream', name: 'invoke-with-bidirectional-stream', families: RUNTIME, dialect: 'aws', handler: invokeModelWithBidirectionalStream, streamingBody: true, sigv4Only: true },
+  { method: 'POST', path: '/model/:modelId/count-tokens', name: 'count-tokens', families: RUNTIME, dialect: 'aws', handler: countTokens },
+  { method: 'POST', path: '/guardrail/:guardrailIdentifier/version/:guardrailVersion/apply', name: 'apply-guardrail', families: RUNTIME, dialect: 'aws', handler: applyGuardrail },
   { method: 'POST', path: '/async-invoke', name: 'start-async-invoke', families: RUNTIME, dialect: 'aws', handler: startAsyncInvoke },
   { method: 'GET', path: '/async-invoke', name: 'list-async-invokes', families: RUNTIME, dialect: 'aws', handler: listAsyncInvokes },
   { method: 'GET', path: '/async-invoke/*invocationArn', name: 'get-async-invoke', families: RUNTIME, dialect: 'aws', handler: getAsyncInvoke },
@@ -39,6 +44,10 @@ export const ROUTES: Route[] = [
   { method: 'GET', path: '/foundation-models/*modelIdentifier', name: 'get-foundation-model', families: RUNTIME, dialect: 'aws', handler: getFoundationModel },
   { method: 'GET', path: '/inference-profiles', name: 'list-inference-profiles', families: RUNTIME, dialect: 'aws', handler: listInferenceProfiles },
   { method: 'GET', path: '/inference-profiles/*inferenceProfileIdentifier', name: 'get-inference-profile', families: RUNTIME, dialect: 'aws', handler: getInferenceProfile },
+  { method: 'POST', path: '/inference-profiles', name: 'create-inference-profile', families: RUNTIME, dialect: 'aws', handler: createInferenceProfile },
+  { method: 'DELETE', path: '/inference-profiles/*inferenceProfileIdentifier', name: 'delete-inference-profile', families: RUNTIME, dialect: 'aws', handler: deleteInferenceProfile },
+  { method: 'GET', path: '/guardrails', name: 'list-guardrails', families: RUNTIME, dialect: 'aws', handler: listGuardrails },
+  { method: 'GET', path: '/guardrails/*guardrailIdentifier', name: 'get-guardrail', families: RUNTIME, dialect: 'aws', handler: getGuardrail },
   ...openai('GET', 'models', 'models.list', listModels),
   ...openai('GET', 'models/:model', 'models.retrieve', retrieveModel),
   ...openai('POST', 'chat/completions', 'chat.completions', chatCompletions),

@@ -6,7 +6,7 @@ import { resolveCompatModel } from '../models';
 export function requireCompatModel(call: Call, model: unknown, api: '/v1/chat/completions' | '/v1/responses' | '/v1/messages'): string {
   const id = typeof model === 'string' ? model : '';
   if (!id) throw new EmulatorError(400, 'ValidationException', "Missing required parameter: 'model'.", { type: 'invalid_request_error', code: 'missing_required_parameter' });
-  const resolved = resolveCompatModel(id, call.ex.family, call.ctx.region);
+  const resolved = resolveCompatModel(id, call.ex.family, call.ctx.region, call.ctx.applicationProfiles);
   if (!resolved) {
     throw new EmulatorError(404, 'ResourceNotFoundException', `The model \`${id}\` does not exist or you do not have access to it.`,
       { type: 'invalid_request_error', code: 'model_not_found' }, 'not_found_error');

@@ -7,6 +7,9 @@ import { EventSink } from '../stream';
 import { converseReplyRequest } from './converseRequest';
 import { requireModel } from './modelGate';
 import { eventStreamDialect } from './streamDialects';
+import { BLOCKED_MESSAGE } from '../guardrails';
+import { converseExtras, echoedMembers, guardrailTrace, type RequestExtras } from './converseExtras';
+import type { ApiStyle } from '../replyGenerator';
 
 const REASONING_SIGNATURE = 'ZW11bGF0b3Itc2lnbmF0dXJl';
 
@@ -14,28 +17,43 @@ function usage(r: ShapedReply): Record<string, number> {
   return { inputTokens: r.inputTokens, outputTokens: r.outputTokens, totalTokens: r.inputTokens + r.outputTokens, cacheReadInputTokens: 0, cacheWriteInputTokens: 0 };
 }
 
+interface Prepared { reply: ShapedReply; stopReason: string; extras: RequestExtras }
+
+/** Parses the request, applies a guardrail if one is configured, and produces the answer. */
+async function prepare(call: Call, api: ApiStyle): Promise<Prepared> {
+  const { model } = requireModel(call, 'converse');
+  const body: unknown = JSON.parse(call.ex.body.toString('utf8') || '{}');
+  const request = converseReplyRequest(body, model.id, api);
+  const extras = converseExtras(body, request.lastUserText, call.ctx.region);
+  const blocked = extras.guardrail?.verdict.blocked === true;
+  const reply = await produceReply(call, request, 'tooluse_', blocked ? BLOCKED_MESSAGE : undefined);
+  return { reply, extras, stopReason: blocked ? 'guardrail_intervened' : reply.stopReason };
+}
+
 /** `POST /model/{modelId}/converse` */
 export async function converse(call: Call): Promise<void> {
   const started = Date.now();
-  const resolved = requireModel(call, 'converse');
-  const reply = await produceReply(call, converseReplyRequest(JSON.parse(call.ex.body.toString('utf8') || '{}'), resolved.model.id, 'converse'), 'tooluse_');
+  const { reply, extras, stopReason } = await prepare(call, 'converse');
+  const trace = guardrailTrace(extras.guardrail);
   const content: Array<Record<string, unknown>> = [];
   if (reply.reasoning) content.push({ reasoningContent: { reasoningText: { text: reply.reasoning, signature: REASONING_SIGNATURE } } });
   if (reply.text) content.push({ text: reply.text });
   for (const c of reply.toolCalls) content.push({ toolUse: { toolUseId: c.id, name: c.name, input: c.input } });
   call.ex.json(200, {
     output: { message: { role: 'assistant', content } },
-    stopReason: reply.stopReason,
+    stopReason,
     usage: usage(reply),
     metrics: { latencyMs: Date.now() - started + 1 },
+    ...(trace ? { trace } : {}),
+    ...echoedMembers(extras),
   });
 }
 
 /** `POST /model/{modelId}/converse-stream`: the ConverseStream event sequence, one text delta per token. */
 export async function converseStream(call: Call): Promise<void> {
   const started = Date.now();
-  const resolved = requireModel(call, 'converse');
-  const reply = await produceReply(call, converseReplyRequest(JSON.parse(call.ex.body.toString('utf8') || '{}'), resolved.model.id, 'converse-stream'), 'tooluse_');
+  const { reply, extras, stopReason } = await prepare(call, 'converse-stream');
+  const trace = guardrailTrace(extras.guardrail);
   const sink = new EventSink(call.ex, call.faults, eventStreamDialect, pacing(call));
   await sink.open();
   const send = (type: string, payload: Record<string, unknown>, tokens = 0): Promise<boolean> => sink.event(eventFrame(type, payload), tokens);
@@ -62,7 +80,7 @@ export async function converseStream(call: Call): Promise<void> {
     if (!await send('contentBlockStop', { contentBlockIndex: index })) return;
     index++;
   }
-  if (!await send('messageStop', { stopReason: reply.stopReason })) return;
-  if (!await send('metadata', { usage: usage(reply), metrics: { latencyMs: Date.now() - started + 1 } })) return;
+  if (!await send('messageStop', { stopReason })) return;
+  if (!await send('metadata', { usage: usage(reply), metrics: { latencyMs: Date.now() - started + 1 }, ...(trace ? { trace } : {}), ...echoedMembers(extras) })) return;
   await sink.close();
 }

@@ -9,6 +9,8 @@ import { CHAT_FORMATS, mistralChatChunks, mistralResponse, type ChatFormatName, 
 import { requireModel } from './modelGate';
 import { cohereEmbed, cohereRerank, novaCanvas, titanEmbed } from './nonChatFormats';
 import { eventStreamDialect } from './streamDialects';
+import { BLOCKED_MESSAGE, GUARDRAIL_ID } from '../guardrails';
+import { echoedHeaders, invokeExtras } from './converseExtras';
 
 const NON_CHAT = { 'titan-embed': titanEmbed, 'cohere-embed': cohereEmbed, 'cohere-rerank': cohereRerank, 'nova-canvas': novaCanvas } as const;
 
@@ -18,6 +20,10 @@ function parseBody(call: Call): unknown {
   } catch {
     throw errors.malformedBody();
   }
+}
+
+function idPrefix(format: string): string {
+  return format === 'anthropic' ? 'toolu_bdrk_' : format === 'openai-chat' ? 'call_' : 'tooluse_';
 }
 
 function usageHeaders(input: number, output: number, latency: number): Record<string, string> {
@@ -39,9 +45,15 @@ export async function invokeModel(call: Call): Promise<void> {
     return;
   }
   const format = CHAT_FORMATS[model.invoke as ChatFormatName];
-  const reply = await produceReply(call, format.request(body, model.id, 'invoke'), model.invoke === 'anthropic' ? 'toolu_bdrk_' : model.invoke === 'openai-chat' ? 'call_' : 'tooluse_');
+  const request = format.request(body, model.id, 'invoke');
+  const extras = invokeExtras(call.ex.headers, request.lastUserText, call.ctx.region);
+  const blocked = extras.guardrail?.verdict.blocked === true;
+  const reply = await produceReply(call, request, idPrefix(model.invoke), blocked ? BLOCKED_MESSAGE : undefined);
   const json = model.invoke === 'mistral' ? mistralResponse(body, reply, model.id) : format.response(reply, model.id);
-  call.ex.json(200, json, usageHeaders(reply.inputTokens, reply.outputTokens, Date.now() - started + 1));
+  // Bedrock marks a guarded InvokeModel body with these keys next to the model's own fields.
+  if (extras.guardrail) json['amazon-bedrock-guardrailAction'] = extras.guardrail.verdict.intervened ? 'INTERVENED' : 'NONE';
+  if (extras.guardrail?.trace) json['amazon-bedrock-trace'] = { guardrail: { input: { [GUARDRAIL_ID]: extras.guardrail.verdict.assessment } } };
+  call.ex.json(200, json, { ...usageHeaders(reply.inputTokens, reply.outputTokens, Date.now() - started + 1), ...echoedHeaders(extras) });
 }
 
 /** `POST /model/{modelId}/invoke-with-response-stream`: native chunks, base64 in `chunk` events. */
@@ -51,9 +63,12 @@ export async function invokeModelWithResponseStream(call: Call): Promise<void> {
   if (model.invoke in NON_CHAT) throw errors.operationUnsupported(call.params.modelId, 'streaming');
   const body = parseBody(call);
   const format = CHAT_FORMATS[model.invoke as ChatFormatName];
-  const reply = await produceReply(call, format.request(body, model.id, 'invoke-stream'), model.invoke === 'anthropic' ? 'toolu_bdrk_' : model.invoke === 'openai-chat' ? 'call_' : 'tooluse_');
+  const request = format.request(body, model.id, 'invoke-stream');
+  const extras = invokeExtras(call.ex.headers, request.lastUserText, call.ctx.region);
+  const blocked = extras.guardrail?.verdict.blocked === true;
+  const reply = await produceReply(call, request, idPrefix(model.invoke), blocked ? BLOCKED_MESSAGE : undefined);
   const sink = new EventSink(call.ex, call.faults, eventStreamDialect, pacing(call));
-  await sink.open({ 'x-amzn-bedrock-content-type': 'application/json' });
+  await sink.open({ 'x-amzn-bedrock-content-type': 'application/json', ...echoedHeaders(extras) });
   let firstByte = 0;
   const metrics = (): Metrics => ({ inputTokenCount: reply.inputTokens, outputTokenCount: reply.outputTokens, invocationLatency: Date.now() - started + 1, firstByteLatency: firstByte });
   const chatStyleMistral = model.invoke === 'mistral' && Array.isArray(asRecord(body).messages);

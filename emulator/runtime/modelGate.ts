@@ -6,7 +6,7 @@ export type RuntimeOperation = 'converse' | 'invoke' | 'invoke-stream' | 'bidire
 
 /** Resolves the `{modelId}` path parameter and checks the model supports the operation. */
 export function requireModel(call: Call, op: RuntimeOperation, id = call.params.modelId): ResolvedModel {
-  const resolved = resolveRuntimeModel(id, call.ctx.region);
+  const resolved = resolveRuntimeModel(id, call.ctx.region, call.ctx.applicationProfiles);
   if (resolved === 'on-demand-unsupported') throw errors.onDemandUnsupported(id);
   if (!resolved) throw errors.invalidModel();
   const m = resolved.model;
