@@ -4,16 +4,33 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { main } from '../../../src/migrate/cli';
 import { corpusDir, expectedDir, repoRoot } from './corpusFiles';
 
-// Runs the compiled CLI as users will (node out/src/migrate/cli.js …) in scratch folders.
+// The compiled CLI (out/src/migrate/cli.js) in scratch folders: a few runs as a real process,
+// as users start it, and the rest through its main() in this process, which is the same code
+// without paying for a Node start and the TypeScript compiler's load each time.
 
 const cli = path.join(repoRoot(), 'out', 'src', 'migrate', 'cli.js');
+process.env.AWS_REGION = 'us-east-1';
 
-function run(args: string[], cwd: string) {
+function spawnCli(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, AWS_REGION: 'us-east-1' } });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr + (r.signal ? ` (killed by ${r.signal})` : '') };
+}
+
+async function run(args: string[], cwd: string) {
+  const before = process.cwd();
+  let stdout = '';
+  let stderr = '';
+  process.chdir(cwd);
+  try {
+    const code = await main(args, { out: s => { stdout += s; return true; }, err: s => { stderr += s; return true; } });
+    return { code, stdout, stderr };
+  } finally {
+    process.chdir(before);
+  }
 }
 
 /** A scratch project holding copies of corpus files (and optional manifest files). */
@@ -29,9 +46,9 @@ function project(files: Record<string, string>): string {
 const corpus = (rel: string) => fs.readFileSync(path.join(corpusDir, rel), 'utf8');
 const golden = (rel: string, target: string) => fs.readFileSync(path.join(expectedDir, `${rel}.${target}`), 'utf8');
 
-test('cli: default run prints a unified diff and leaves files alone', () => {
+test('cli: default run (a real process) prints a unified diff and leaves files alone', () => {
   const dir = project({ 'app/chat.py': corpus('openai-py/01-basic-chat.py') });
-  const r = run(['app'], dir);
+  const r = spawnCli(['app'], dir);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^--- a\/app\/chat\.py\n\+\+\+ b\/app\/chat\.py\n@@ -3,14 \+3,16 @@\n/);
   assert.match(r.stdout, /^-client = OpenAI\(api_key=os\.environ\["OPENAI_API_KEY"\]\)$/m);
@@ -39,9 +56,9 @@ test('cli: default run prints a unified diff and leaves files alone', () => {
   assert.equal(fs.readFileSync(path.join(dir, 'app/chat.py'), 'utf8'), corpus('openai-py/01-basic-chat.py'));
 });
 
-test('cli: --json prints exactly the documented shape with 1-based lines and statuses', () => {
+test('cli: --json (a real process) prints exactly the documented shape with 1-based lines and statuses', () => {
   const dir = project({ 'a.ts': corpus('openai-js/06-embeddings.ts'), 'b.py': corpus('openai-py/14-fastapi-async-stream.py'), 'none.py': 'print("no sdk here")\n' });
-  const r = run(['--json', '--target', 'converse', '.'], dir);
+  const r = spawnCli(['--json', '--target', 'converse', '.'], dir);
   assert.equal(r.code, 0, r.stderr);
   const report = JSON.parse(r.stdout) as { files: Array<{ path: string; sites: Array<Record<string, unknown>> }> };
   assert.deepEqual(Object.keys(report), ['files']);
@@ -58,41 +75,41 @@ test('cli: --json prints exactly the documented shape with 1-based lines and sta
   ]);
 });
 
-test('cli: --check fails while sites remain, --write applies the golden result, then --check passes', () => {
+test('cli: --check fails while sites remain, --write applies the golden result, then --check passes', async () => {
   const dir = project({ 'svc/bot.ts': corpus('openai-js/08-class-service.ts'), 'svc/summ.py': corpus('openai-py/09-class-self-client.py'), 'node_modules/x/index.js': corpus('openai-js/03-commonjs.js') });
-  assert.equal(run(['--check', 'svc'], dir).code, 1);
-  const w = run(['--write', '--target', 'converse', 'svc'], dir);
+  assert.equal((await run(['--check', 'svc'], dir)).code, 1);
+  const w = await run(['--write', '--target', 'converse', 'svc'], dir);
   assert.equal(w.code, 0, w.stderr);
   assert.equal(fs.readFileSync(path.join(dir, 'svc/bot.ts'), 'utf8'), golden('openai-js/08-class-service.ts', 'converse'));
   assert.equal(fs.readFileSync(path.join(dir, 'svc/summ.py'), 'utf8'), golden('openai-py/09-class-self-client.py', 'converse'));
-  const check = run(['--check', '--target', 'converse', '.'], dir);
+  const check = await run(['--check', '--target', 'converse', '.'], dir);
   assert.equal(check.code, 0, `node_modules must be skipped and nothing left: ${check.stderr}`);
 });
 
-test('cli: --check still fails after --write when a manual step remains, and names it', () => {
+test('cli: --check still fails after --write when a manual step remains, and names it', async () => {
   const dir = project({ 'emb.py': corpus('openai-py/06-embeddings.py') });
-  const w = run(['--write', '--check', 'emb.py'], dir);
+  const w = await run(['--write', '--check', 'emb.py'], dir);
   assert.equal(w.code, 1);
   assert.match(w.stderr, /emb\.py:\d+: embeddings\.create: manual: /);
 });
 
-test('cli: --from picks the SDK; the default (openai) leaves Anthropic code untouched', () => {
+test('cli: --from picks the SDK; the default (openai) leaves Anthropic code untouched', async () => {
   const original = corpus('anthropic/06-mixed.py');
   const dir = project({ 'mixed.py': original });
-  assert.equal(run(['--write', 'mixed.py'], dir).code, 0);
+  assert.equal((await run(['--write', 'mixed.py'], dir)).code, 0);
   const openaiOnly = fs.readFileSync(path.join(dir, 'mixed.py'), 'utf8');
   assert.match(openaiOnly, /openai_client = OpenAI\(provider=bedrock\(region="us-east-1"\)\)/);
   assert.match(openaiOnly, /claude = anthropic\.Anthropic\(\)/);
   assert.match(openaiOnly, /model="claude-3-5-sonnet-latest"/);
   fs.writeFileSync(path.join(dir, 'mixed.py'), original);
-  assert.equal(run(['--write', '--from', 'anthropic', 'mixed.py'], dir).code, 0);
+  assert.equal((await run(['--write', '--from', 'anthropic', 'mixed.py'], dir)).code, 0);
   assert.equal(fs.readFileSync(path.join(dir, 'mixed.py'), 'utf8'), golden('anthropic/06-mixed.py', 'mantle'));
   fs.writeFileSync(path.join(dir, 'mixed.py'), original);
-  const all = JSON.parse(run(['--json', '--from', 'all', 'mixed.py'], dir).stdout) as { files: Array<{ sites: Array<{ kind: string }> }> };
+  const all = JSON.parse((await run(['--json', '--from', 'all', 'mixed.py'], dir)).stdout) as { files: Array<{ sites: Array<{ kind: string }> }> };
   assert.deepEqual(all.files[0].sites.map(s => s.kind), ['client-construct', 'anthropic-construct', 'chat.completions.create', 'messages.create']);
 });
 
-test('cli: a project pinning an openai without providers gets the base-URL fallback, and says so', () => {
+test('cli: a project pinning an openai without providers gets the base-URL fallback, and says so', async () => {
   const dir = project({
     'web/package.json': JSON.stringify({ dependencies: { openai: '^4.20.1' } }),
     'web/src/chat.ts': corpus('openai-js/01-basic-chat.ts'),
@@ -101,7 +118,7 @@ test('cli: a project pinning an openai without providers gets the base-URL fallb
     'new/requirements.txt': 'openai>=2.50\n',
     'new/app.py': corpus('openai-py/02-streaming-chat.py'),
   });
-  const w = run(['--write', 'web', 'py', 'new'], dir);
+  const w = await run(['--write', 'web', 'py', 'new'], dir);
   assert.equal(w.code, 0, `exit ${w.code}: ${w.stderr}`);
   const ts = fs.readFileSync(path.join(dir, 'web/src/chat.ts'), 'utf8');
   assert.match(ts, /baseURL: 'https:\/\/bedrock-mantle\.us-east-1\.api\.aws\/v1',\n?\s*apiKey: process\.env\['AWS_BEARER_TOKEN_BEDROCK'\]/);
@@ -112,19 +129,19 @@ test('cli: a project pinning an openai without providers gets the base-URL fallb
   assert.match(fs.readFileSync(path.join(dir, 'new/app.py'), 'utf8'), /provider=bedrock\(region="us-east-1"\)/);
 });
 
-test('cli: --region and --model-map reach the generated code', () => {
+test('cli: --region and --model-map reach the generated code', async () => {
   const dir = project({ 'a.py': corpus('openai-py/02-streaming-chat.py'), 'map.json': JSON.stringify({ 'gpt-4o': 'us.amazon.nova-pro-v1:0' }) });
-  const w = run(['--write', '--target', 'converse', '--region', 'eu-west-1', '--model-map', 'map.json', 'a.py'], dir);
+  const w = await run(['--write', '--target', 'converse', '--region', 'eu-west-1', '--model-map', 'map.json', 'a.py'], dir);
   assert.equal(w.code, 0, `exit ${w.code}: ${w.stderr}`);
   const out = fs.readFileSync(path.join(dir, 'a.py'), 'utf8');
   assert.match(out, /boto3\.client\("bedrock-runtime", region_name="eu-west-1"\)/);
   assert.match(out, /modelId="us\.amazon\.nova-pro-v1:0"/);
 });
 
-test('cli: bad usage exits 2 with the usage text', () => {
-  const r = run(['--target', 'azure', 'x.py'], os.tmpdir());
+test('cli: bad usage exits 2 with the usage text (a real process)', async () => {
+  const r = spawnCli(['--target', 'azure', 'x.py'], os.tmpdir());
   assert.equal(r.code, 2);
   assert.match(r.stderr, /--target must be mantle or converse/);
   assert.match(r.stderr, /^usage: bedrock-migrate/m);
-  assert.equal(run([], os.tmpdir()).code, 2);
+  assert.equal((await run([], os.tmpdir())).code, 2);
 });
