@@ -22,6 +22,7 @@ export type Need =
   | 'py:asyncio'
   | 'py:contextlib'
   | 'py:legacy-runtime-client'
+  | 'py:BaseClient'
   | 'py:AnthropicBedrock'
   | 'py:AsyncAnthropicBedrock';
 

@@ -50,6 +50,7 @@ export function importEdits(ctx: PyContext, needs: ReadonlySet<Need>): TextEdit[
   for (const m of stdlib) before(`import ${m}`);
   if (needs.has('py:openai-bedrock-provider') && !importsFrom(root, 'openai.providers', 'bedrock')) after(anchorFor('openai'), 'from openai.providers import bedrock');
   if ((needs.has('py:boto3') || needs.has('py:legacy-runtime-client')) && !importsModule(root, 'boto3')) after(anchorFor('openai'), 'import boto3');
+  if (needs.has('py:BaseClient') && !importsFrom(root, 'botocore.client', 'BaseClient')) after(anchorFor('openai'), 'from botocore.client import BaseClient');
   const anthropicNames = (['AnthropicBedrock', 'AsyncAnthropicBedrock'] as const).filter(n => needs.has(`py:${n}`) && !importsFrom(root, 'anthropic', n));
   if (anthropicNames.length) after(anchorFor('anthropic'), `from anthropic import ${anthropicNames.join(', ')}`);
   if (needs.has('py:legacy-runtime-client') && !/^bedrock_runtime = /m.test(ctx.text)) {

@@ -27,7 +27,16 @@ export const pythonLanguage: LanguageSupport = {
         const comments = () => tree.rootNode.descendantsOfType('comment').filter((c): c is Node => !!c).map(c => ({ start: c.startIndex, end: c.endIndex, text: c.text }));
         return keepDroppedComments(text, plan, statementOf(s.node).startIndex, comments);
       },
-      filePlan: () => ({ edits: [], needs: [] }),
+      filePlan(accepted) {
+        // Parameters and attributes annotated with an OpenAI client class now receive a boto3 client.
+        if (options.target !== 'converse' || !accepted.some(p => p.site.source === 'openai')) return { edits: [], needs: [] };
+        const edits = tree.rootNode.descendantsOfType('type').filter((t): t is Node => !!t).flatMap(t => {
+          const inner = t.namedChildren[0];
+          const name = inner?.type === 'string' ? inner.text.slice(1, -1) : inner?.text;
+          return inner && name && scan.classNames.get(name)?.source === 'openai' ? [{ start: inner.startIndex, end: inner.endIndex, newText: 'BaseClient' }] : [];
+        });
+        return { edits, needs: edits.length ? ['py:BaseClient'] : [] };
+      },
       importEdits: needs => importEdits(ctx, needs),
       dispose: () => tree.delete(),
     };
