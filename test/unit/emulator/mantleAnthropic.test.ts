@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import Anthropic from '@anthropic-ai/sdk';
-import { AnthropicBedrockMantle } from '@anthropic-ai/bedrock-sdk';
+import { AnthropicBedrock, AnthropicBedrockMantle } from '@anthropic-ai/bedrock-sdk';
 import { startEmulator, type Emulator } from '../../../emulator/index';
 
 let emu: Emulator;
@@ -69,4 +69,16 @@ test('Messages errors arrive as Anthropic SDK error classes', async () => {
   const broken = new Anthropic({ baseURL: `${emu.mantleEndpoint}/anthropic`, apiKey: emu.apiKey, maxRetries: 0, defaultHeaders: { 'x-emulator-fault': 'model-stream-error:4' } });
   await assert.rejects(broken.messages.stream({ model: CLAUDE, max_tokens: 100, messages: [{ role: 'user', content: 'x' }] }).finalMessage(),
     (e: unknown) => e instanceof Anthropic.APIError);
+});
+
+test('AnthropicBedrock (runtime InvokeModel under the hood) creates and streams messages', async () => {
+  // Note: AnthropicBedrock names the secret `awsSecretKey`; AnthropicBedrockMantle calls it `awsSecretAccessKey`.
+  const bedrock = new AnthropicBedrock({ awsRegion: emu.region, baseURL: emu.runtimeEndpoint, awsAccessKey: emu.accessKeyId, awsSecretKey: emu.secretAccessKey, maxRetries: 0 });
+  const model = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0';
+  const msg = await bedrock.messages.create({ model, max_tokens: 300, messages: [{ role: 'user', content: 'native hello' }] });
+  assert.match((msg.content[0] as { text: string }).text, /native hello/);
+  assert.equal(emu.requests.at(-1)?.route, 'invoke');
+  const final = await bedrock.messages.stream({ model, max_tokens: 300, messages: [{ role: 'user', content: 'native hello' }] }).finalMessage();
+  assert.deepEqual(final.content, msg.content);
+  assert.equal(emu.requests.at(-1)?.route, 'invoke-with-response-stream');
 });
