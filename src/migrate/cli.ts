@@ -92,6 +92,7 @@ export async function main(argv: readonly string[], io = { out: (s: string) => p
   }
   await initMigrationEngine();
   const report: Array<{ path: string; sites: SiteResult[] }> = [];
+  const dependencies = new Map<string, Set<string>>();
   let remaining = 0;
   for (const file of collectFiles(args.paths)) {
     const language = languageOf(file);
@@ -99,6 +100,7 @@ export async function main(argv: readonly string[], io = { out: (s: string) => p
     const text = fs.readFileSync(file, 'utf8');
     const result = migrate(text, file, { target: args.target, from: args.from, region: args.region, modelMap: args.modelMap, openaiVersion: pinnedOpenAIVersion(file, language) });
     if (result.sites.length === 0) continue;
+    for (const d of result.dependencies) dependencies.set(d.ecosystem, (dependencies.get(d.ecosystem) ?? new Set()).add(d.spec));
     const shown = file.split(path.sep).join('/');
     report.push({ path: shown, sites: result.sites });
     if (args.write && result.text !== text) fs.writeFileSync(file, result.text);
@@ -116,6 +118,10 @@ export async function main(argv: readonly string[], io = { out: (s: string) => p
   } else if (args.write) {
     const changed = report.filter(f => f.sites.some(s => s.status === 'migrated')).length;
     io.err(`bedrock-migrate: ${changed} file(s) changed, ${report.reduce((n, f) => n + f.sites.length, 0)} call site(s) seen\n`);
+  }
+  if (!args.json && dependencies.size) {
+    const install = [...dependencies].map(([eco, specs]) => `${eco === 'npm' ? 'npm install' : 'pip install'} ${[...specs].map(spec => (spec.includes('[') || spec.includes('>') ? `'${spec}'` : spec)).join(' ')}`);
+    io.err(`bedrock-migrate: the ${args.write ? 'migrated' : 'proposed'} code needs: ${install.join('; ')}\n`);
   }
   if (args.check && remaining > 0) {
     if (!args.json) io.err(`bedrock-migrate: ${remaining} call site(s) still to migrate\n`);

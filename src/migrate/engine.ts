@@ -2,7 +2,7 @@ import { applyEdits, diffEdits, editsOverlap } from './edits';
 import { jsLanguage } from './js/jsLanguage';
 import { languageOf } from './language';
 import type { Language, MigrateOptions, MigrationResult, Site, SiteResult, SourceSelection, TextEdit } from './model';
-import { statusOf, type Need, type Note, type SitePlan } from './plan';
+import { dependenciesFor, statusOf, type Need, type Note, type SitePlan } from './plan';
 import { pythonLanguage } from './python/pythonLanguage';
 
 // One file through the engine: find sites, let the target plan each, keep only plans whose
@@ -66,12 +66,13 @@ export function runMigration(original: string, fileName: string, options: Migrat
     text,
     sites: result.sites.map(s => ({ ...s, start: crlfOffsets[s.start], end: crlfOffsets[s.end] })),
     edits: diffEdits(original, text),
+    dependencies: result.dependencies,
   };
 }
 
 function migrateLF(text: string, fileName: string, options: MigrateOptions): MigrationResult {
   const support = supportFor(fileName);
-  if (!support || !mayHaveSites(text)) return { text, sites: [], edits: [] };
+  if (!support || !mayHaveSites(text)) return { text, sites: [], edits: [], dependencies: [] };
   const opts = { ...options, region: options.region ?? 'us-east-1' };
   const session = support.open(text, fileName, opts);
   try {
@@ -117,7 +118,7 @@ function migrateLF(text: string, fileName: string, options: MigrateOptions): Mig
       const status = r.accepted ? statusOf({ edits: p.edits, notes: r.notes }) : statusOf({ edits: [], notes: r.notes });
       return { ...stripSite(p.site), status, notes: r.notes.map(n => n.text) };
     });
-    return { text: out, sites, edits: diffEdits(text, out) };
+    return { text: out, sites, edits: diffEdits(text, out), dependencies: out === text ? [] : dependenciesFor(needs) };
   } finally {
     session.dispose();
   }

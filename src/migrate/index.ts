@@ -3,7 +3,7 @@
 //   await initMigrationEngine();                       // once: loads the Python grammar (WASM)
 //   findSites(text, 'python' | 'app.ts', { from })     // → Site[]: kind, source, start/end offsets, 1-based line, streaming, async
 //   migrate(text, fileName, { target, from, modelMap, openaiVersion, region, range })
-//                                                      // → { text, sites: SiteResult[] (status + notes), edits: TextEdit[] }
+//                                                      // → { text, sites: SiteResult[] (status + notes), edits: TextEdit[], dependencies }
 //
 // Edits are offset replacements against the input, one per changed run of lines, so applying
 // them (one undo step) gives `text`; everything outside them keeps its bytes. A site whose
@@ -14,7 +14,7 @@ import { languageOf } from './language';
 import type { MigrateOptions, MigrationResult, Site, SourceSelection } from './model';
 import { initPythonParser, pythonParserReady } from './python/parser';
 
-export type { Language, MigrateOptions, MigrationResult, MigrationTarget, Site, SiteKind, SiteResult, SiteStatus, SourceSdk, SourceSelection, TextEdit } from './model';
+export type { Dependency, Language, MigrateOptions, MigrationResult, MigrationTarget, Site, SiteKind, SiteResult, SiteStatus, SourceSdk, SourceSelection, TextEdit } from './model';
 export { applyEdits } from './edits';
 export { MARKER } from './model';
 export { unifiedDiff } from './unifiedDiff';

@@ -64,10 +64,19 @@ export interface MigrateOptions {
   range?: { start: number; end: number };
 }
 
+/** A package the rewritten code imports, for the front end to suggest installing. */
+export interface Dependency {
+  ecosystem: 'npm' | 'pip';
+  /** What to install, as its installer takes it (`openai[bedrock]>=2.44.0`). */
+  spec: string;
+}
+
 export interface MigrationResult {
   text: string;
   sites: SiteResult[];
   edits: TextEdit[];
+  /** Packages the new imports rely on (empty when nothing was rewritten). */
+  dependencies: Dependency[];
 }
 
 export const MARKER = 'bedrock-migrate:';

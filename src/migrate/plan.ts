@@ -1,5 +1,5 @@
 import { indentAt, lineStart } from './edits';
-import { MARKER, type Site, type SiteStatus, type TextEdit } from './model';
+import { MARKER, type Dependency, type Site, type SiteStatus, type TextEdit } from './model';
 
 // What a target proposes for one site, before the engine checks that the result still parses.
 
@@ -72,4 +72,32 @@ export function keepDroppedComments(text: string, plan: SitePlan, statementStart
   const at = lineStart(text, statementStart);
   const indent = indentAt(text, statementStart);
   return { ...plan, edits: [...plan.edits, { start: at, end: at, newText: dropped.map(c => `${indent}${c.text}\n`).join('') }] };
+}
+
+const needDependencies: Partial<Record<Need, Dependency[]>> = {
+  // openai/providers/bedrock/aws signs with SigV4 through these optional peers (openai-node's README for the provider).
+  'js:openai-bedrock-provider': [
+    { ecosystem: 'npm', spec: 'openai@>=6.45.0' },
+    { ecosystem: 'npm', spec: '@aws-sdk/credential-provider-node' },
+    { ecosystem: 'npm', spec: '@smithy/signature-v4' },
+    { ecosystem: 'npm', spec: '@smithy/hash-node' },
+  ],
+  'js:BedrockRuntimeClient': [{ ecosystem: 'npm', spec: '@aws-sdk/client-bedrock-runtime' }],
+  'js:ConverseCommand': [{ ecosystem: 'npm', spec: '@aws-sdk/client-bedrock-runtime' }],
+  'js:ConverseStreamCommand': [{ ecosystem: 'npm', spec: '@aws-sdk/client-bedrock-runtime' }],
+  'js:AnthropicBedrock': [{ ecosystem: 'npm', spec: '@anthropic-ai/bedrock-sdk' }],
+  'py:openai-bedrock-provider': [{ ecosystem: 'pip', spec: 'openai[bedrock]>=2.44.0' }],
+  'py:boto3': [{ ecosystem: 'pip', spec: 'boto3' }],
+  'py:legacy-runtime-client': [{ ecosystem: 'pip', spec: 'boto3' }],
+  'py:BaseClient': [{ ecosystem: 'pip', spec: 'boto3' }],
+  'py:AnthropicBedrock': [{ ecosystem: 'pip', spec: 'anthropic[bedrock]' }],
+  'py:AsyncAnthropicBedrock': [{ ecosystem: 'pip', spec: 'anthropic[bedrock]' }],
+};
+
+export function dependenciesFor(needs: Iterable<Need>): Dependency[] {
+  const out: Dependency[] = [];
+  for (const need of needs) {
+    for (const d of needDependencies[need] ?? []) if (!out.some(o => o.ecosystem === d.ecosystem && o.spec === d.spec)) out.push(d);
+  }
+  return out;
 }

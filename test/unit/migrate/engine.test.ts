@@ -121,3 +121,12 @@ test('comments inside a rewritten span are kept above the statement, never silen
   const jsOut = migrate(js, 'c.ts', { target: 'mantle' }).text;
   assert.match(jsOut, /^\/\* vault \*\/\n\/\/ ms\n/m);
 });
+
+test('results list the packages the new imports need, and nothing once the code is migrated', () => {
+  const mantle = migrate(py, 'app.py', { target: 'mantle' });
+  assert.deepEqual(mantle.dependencies, [{ ecosystem: 'pip', spec: 'openai[bedrock]>=2.44.0' }]);
+  assert.deepEqual(migrate(py, 'app.py', { target: 'converse' }).dependencies, [{ ecosystem: 'pip', spec: 'boto3' }]);
+  assert.deepEqual(migrate(mantle.text, 'app.py', { target: 'mantle' }).dependencies, []);
+  const js = "import OpenAI from 'openai';\nconst c = new OpenAI();\nawait c.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }] });\n";
+  assert.deepEqual(migrate(js, 'a.mjs', { target: 'converse' }).dependencies.map(d => d.spec), ['@aws-sdk/client-bedrock-runtime']);
+});
