@@ -71,3 +71,17 @@ test('every Python output parses with CPython ast.parse', () => {
   assert.ok(python.length >= 2 * 15, `only ${python.length} Python outputs collected`);
   assert.deepEqual(pythonSyntaxErrors(python.map(o => [o.name, o.text])), {});
 });
+
+test('with --from all, every corpus file still migrates to parseable, stable output for both targets', () => {
+  const python: Array<[string, string]> = [];
+  for (const f of files) {
+    const text = fs.readFileSync(f.abs, 'utf8');
+    for (const target of targets) {
+      const out = migrate(text, f.rel, { target, from: 'all', ...f.options }).text;
+      assert.equal(migrate(out, f.rel, { target, from: 'all', ...f.options }).text, out, `${f.rel} (${target}) is not stable`);
+      if (f.rel.endsWith('.py')) python.push([`${f.rel} (${target}, all)`, out]);
+      else assert.deepEqual(jsSyntaxErrors(out, f.rel), [], `${f.rel} (${target})`);
+    }
+  }
+  assert.deepEqual(pythonSyntaxErrors(python), {});
+});
