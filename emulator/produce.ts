@@ -41,3 +41,13 @@ export function asArray(value: unknown): unknown[] {
 export function asString(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
+
+/**
+ * Splits tool-call arguments into the small fragments real streams deliver (they rarely arrive
+ * whole), so clients are exercised on accumulating partial JSON.
+ */
+export function argumentFragments(json: string, size = 12): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < json.length; i += size) out.push(json.slice(i, i + size));
+  return out.length ? out : [''];
+}

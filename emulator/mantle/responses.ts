@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Call } from '../context';
 import { pacing } from '../context';
 import { EmulatorError } from '../errors';
-import { asArray, asRecord, asString, conversation, produceReply } from '../produce';
+import { argumentFragments, asArray, asRecord, asString, conversation, produceReply } from '../produce';
 import type { PromptTurn, ReplyRequest, ShapedReply, ToolDefinition } from '../replyGenerator';
 import { EventSink } from '../stream';
 import { requireCompatModel } from './modelCheck';
@@ -165,7 +165,9 @@ async function streamResponse(call: Call, body: Record<string, unknown>, model: 
   for (const item of items.calls) {
     const item_id = item.id;
     if (!await send('response.output_item.added', { output_index: outputIndex, item: { ...item, status: 'in_progress', arguments: '' } })) return;
-    if (!await send('response.function_call_arguments.delta', { item_id, output_index: outputIndex, delta: item.arguments }, 1)) return;
+    for (const delta of argumentFragments(String(item.arguments))) {
+      if (!await send('response.function_call_arguments.delta', { item_id, output_index: outputIndex, delta }, 1)) return;
+    }
     if (!await send('response.function_call_arguments.done', { item_id, output_index: outputIndex, name: item.name, arguments: item.arguments })) return;
     if (!await send('response.output_item.done', { output_index: outputIndex, item })) return;
     outputIndex++;

@@ -1,5 +1,5 @@
 import { errors } from '../errors';
-import { asArray, asRecord, asString, conversation, stableId } from '../produce';
+import { argumentFragments, asArray, asRecord, asString, conversation, stableId } from '../produce';
 import type { ApiStyle, PromptTurn, ReplyRequest, ShapedReply, ToolDefinition } from '../replyGenerator';
 import { converseReplyRequest } from './converseRequest';
 
@@ -39,7 +39,7 @@ const nova: ChatFormat = {
     }
     for (const c of r.toolCalls) {
       yield { payload: { contentBlockStart: { start: { toolUse: { toolUseId: c.id, name: c.name } }, contentBlockIndex: index } }, tokens: 0 };
-      yield { payload: { contentBlockDelta: { delta: { toolUse: { input: c.arguments } }, contentBlockIndex: index } }, tokens: 1 };
+      for (const input of argumentFragments(c.arguments)) yield { payload: { contentBlockDelta: { delta: { toolUse: { input } }, contentBlockIndex: index } }, tokens: 1 };
       yield { payload: { contentBlockStop: { contentBlockIndex: index } }, tokens: 0 };
       index++;
     }
@@ -121,9 +121,7 @@ export function* anthropicEvents(r: ShapedReply, model: string, idPrefix: string
   }
   for (const c of r.toolCalls) {
     yield { payload: { type: 'content_block_start', index, content_block: { type: 'tool_use', id: c.id, name: c.name, input: {} } }, tokens: 0 };
-    const half = Math.ceil(c.arguments.length / 2);
-    yield { payload: { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: c.arguments.slice(0, half) } }, tokens: 1 };
-    yield { payload: { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: c.arguments.slice(half) } }, tokens: 1 };
+    for (const partial_json of argumentFragments(c.arguments)) yield { payload: { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json } }, tokens: 1 };
     yield { payload: { type: 'content_block_stop', index }, tokens: 0 };
     index++;
   }
@@ -260,7 +258,7 @@ export function* chatCompletionChunks(r: ShapedReply, model: string, includeUsag
   let i = 0;
   for (const c of r.toolCalls) {
     yield { payload: chunk({ tool_calls: [{ index: i, id: c.id, type: 'function', function: { name: c.name, arguments: '' } }] }), tokens: 0 };
-    yield { payload: chunk({ tool_calls: [{ index: i, function: { arguments: c.arguments } }] }), tokens: 1 };
+    for (const args of argumentFragments(c.arguments)) yield { payload: chunk({ tool_calls: [{ index: i, function: { arguments: args } }] }), tokens: 1 };
     i++;
   }
   yield { payload: chunk({}, finishReason(r)), tokens: 0 };

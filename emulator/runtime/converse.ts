@@ -1,7 +1,7 @@
 import type { Call } from '../context';
 import { pacing } from '../context';
 import { eventFrame } from '../eventstream';
-import { produceReply } from '../produce';
+import { argumentFragments, produceReply } from '../produce';
 import type { ShapedReply } from '../replyGenerator';
 import { EventSink } from '../stream';
 import { converseReplyRequest } from './converseRequest';
@@ -76,7 +76,9 @@ export async function converseStream(call: Call): Promise<void> {
   }
   for (const c of reply.toolCalls) {
     if (!await send('contentBlockStart', { contentBlockIndex: index, start: { toolUse: { toolUseId: c.id, name: c.name } } })) return;
-    if (!await send('contentBlockDelta', { contentBlockIndex: index, delta: { toolUse: { input: c.arguments } } }, 1)) return;
+    for (const input of argumentFragments(c.arguments)) {
+      if (!await send('contentBlockDelta', { contentBlockIndex: index, delta: { toolUse: { input } } }, 1)) return;
+    }
     if (!await send('contentBlockStop', { contentBlockIndex: index })) return;
     index++;
   }

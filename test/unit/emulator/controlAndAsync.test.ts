@@ -6,7 +6,7 @@ import { startEmulator, type Emulator } from '../../../emulator/index';
 import { runtimeClient } from './clients';
 
 let emu: Emulator;
-before(async () => { emu = await startEmulator({ asyncJobDurationMs: 120 }); });
+before(async () => { emu = await startEmulator({ asyncJobDurationMs: 800 }); });
 after(async () => { await emu.close(); });
 
 function controlClient(): BedrockClient {
@@ -55,7 +55,7 @@ test('StartAsyncInvoke on Nova Reel goes InProgress then Completed; ListAsyncInv
     let job = await client.send(new GetAsyncInvokeCommand({ invocationArn: arn }));
     assert.equal(job.status, 'InProgress');
     assert.ok(job.submitTime instanceof Date);
-    for (let i = 0; i < 5000 && job.status === 'InProgress'; i++) {
+    for (let i = 0; i < 50000 && job.status === 'InProgress'; i++) {
       await new Promise(resolve => setImmediate(resolve));
       job = await client.send(new GetAsyncInvokeCommand({ invocationArn: arn }));
     }

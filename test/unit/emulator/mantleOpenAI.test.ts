@@ -8,7 +8,7 @@ import { startEmulator, type Emulator } from '../../../emulator/index';
 let emu: Emulator;
 let client: OpenAI;
 before(async () => {
-  emu = await startEmulator({ asyncJobDurationMs: 150 });
+  emu = await startEmulator({ asyncJobDurationMs: 800 });
   client = new OpenAI({ baseURL: `${emu.mantleEndpoint}/v1`, apiKey: emu.apiKey, maxRetries: 0, project: 'proj_emulator1' });
 });
 after(async () => { await emu.close(); });
@@ -106,7 +106,7 @@ test('responses: background mode is queued, then completes on GET /v1/responses/
   assert.equal(queued.status, 'queued');
   let polled = await client.responses.retrieve(queued.id);
   const seen = new Set<string>([polled.status ?? '']);
-  for (let i = 0; i < 5000 && polled.status !== 'completed'; i++) {
+  for (let i = 0; i < 50000 && polled.status !== 'completed'; i++) {
     await new Promise(resolve => setImmediate(resolve));
     polled = await client.responses.retrieve(queued.id);
     seen.add(polled.status ?? '');
