@@ -9,7 +9,7 @@ import { pythonQuery } from './parser';
 // Anything not traced back to the SDK's own import (a local `OpenAI` class, `groq.Groq`,
 // langchain's `ChatOpenAI`) is a look-alike and is left alone.
 
-const finderQuery = '(call) @n (assignment) @n (typed_parameter) @n (typed_default_parameter) @n (with_item) @n';
+const finderQuery = '(call) @n (assignment) @n (typed_parameter) @n (typed_default_parameter) @n (with_item) @n (function_definition) @n';
 
 const sdkModules: Record<string, SourceSdk> = { openai: 'openai', anthropic: 'anthropic' };
 const syncClasses: Record<SourceSdk, string[]> = { openai: ['OpenAI'], anthropic: ['Anthropic'] };
@@ -100,6 +100,8 @@ export function scanPython(tree: Tree): PyScan {
   };
 
   const vars = new Map<string, ClientInfo>();
+  /** Functions that hand out a client (`def get_client() -> OpenAI`, `return OpenAI()`), often behind @lru_cache. */
+  const factories = new Map<string, ClientInfo>();
   const attrs = new Map<string, ClientInfo>();
   const isSelf = (n: Node | null) => n?.type === 'identifier' && (n.text === 'self' || n.text === 'cls');
 
@@ -107,7 +109,11 @@ export function scanPython(tree: Tree): PyScan {
     const node = unwrapParens(raw);
     if (node.type === 'identifier') return vars.get(node.text);
     if (node.type === 'attribute' && isSelf(node.childForFieldName('object'))) return attrs.get(node.childForFieldName('attribute')?.text ?? '');
-    if (node.type === 'call') { const fn = node.childForFieldName('function'); return fn ? classOf(fn) : undefined; }
+    if (node.type === 'call') {
+      const fn = node.childForFieldName('function');
+      if (fn?.type === 'identifier' && factories.has(fn.text)) return factories.get(fn.text);
+      return fn ? classOf(fn) : undefined;
+    }
     return undefined;
   };
   const bind = (target: Node, info: ClientInfo, inClassBody: boolean): boolean => {
@@ -142,6 +148,16 @@ export function scanPython(tree: Tree): PyScan {
         const name = node.type === 'typed_parameter' ? node.namedChildren.find(c => c?.type === 'identifier') : node.childForFieldName('name');
         const info = typeInfo(node.childForFieldName('type'));
         if (name && info) bind(name, info, false);
+        break;
+      }
+      case 'function_definition': {
+        const name = node.childForFieldName('name')?.text;
+        const typed = typeInfo(node.childForFieldName('return_type'));
+        const body = node.childForFieldName('body');
+        const returned = body?.namedChildren.find(c => c?.type === 'return_statement')?.namedChildren[0];
+        const made = returned ? unwrapParens(returned) : undefined;
+        const info = typed ?? (made?.type === 'call' && made.childForFieldName('function') ? classOf(made.childForFieldName('function')!) : undefined);
+        if (name && info) factories.set(name, info);
         break;
       }
       case 'with_item': {
