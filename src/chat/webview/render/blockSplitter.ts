@@ -87,7 +87,9 @@ export function splitTail(tail: string, committed: MarkdownEnv, final: boolean):
     openTokenStart: openGroups.length ? openGroups[0].tokenStart : tokens.length,
   };
   const fence = openGroups.length === 1 ? openGroups[0] : undefined;
-  if (!final && fence && fence.first.type === 'fence' && fence.startLine < completeLines && fence.startLine === closedLines) {
+  // Blank lines may sit between the closed part and the fence (after a heading closed early, say).
+  const onlyBlankBefore = (line: number) => line >= closedLines && !complete.slice(lineOffset(closedLines), lineOffset(line)).trim();
+  if (!final && fence && fence.first.type === 'fence' && fence.startLine < completeLines && onlyBlankBefore(fence.startLine)) {
     const opener = complete.slice(lineStarts[fence.startLine], lineStarts[fence.startLine + 1]);
     // Only an unindented opener: markdown-it strips the opener's indentation from every code line, which the
     // append-only display of an open fence does not imitate.

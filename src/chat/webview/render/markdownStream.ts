@@ -1,6 +1,7 @@
 import { splitTail, type TailSplit } from './blockSplitter';
 import { highlightFinal } from './codeBlock';
 import { decorateFragment, type Highlighter } from './decorate';
+import { morphNodes } from './domMorph';
 import { renderMarkdown, renderTokens, type MarkdownEnv } from './markdownEngine';
 import { OpenCodeHighlights } from './openCodeHighlights';
 import { OpenFenceView } from './openFenceView';
@@ -40,7 +41,8 @@ export class MarkdownStream {
   /** Offset in the reply where the open tail starts. */
   private closedUpTo = 0;
   private open: ChildNode[] = [];
-  private openHtml = '';
+  /** The markdown HTML the open nodes show; undefined while they show an open fence instead. */
+  private openHtml: string | undefined = '';
   private fence: OpenFenceView | undefined;
   private readonly openHighlights = new OpenCodeHighlights();
   /** Reply length when the tail was last parsed (or appended to an open fence). */
@@ -176,16 +178,20 @@ export class MarkdownStream {
     if (split.closed.length) this.openHighlights.clear();
     if (split.openFence) {
       this.fence = new OpenFenceView(split.openFence, this.closedUpTo + split.openFence.contentStart, text);
-      this.openHtml = '';
+      this.openHtml = undefined;
       this.replaceOpen([this.fence.element]);
       return;
     }
     this.fence = undefined;
     if (!openChanged || open === undefined) return;
+    const previousWasMarkdown = this.openHtml !== undefined;
     this.openHtml = open;
     const fragment = openFragment ?? sanitizeToFragment(open);
     decorateFragment(fragment, this.openHighlights.highlighterAt(now));
-    this.replaceOpen(Array.from(fragment.childNodes));
+    const nodes = Array.from(fragment.childNodes);
+    markOpen(nodes);
+    if (previousWasMarkdown && this.open.length) this.open = morphNodes(this.container, this.open, nodes);
+    else this.replaceOpen(nodes);
   }
 
   /**
@@ -239,9 +245,7 @@ export class MarkdownStream {
 
   private replaceOpen(nodes: ChildNode[]): void {
     for (const n of this.open) n.remove();
-    // Open nodes are replaced every few frames: they opt out of content-visibility (render.css), whose first
-    // relevance check would cost each of them a second layout pass.
-    for (const n of nodes) if (n instanceof Element) n.classList.add('md-open');
+    markOpen(nodes);
     this.open = nodes;
     this.container.append(...nodes);
   }
@@ -251,6 +255,14 @@ export class MarkdownStream {
     decorateFragment(fragment, highlight);
     return fragment;
   }
+}
+
+/**
+ * Open nodes change every few frames: they opt out of content-visibility (render.css), whose first relevance check
+ * would cost each of them a second layout pass.
+ */
+function markOpen(nodes: ChildNode[]): void {
+  for (const n of nodes) if (n instanceof Element) n.classList.add('md-open');
 }
 
 /** One markdown document rendered at once, exactly as the stream renders its finished blocks. */
