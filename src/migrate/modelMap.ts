@@ -59,6 +59,9 @@ export function mapModel(name: string, source: SourceSdk, target: MigrationTarge
   // OpenAI snapshots (`gpt-4o-2024-08-06`) map like their alias.
   const alias = /^(.*)-\d{4}-\d{2}-\d{2}$/.exec(name)?.[1];
   if (source === 'openai' && alias) return mapModel(alias, source, target, overrides);
+  // mantle names Claude models by their bare API alias (`anthropic.claude-opus-4-8`); runtime ids
+  // carry a release date and version that an alias does not tell, so those stay unknown.
+  if (source === 'anthropic' && target === 'mantle' && /^claude-[a-z0-9.-]+$/.test(name)) return `anthropic.${name.replace(/-(latest|\d{8})$/, '')}`;
   return undefined;
 }
 

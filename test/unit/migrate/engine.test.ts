@@ -130,3 +130,11 @@ test('results list the packages the new imports need, and nothing once the code 
   const js = "import OpenAI from 'openai';\nconst c = new OpenAI();\nawait c.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }] });\n";
   assert.deepEqual(migrate(js, 'a.mjs', { target: 'converse' }).dependencies.map(d => d.spec), ['@aws-sdk/client-bedrock-runtime']);
 });
+
+test('Claude names unknown to the table still map on mantle (bare anthropic.<alias>), never on the runtime', () => {
+  const js = "import Anthropic from '@anthropic-ai/sdk';\nconst a = new Anthropic();\na.messages.create({ model: 'claude-sonnet-5', max_tokens: 5, messages: [] });\n";
+  assert.match(migrate(js, 'a.ts', { target: 'mantle', from: 'anthropic' }).text, /model: 'anthropic\.claude-sonnet-5'/);
+  const runtime = migrate(js, 'a.ts', { target: 'converse', from: 'anthropic' });
+  assert.match(runtime.text, /model: 'claude-sonnet-5'/);
+  assert.equal(runtime.sites[1].status, 'manual');
+});
