@@ -101,12 +101,6 @@ export function diffLines(a: readonly string[], b: readonly string[]): LineHunk[
   return hunks;
 }
 
-/** 1-based line of an offset. */
-export function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
 
 /** Start offset of the line holding `offset`. */
 export function lineStart(text: string, offset: number): number {

@@ -34,9 +34,6 @@ export function valueOf(p: ts.PropertyAssignment | ts.ShorthandPropertyAssignmen
   return ts.isPropertyAssignment(p) ? p.initializer : p.name;
 }
 
-export function valueText(p: ts.PropertyAssignment | ts.ShorthandPropertyAssignment, sf: ts.SourceFile): string {
-  return textOf(valueOf(p), sf);
-}
 
 export function stringValue(expr: ts.Expression | undefined): string | undefined {
   if (!expr) return undefined;
@@ -103,13 +100,6 @@ export function renderObject(entries: readonly string[], layout: Layout, depth =
   return `{\n${entries.map(e => `${inner}${e},`).join('\n')}\n${outer}}`;
 }
 
-export function renderArray(items: readonly string[], layout: Layout, depth: number): string {
-  if (items.length === 0) return '[]';
-  if (!layout.multiline || items.length === 1) return `[${items.join(', ')}]`;
-  const inner = layout.base + layout.unit.repeat(depth);
-  const outer = layout.base + layout.unit.repeat(depth - 1);
-  return `[\n${items.map(e => `${inner}${e},`).join('\n')}\n${outer}]`;
-}
 
 /** Steps of a member-access chain above `node`: `.a`, `[0]`, `?.b` all become `a`, `0`, `b`. */
 export function accessChainAbove(node: ts.Expression): Array<{ step: string; expr: ts.Expression }> {

@@ -64,16 +64,7 @@ export function renderArgs(entries: readonly string[], layout: PyLayout): string
   return `(\n${entries.map(e => `${layout.base}${layout.unit}${e},`).join('\n')}\n${layout.base})`;
 }
 
-export function renderDict(entries: ReadonlyArray<[string, string]>, q: string): string {
-  return `{${entries.map(([k, v]) => `${pyQuote(k, q)}: ${v}`).join(', ')}}`;
-}
 
-export function renderList(items: readonly string[], layout: PyLayout, depth: number): string {
-  if (!layout.multiline || items.length <= 1) return `[${items.join(', ')}]`;
-  const inner = layout.base + layout.unit.repeat(depth);
-  const outer = layout.base + layout.unit.repeat(depth - 1);
-  return `[\n${items.map(i => `${inner}${i},`).join('\n')}\n${outer}]`;
-}
 
 export interface CallArgs {
   /** Keyword arguments in source order. */
