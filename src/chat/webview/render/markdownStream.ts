@@ -189,7 +189,6 @@ export class MarkdownStream {
     const fragment = openFragment ?? sanitizeToFragment(open);
     decorateFragment(fragment, this.openHighlights.highlighterAt(now));
     const nodes = Array.from(fragment.childNodes);
-    markOpen(nodes);
     if (previousWasMarkdown && this.open.length) this.open = morphNodes(this.container, this.open, nodes);
     else this.replaceOpen(nodes);
   }
@@ -245,7 +244,6 @@ export class MarkdownStream {
 
   private replaceOpen(nodes: ChildNode[]): void {
     for (const n of this.open) n.remove();
-    markOpen(nodes);
     this.open = nodes;
     this.container.append(...nodes);
   }
@@ -255,14 +253,6 @@ export class MarkdownStream {
     decorateFragment(fragment, highlight);
     return fragment;
   }
-}
-
-/**
- * Open nodes change every few frames: they opt out of content-visibility (render.css), whose first relevance check
- * would cost each of them a second layout pass.
- */
-function markOpen(nodes: ChildNode[]): void {
-  for (const n of nodes) if (n instanceof Element) n.classList.add('md-open');
 }
 
 /** One markdown document rendered at once, exactly as the stream renders its finished blocks. */
