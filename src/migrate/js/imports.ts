@@ -53,10 +53,13 @@ export function importEdits(ctx: JsContext, needs: ReadonlySet<Need>): TextEdit[
   if (runtimeNames.length) {
     const existing = has('@aws-sdk/client-bedrock-runtime');
     const named = existing && ts.isImportDeclaration(existing) ? existing.importClause?.namedBindings : undefined;
-    if (named && ts.isNamedImports(named)) {
-      const present = new Set(named.elements.map(e => e.name.text));
+    const pattern = existing && ts.isVariableStatement(existing) ? existing.declarationList.declarations[0]?.name : undefined;
+    const elements: readonly (ts.ImportSpecifier | ts.BindingElement)[] | undefined =
+      named && ts.isNamedImports(named) ? named.elements : pattern && ts.isObjectBindingPattern(pattern) ? pattern.elements : undefined;
+    if (elements) {
+      const present = new Set(elements.map(e => e.name.getText(sf)));
       const missing = runtimeNames.filter(n => !present.has(n));
-      const last = named.elements[named.elements.length - 1];
+      const last = elements[elements.length - 1];
       if (missing.length && last) edits.push({ start: last.getEnd(), end: last.getEnd(), newText: missing.map(n => `, ${n}`).join('') });
     } else if (!existing) {
       insertAfter(anchorFor('openai')?.statement, (style, s) => style === 'esm'

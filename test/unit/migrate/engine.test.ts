@@ -138,3 +138,11 @@ test('Claude names unknown to the table still map on mantle (bare anthropic.<ali
   assert.match(runtime.text, /model: 'claude-sonnet-5'/);
   assert.equal(runtime.sites[1].status, 'manual');
 });
+
+test('an existing bedrock-runtime import or require gains only the names it lacks', () => {
+  const cjs = "const { OpenAI } = require('openai');\nconst { BedrockRuntimeClient } = require('@aws-sdk/client-bedrock-runtime');\nconst c = new OpenAI();\nasync function f() { const r = await c.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }] }); return r.choices[0].message.content; }\n";
+  const out = migrate(cjs, 'a.js', { target: 'converse' }).text;
+  assert.match(out, /^const \{ BedrockRuntimeClient, ConverseCommand \} = require\('@aws-sdk\/client-bedrock-runtime'\);$/m);
+  assert.equal(out.match(/client-bedrock-runtime/g)?.length, 1);
+  assert.doesNotMatch(out, /require\('openai'\)/);
+});
