@@ -24,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): BedrockWorkbenchApi 
   const log = vscode.window.createOutputChannel('Bedrock', { log: true });
   const host = new ServiceHost(context, log);
   const status = new BackendStatusProvider(host.credentials);
-  const chatView = new ChatViewProvider(context.extensionUri, status, host, context.workspaceState, log);
+  const chatView = new ChatViewProvider(context.extensionUri, status, host, context.storageUri ?? context.globalStorageUri, log);
   context.subscriptions.push(
     log,
     host,

@@ -43,7 +43,7 @@ export async function startCodeServer(o) {
   fs.mkdirSync(path.join(dirs.data, 'User'), { recursive: true });
   fs.mkdirSync(dirs.exts, { recursive: true });
   fs.writeFileSync(path.join(dirs.data, 'User/settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...o.settings }, null, 2));
-  for (const e of o.linkExtensions ?? []) fs.symlinkSync(e.dir, path.join(dirs.exts, e.id));
+  for (const e of o.linkExtensions ?? []) if (!fs.existsSync(path.join(dirs.exts, e.id))) fs.symlinkSync(e.dir, path.join(dirs.exts, e.id));
   const configFile = path.join(o.runDir, 'cs-config.yaml');
   fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
   const logFile = path.join(o.runDir, 'code-server.log');

@@ -23,7 +23,7 @@ const SYSTEM_PROMPT = 'You are a helpful assistant inside VS Code. Answer in Git
  * It reacts to validated webview messages and talks to the service; the webview only displays.
  */
 export class ChatController extends Disposable {
-  readonly store: ConversationStore;
+  private storeInstance: ConversationStore | undefined;
   private chips: Chip[] = [];
   private inFlight: { abort: AbortController; done: Promise<void>; conversationId: string } | undefined;
   private catalogue: Catalogue | undefined;
@@ -31,10 +31,14 @@ export class ChatController extends Disposable {
   /** A reply finished (stopped, failed or complete): tests and the panel's a11y announcements use it. */
   readonly onDidEndTurn = this.turnEnded.event;
 
-  constructor(private readonly host: ServiceHost, state: vscode.Memento, private readonly post: (m: HostMessage) => void) {
+  constructor(private readonly host: ServiceHost, private readonly storageDir: string, private readonly post: (m: HostMessage) => void) {
     super();
-    this.store = new ConversationStore(state);
     this._register(host.onDidChange(() => { this.catalogue = undefined; this.postSelection(); }));
+  }
+
+  /** Read from disk when the chat is first used, not at activation. */
+  get store(): ConversationStore {
+    return (this.storeInstance ??= new ConversationStore(this.storageDir));
   }
 
   get busy(): boolean {
@@ -92,9 +96,15 @@ export class ChatController extends Disposable {
       sentText: composeWithContext(text, chips),
       ...(chips.some(c => c.kind === 'image') ? { images: chips.flatMap(c => (c.kind === 'image' ? [{ format: c.format, base64: c.base64 }] : [])) } : {}),
     };
-    if (!conv.messages.length) conv.title = titleFrom(text || chips[0]?.label || 'New chat');
+    const first = !conv.messages.length;
     conv.messages.push(user);
-    this.post({ type: 'messageStart', message: toView({ ...conv, messages: [user] }).messages[0] });
+    if (first) {
+      // the first message names the conversation; the header and the (empty) transcript redraw once
+      conv.title = titleFrom(text || chips[0]?.label || 'New chat');
+      this.postConversation();
+    } else {
+      this.post({ type: 'messageStart', message: toView({ ...conv, messages: [user] }).messages[0] });
+    }
     await this.reply();
   }
 

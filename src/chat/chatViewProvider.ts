@@ -35,11 +35,11 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     private readonly extensionUri: vscode.Uri,
     private readonly status: BackendStatusProvider,
     host: ServiceHost,
-    state: vscode.Memento,
+    storage: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
-    this.controller = this._register(new ChatController(host, state, m => this.post(m)));
+    this.controller = this._register(new ChatController(host, vscode.Uri.joinPath(storage, 'chats').fsPath, m => this.post(m)));
     this._register(status.onDidChange(s => this.post({ type: 'status', status: toView(s) })));
   }
 

@@ -11,7 +11,8 @@ before(async () => { wb = await startWorkbench(); });
 after(() => wb?.close());
 
 test('the Bedrock activity-bar view opens and, with no credentials, says so with next steps', async () => {
-  const view = await wb.openBedrockView();
+  await wb.page.locator('.activitybar [aria-label^="Bedrock"]').first().click();
+  const view = await findWebviewFrame(wb.page, '#status-summary', 60_000);
   await view.locator('#status-summary').waitFor();
   assert.match(await view.locator('#status-summary').textContent(), /No backend configured/);
   const buttons = await view.locator('#status button.action').allTextContents();
