@@ -28,7 +28,8 @@ export function planMantleJs(ctx: JsContext, site: JsSite): SitePlan {
     return finish(ctx, site, edits, notes, []);
   }
   const arg = call.arguments[0];
-  const props = arg && ts.isObjectLiteralExpression(arg) ? plainProperties(arg) : undefined;
+  const literal = arg && (ts.isObjectLiteralExpression(arg) ? arg : ts.isIdentifier(arg) ? constObjectNamed(arg.text, call) : undefined);
+  const props = literal ? plainProperties(literal) : undefined;
   if (!props) {
     notes.push({ text: 'request is not an object literal: map its model to a Bedrock id by hand', manual: true });
     return finish(ctx, site, edits, notes, []);
@@ -106,4 +107,26 @@ export function argumentsEdit(ctx: JsContext, node: ts.NewExpression, newArg: st
   if (arg) return { start: arg.getStart(ctx.sf), end: arg.getEnd(), newText: newArg };
   const end = node.getEnd();
   return ctx.sf.text.slice(node.getStart(ctx.sf), end).endsWith(')') ? { start: end - 1, end: end - 1, newText: newArg } : { start: end, end, newText: `(${newArg})` };
+}
+
+/**
+ * The object literal a `const params = { … }` in an enclosing block gives the request, so
+ * `create(params)` maps its model where it is written. Only for const bindings: anything that
+ * can be reassigned is not followed.
+ */
+function constObjectNamed(name: string, from: ts.Node): ts.ObjectLiteralExpression | undefined {
+  for (let scope: ts.Node | undefined = from.parent; scope; scope = scope.parent) {
+    if (!ts.isBlock(scope) && !ts.isSourceFile(scope)) continue;
+    for (const st of scope.statements) {
+      if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const) || st.getStart() > from.getStart()) continue;
+      for (const d of st.declarationList.declarations) {
+        if (ts.isIdentifier(d.name) && d.name.text === name && d.initializer) {
+          const init = d.initializer;
+          const inner = ts.isAsExpression(init) || ts.isSatisfiesExpression(init) ? init.expression : init;
+          return ts.isObjectLiteralExpression(inner) ? inner : undefined;
+        }
+      }
+    }
+  }
+  return undefined;
 }

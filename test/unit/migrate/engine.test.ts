@@ -146,3 +146,12 @@ test('an existing bedrock-runtime import or require gains only the names it lack
   assert.equal(out.match(/client-bedrock-runtime/g)?.length, 1);
   assert.doesNotMatch(out, /require\('openai'\)/);
 });
+
+test('mantle follows a request held in a const to map its model where it is written', () => {
+  const js = "import OpenAI from 'openai';\nconst c = new OpenAI();\nasync function f() {\n  const params: OpenAI.Chat.ChatCompletionCreateParams = { model: 'gpt-4', messages: [], seed: 1 };\n  return c.chat.completions.create(params);\n}\nlet other = { model: 'gpt-4' };\nc.chat.completions.create(other);\n";
+  const result = migrate(js, 'a.ts', { target: 'mantle' });
+  assert.match(result.text, /const params: OpenAI\.Chat\.ChatCompletionCreateParams = \{ model: 'openai\.gpt-oss-120b', messages: \[\], seed: 1 \};/);
+  assert.match(result.text, /let other = \{ model: 'gpt-4' \};/);
+  assert.deepEqual(result.sites.map(s => s.status), ['migrated', 'migrated', 'manual']);
+  assert.match(result.text, /bedrock-migrate: 'seed' is not documented for Bedrock/);
+});
