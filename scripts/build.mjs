@@ -22,6 +22,11 @@ const builds = [
     external: ['vscode'], mainFields: ['module', 'main'], plugins: [sdksOnDemand] },
   { ...common, entryPoints: { sdks: 'src/service/sdkLoaders.ts' }, outdir: dist, platform: 'node', format: 'cjs', target: 'node20',
     external: ['vscode'], mainFields: ['module', 'main'] },
+  // the migration CLI (`npx bedrock-migrate`): an npm bin, not part of the VSIX (see .vscodeignore)
+  { ...common, entryPoints: { 'cli/bedrock-migrate': 'src/migrate/cli.ts' }, outdir: dist, platform: 'node', format: 'cjs', target: 'node20',
+    mainFields: ['module', 'main'],
+    // web-tree-sitter is ESM and calls createRequire(import.meta.url), which a CommonJS bundle lacks
+    define: { 'import.meta.url': '__bundleUrl' }, banner: { js: "const __bundleUrl = require('url').pathToFileURL(__filename).href;" } },
   { ...common, entryPoints: { 'webview/chat': 'src/chat/webview/main.ts' }, outdir: dist, platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
@@ -30,6 +35,10 @@ function copyAssets() {
   const codicons = path.join(root, 'node_modules/@vscode/codicons/dist');
   fs.mkdirSync(path.join(dist, 'codicons'), { recursive: true });
   for (const f of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(codicons, f), path.join(dist, 'codicons', f));
+  // web-tree-sitter and the Python grammar are WASM files the CLI loads from beside itself
+  for (const [pkg, file] of [['web-tree-sitter', 'web-tree-sitter.wasm'], ['tree-sitter-python', 'tree-sitter-python.wasm']]) {
+    fs.copyFileSync(path.join(root, 'node_modules', pkg, file), path.join(dist, 'cli', file));
+  }
   fs.mkdirSync(path.join(dist, 'webview'), { recursive: true });
   // the renderer's styles (markdown, code blocks, highlight tokens) and the panel's, one stylesheet
   const css = ['src/chat/webview/render/render.css', 'src/chat/webview/chat.css'].map(f => fs.readFileSync(path.join(root, f), 'utf8'));
