@@ -1,15 +1,13 @@
-import type { Call } from '../context';
-import { pacing } from '../context';
+import { pacing, type Call } from '../context';
 import { eventFrame } from '../eventstream';
+import { BLOCKED_MESSAGE } from '../guardrails';
 import { argumentFragments, produceReply } from '../produce';
-import type { ShapedReply } from '../replyGenerator';
+import type { ApiStyle, ShapedReply } from '../replyGenerator';
 import { EventSink } from '../stream';
 import { converseReplyRequest } from './converseRequest';
 import { requireModel } from './modelGate';
+import { converseExtras, echoedMembers, guardrailTrace, type RequestExtras } from './requestExtras';
 import { eventStreamDialect } from './streamDialects';
-import { BLOCKED_MESSAGE } from '../guardrails';
-import { converseExtras, echoedMembers, guardrailTrace, type RequestExtras } from './converseExtras';
-import type { ApiStyle } from '../replyGenerator';
 
 const REASONING_SIGNATURE = 'ZW11bGF0b3Itc2lnbmF0dXJl';
 

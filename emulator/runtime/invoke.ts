@@ -1,16 +1,14 @@
-import type { Call } from '../context';
-import { pacing } from '../context';
+import { pacing, type Call } from '../context';
 import { errors } from '../errors';
 import { eventFrame } from '../eventstream';
-import { produceReply } from '../produce';
+import { BLOCKED_MESSAGE, GUARDRAIL_ID } from '../guardrails';
+import { asRecord, produceReply } from '../produce';
 import { EventSink } from '../stream';
-import { asRecord } from '../produce';
 import { CHAT_FORMATS, mistralChatChunks, mistralResponse, type ChatFormatName, type Metrics } from './chatFormats';
 import { requireModel } from './modelGate';
 import { cohereEmbed, cohereRerank, novaCanvas, titanEmbed } from './nonChatFormats';
+import { echoedHeaders, invokeExtras } from './requestExtras';
 import { eventStreamDialect } from './streamDialects';
-import { BLOCKED_MESSAGE, GUARDRAIL_ID } from '../guardrails';
-import { echoedHeaders, invokeExtras } from './converseExtras';
 
 const NON_CHAT = { 'titan-embed': titanEmbed, 'cohere-embed': cohereEmbed, 'cohere-rerank': cohereRerank, 'nova-canvas': novaCanvas } as const;
 
