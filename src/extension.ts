@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ChatViewProvider, CHAT_VIEW_ID } from './chat/chatViewProvider';
 import { registerChatCommands } from './chat/chatCommands';
+import { registerEditorCommands } from './commands/editorCommands';
 import { registerServiceCommands } from './commands/serviceCommands';
 import { registerStatusCommands } from './commands/statusCommands';
 import { BackendStatusProvider } from './service/statusProvider';
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): BedrockWorkbenchApi 
     ...registerChatCommands(chatView),
     ...registerStatusCommands(status, log),
     ...registerServiceCommands(host),
+    ...registerEditorCommands(host, context),
   );
   log.info(`Bedrock Workbench ${context.extension.packageJSON.version} activated (VS Code ${vscode.version})`);
   const testing = context.extensionMode === vscode.ExtensionMode.Test

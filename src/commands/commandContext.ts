@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import { readSettings } from '../common/settings';
+import type { OutputDocuments } from '../editor/outputDocuments';
+import { BedrockRequestError, toBedrockError, type BedrockError } from '../service/errors';
+import { runtimeContext, type RuntimeContext } from '../service/runtime';
+import type { ServiceHost } from '../service/vscode/serviceHost';
+import { showBedrockError } from './errorActions';
+
+/** What the editor commands share: the service, the output panes, and where to remember choices and files. */
+export interface CommandDeps {
+  host: ServiceHost;
+  docs: OutputDocuments;
+  /** Per-workspace memory (last model and API style). */
+  workspaceState: vscode.Memento;
+  /** Extension-private folder (raw payload files, images the user did not save). */
+  storage: vscode.Uri;
+}
+
+/** A RuntimeContext for the non-chat jobs, from the current settings and credentials. */
+export async function runtimeContextFor(host: ServiceHost, signal?: AbortSignal): Promise<RuntimeContext> {
+  const s = readSettings();
+  const auth = await host.service.currentAuth();
+  return runtimeContext({ region: s.region, endpoints: s.endpoints, auth, signal, log: m => host.log.info(m), profile: s.profile || undefined });
+}
+
+export function asBedrockError(e: unknown): BedrockError {
+  return e instanceof BedrockRequestError ? e.info : toBedrockError(e, { region: readSettings().region });
+}
+
+/**
+ * Runs a non-chat job under a cancellable progress notification. Failures are shown as one sentence with a next
+ * step (not awaited) and returned, so commands and tests can report them.
+ */
+export async function withJobProgress<T>(host: ServiceHost, title: string, signal: AbortSignal | undefined, job: (ctx: RuntimeContext, progress: vscode.Progress<{ message?: string }>) => Promise<T>): Promise<{ value?: T; error?: BedrockError }> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Bedrock: ${title}`, cancellable: true }, async (progress, token) => {
+    const abort = linkedAbort(token, signal);
+    try {
+      return { value: await job(await runtimeContextFor(host, abort.signal), progress) };
+    } catch (e) {
+      const error = asBedrockError(e);
+      if (error.kind !== 'aborted') void showBedrockError(error, host.log);
+      return { error };
+    } finally {
+      abort.dispose();
+    }
+  });
+}
+
+/** An AbortController aborted by a CancellationToken or a caller's signal, whichever comes first. */
+export function linkedAbort(token: vscode.CancellationToken, signal?: AbortSignal): { signal: AbortSignal; dispose(): void } {
+  const abort = new AbortController();
+  const cancel = () => abort.abort();
+  const sub = token.onCancellationRequested(cancel);
+  signal?.addEventListener('abort', cancel, { once: true });
+  if (signal?.aborted || token.isCancellationRequested) cancel();
+  return { signal: abort.signal, dispose: () => { sub.dispose(); signal?.removeEventListener('abort', cancel); } };
+}
+
+/** The active editor's selection text, or undefined when nothing is selected. */
+export function selectedText(editor = vscode.window.activeTextEditor): string | undefined {
+  if (!editor || editor.selection.isEmpty) return undefined;
+  return editor.document.getText(editor.selection);
+}

@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import type { OutputPane } from '../../editor/outputDocuments';
+import { streamIntoPane, type PaneStreamResult } from '../../editor/streamIntoPane';
+import { API_STYLE_LABELS, type ApiStyle } from '../../service/model';
+import type { CommandDeps } from '../commandContext';
+import { selectedText } from '../commandContext';
+import { chatRequest, promptHeader } from './chatRequest';
+import { pickModelAndStyle, rememberChoice, rememberedChoice, type ModelChoice } from './modelChoice';
+
+/** Arguments for running "Invoke Model…" without UI (tests, keybindings, other extensions' commands). */
+export interface InvokeModelArgs {
+  model?: string;
+  apiStyle?: ApiStyle;
+  prompt?: string;
+  system?: string;
+  /** Cancels like the progress notification's Cancel. */
+  signal?: AbortSignal;
+}
+
+/** "Bedrock: Invoke Model…": model + API style (remembered per workspace), prompt, answer streamed into a pane. */
+export async function invokeModel(deps: CommandDeps, args: InvokeModelArgs = {}): Promise<PaneStreamResult | undefined> {
+  let choice: ModelChoice | undefined;
+  if (args.model) {
+    choice = { model: args.model, apiStyle: args.apiStyle ?? rememberedChoice(deps.workspaceState).apiStyle };
+    await rememberChoice(deps.workspaceState, choice);
+  } else {
+    choice = await pickModelAndStyle(deps.host, deps.workspaceState);
+  }
+  if (!choice) return undefined;
+  const prompt = args.prompt ?? selectedText() ?? await vscode.window.showInputBox({ title: `Bedrock: prompt for ${choice.model}`, prompt: 'What should the model answer?', ignoreFocusOut: true });
+  if (!prompt) return undefined;
+  return streamChoice(deps, choice, prompt, { title: `${choice.model}`, header: promptHeader('Prompt', prompt), system: args.system, signal: args.signal });
+}
+
+export function streamChoice(deps: CommandDeps, choice: ModelChoice, prompt: string, opts: { title: string; header?: string; system?: string; signal?: AbortSignal; bare?: boolean; pane?: OutputPane }): Promise<PaneStreamResult> {
+  const request = chatRequest(choice.model, choice.apiStyle, prompt, opts.system);
+  const run = (): Promise<PaneStreamResult> => streamIntoPane(deps.docs, deps.host.log, signal => deps.host.service.stream(request, signal), {
+    title: opts.title, header: opts.header, source: `${choice.model} · ${API_STYLE_LABELS[choice.apiStyle]}`,
+    signal: opts.signal, bare: opts.bare, pane: opts.pane,
+    // A retry opens a fresh pane; one streaming into a given pane (a diff side) would append a second answer.
+    ...(opts.pane ? {} : { retry: () => void run() }),
+  });
+  return run();
+}

@@ -1,0 +1,96 @@
+/**
+ * Coalesces streamed text into few document edits. A model can send thousands of deltas a second; applying each as
+ * its own edit makes the editor re-tokenise and re-render per token and freezes the window. Deltas are buffered and
+ * applied at most once per interval, and never while the previous edit is still being applied, so a 20k-token
+ * answer becomes a few dozen edits however fast it arrives. No vscode import: the timing is unit-tested in Node.
+ */
+export interface BatchTimers {
+  set(fn: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+const realTimers: BatchTimers = {
+  set: (fn, ms) => setTimeout(fn, ms),
+  clear: h => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
+export const DEFAULT_BATCH_INTERVAL_MS = 50;
+
+export class AppendBatcher {
+  private pending = '';
+  private timer: unknown;
+  private inFlight: Promise<void> | undefined;
+  private failure: unknown;
+  /** How many edits were applied so far. */
+  edits = 0;
+  /** Characters handed to `apply` so far. */
+  applied = 0;
+
+  constructor(
+    private readonly apply: (text: string) => Promise<void> | void,
+    private readonly intervalMs = DEFAULT_BATCH_INTERVAL_MS,
+    private readonly timers: BatchTimers = realTimers,
+  ) {}
+
+  /** Queues text; it reaches the document within one interval (or after the edit in progress). */
+  push(text: string): void {
+    if (!text) return;
+    this.pending += text;
+    this.schedule();
+  }
+
+  /** Applies whatever is queued now and resolves once every queued character is in the document. */
+  async flush(): Promise<void> {
+    for (;;) {
+      if (this.inFlight) {
+        await this.inFlight;
+        continue;
+      }
+      this.cancelTimer();
+      if (!this.pending) break;
+      this.run();
+    }
+    if (this.failure !== undefined) throw this.failure;
+  }
+
+  /** Drops queued text that has not been applied (the pane was closed). */
+  dispose(): void {
+    this.cancelTimer();
+    this.pending = '';
+  }
+
+  private cancelTimer(): void {
+    if (this.timer === undefined) return;
+    this.timers.clear(this.timer);
+    this.timer = undefined;
+  }
+
+  private schedule(): void {
+    if (this.timer !== undefined || this.inFlight) return;
+    this.timer = this.timers.set(() => { this.timer = undefined; this.run(); }, this.intervalMs);
+  }
+
+  private run(): void {
+    const text = this.pending;
+    this.pending = '';
+    if (!text) return;
+    this.edits++;
+    this.applied += text.length;
+    const done = (async () => {
+      try {
+        await this.apply(text);
+      } catch (e) {
+        // Kept for flush(): a failed edit must not be lost silently, but it must not break the stream either.
+        this.failure ??= e;
+      }
+    })();
+    this.inFlight = done;
+    // Cleared in a continuation, not in the body: an `apply` that throws synchronously would otherwise clear it
+    // before it was set.
+    void done.then(() => {
+      this.inFlight = undefined;
+      // Text that arrived during the edit waits one more interval, so a slow editor gets fewer, larger edits.
+      if (this.pending) this.schedule();
+    });
+  }
+}

@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { AppendBatcher, type BatchTimers } from '../../../src/editor/appendBatcher';
+
+/** Virtual time: timers fire when the test advances the clock, so a 100-second stream takes no real time. */
+class FakeClock implements BatchTimers {
+  now = 0;
+  private timers: Array<{ at: number; fn: () => void }> = [];
+
+  set(fn: () => void, ms: number): unknown {
+    const t = { at: this.now + ms, fn };
+    this.timers.push(t);
+    return t;
+  }
+
+  clear(handle: unknown): void {
+    this.timers = this.timers.filter(t => t !== handle);
+  }
+
+  /** Runs every timer due up to `time`, letting the promises each one starts settle. */
+  async advanceTo(time: number): Promise<void> {
+    for (;;) {
+      const due = this.timers.filter(t => t.at <= time).sort((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      this.timers = this.timers.filter(t => t !== due);
+      this.now = due.at;
+      due.fn();
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+    }
+    this.now = time;
+  }
+}
+
+/** Streams `tokens` deltas at `perSecond` into a batcher and returns what the document saw. */
+async function stream(tokens: number, perSecond: number, opts: { applyMs?: number; intervalMs?: number } = {}) {
+  const clock = new FakeClock();
+  let doc = '';
+  const editSizes: number[] = [];
+  const apply = (text: string) => {
+    editSizes.push(text.length);
+    if (!opts.applyMs) { doc += text; return; }
+    return new Promise<void>(resolve => clock.set(() => { doc += text; resolve(); }, opts.applyMs!));
+  };
+  const batcher = new AppendBatcher(apply, opts.intervalMs ?? 50, clock);
+  let expected = '';
+  for (let i = 0; i < tokens; i++) {
+    const token = `t${i} `;
+    expected += token;
+    await clock.advanceTo((i * 1000) / perSecond);
+    batcher.push(token);
+  }
+  const flushed = batcher.flush();
+  await clock.advanceTo(clock.now + 10_000);
+  await flushed;
+  return { doc, expected, edits: batcher.edits, editSizes, durationMs: (tokens * 1000) / perSecond };
+}
+
+describe('AppendBatcher', () => {
+  test('a 20k-token answer at emulator speed (50k tokens/s) becomes a handful of edits, none lost', async () => {
+    const r = await stream(20_000, 50_000);
+    assert.equal(r.doc, r.expected);
+    assert.ok(r.edits <= 12, `${r.edits} edits for 20000 tokens in ${r.durationMs} ms`);
+  });
+
+  test('at any speed there is at most one edit per interval (20k tokens at 5k tokens/s: ≤ 4 s / 50 ms + 1)', async () => {
+    const r = await stream(20_000, 5_000);
+    assert.equal(r.doc, r.expected);
+    assert.ok(r.edits < 200, `${r.edits} edits`);
+    assert.ok(r.edits <= r.durationMs / 50 + 1, `${r.edits} edits in ${r.durationMs} ms`);
+  });
+
+  test('a slow editor gets fewer, larger edits: never two edits in flight', async () => {
+    const r = await stream(5_000, 10_000, { applyMs: 200 });
+    assert.equal(r.doc, r.expected);
+    // 0.5 s of tokens, each edit taking 200 ms plus the 50 ms wait: a few edits, not one per interval
+    assert.ok(r.edits <= 4, `${r.edits} edits`);
+  });
+
+  test('flush applies what is queued at once and resolves when it is in the document', async () => {
+    let doc = '';
+    const clock = new FakeClock();
+    const b = new AppendBatcher(t => { doc += t; }, 50, clock);
+    b.push('a');
+    b.push('b');
+    assert.equal(doc, '', 'nothing is applied before the interval');
+    await b.flush();
+    assert.equal(doc, 'ab');
+    assert.equal(b.edits, 1);
+    await clock.advanceTo(1000);
+    assert.equal(b.edits, 1, 'the cancelled timer did not make an empty edit');
+    b.push('');
+    await b.flush();
+    assert.equal(b.edits, 1, 'empty text makes no edit');
+  });
+
+  test('a failed edit is reported by flush and later text still arrives', async () => {
+    let doc = '';
+    let fail = true;
+    const b = new AppendBatcher(t => { if (fail) { fail = false; throw new Error('editor gone'); } doc += t; }, 0);
+    b.push('lost');
+    await assert.rejects(b.flush(), /editor gone/);
+    b.push('kept');
+    await assert.rejects(b.flush(), /editor gone/, 'the first failure stays reported');
+    assert.equal(doc, 'kept');
+  });
+});
