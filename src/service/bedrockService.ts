@@ -8,6 +8,11 @@ import { allDrivers } from './drivers/registry';
 import type { EndpointFamily, EndpointOverrides } from './endpoints';
 import type { ApiStyle, BedrockRequest, StreamEvent } from './model';
 import { Router } from './router';
+import { backgroundResponse } from './drivers/mantle/backgroundResponses';
+import { resolveEndpoint } from './endpoints';
+import { toBedrockError } from './errors';
+import { stripProfilePrefix } from './modelIds';
+import type { Response } from 'openai/resources/responses/responses';
 
 export interface ServiceConfig {
   region: string;
@@ -55,6 +60,27 @@ export class BedrockService {
   /** Streams one reply. Never throws: failures arrive as an `error` event after whatever was already streamed. */
   stream(request: BedrockRequest, signal: AbortSignal): AsyncGenerator<StreamEvent> {
     return this.router.stream(request, signal);
+  }
+
+  /**
+   * A Responses request in background mode on bedrock-mantle: queued on the server, polled until done (each status
+   * reported), cancelled on the server if `signal` aborts. Like `stream`, it never throws.
+   */
+  async *background(request: Omit<BedrockRequest, 'apiStyle' | 'family'>, signal: AbortSignal, onStatus?: (status: Response['status'], id: string) => void, pollMs?: number): AsyncGenerator<StreamEvent> {
+    const { region, endpoints } = this.deps.config();
+    try {
+      yield* backgroundResponse({ ...request, model: stripProfilePrefix(request.model), apiStyle: 'responses', family: 'mantle' }, {
+        region, endpoint: resolveEndpoint('mantle', region, endpoints), auth: await this.currentAuth(), signal, onStatus, pollMs,
+      });
+    } catch (e) {
+      if (signal.aborted) {
+        yield { type: 'stop', reason: 'aborted' };
+        return;
+      }
+      const error = toBedrockError(e, { region, model: request.model });
+      this.deps.log(`background response failed: ${error.detail}`);
+      yield { type: 'error', error };
+    }
   }
 
   supports(style: ApiStyle, family: EndpointFamily): boolean {

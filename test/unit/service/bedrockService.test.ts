@@ -69,3 +69,23 @@ test('missing stored keys surface as a sign-in action, not a crash', async () =>
   assert.equal(last.error.kind, 'no-credentials');
   assert.deepEqual(last.error.action, { kind: 'sign-in' });
 });
+
+test('a background Responses job on mantle is polled to completion with its statuses reported', async () => {
+  const statuses: string[] = [];
+  const events: StreamEvent[] = [];
+  for await (const e of service.background({ model: 'openai.gpt-oss-120b', messages: [{ role: 'user', content: [{ type: 'text', text: 'Summarise the plan' }] }] }, new AbortController().signal, s => statuses.push(String(s)), 20)) events.push(e);
+  assert.equal(events[0].type, 'response-id');
+  assert.equal(events.at(-1)?.type, 'stop', JSON.stringify(events.at(-1)));
+  assert.match(events.filter(e => e.type === 'text').map(e => (e as { text: string }).text).join(''), /Summarise the plan/);
+  assert.equal(statuses[0], 'queued');
+  assert.equal(statuses.at(-1), 'completed');
+  assert.ok(emu.requests.some(r => r.method === 'GET' && /\/responses\/resp_/.test(r.path)), 'polled with GET /v1/responses/{id}');
+});
+
+test('aborting a background job cancels it on the server', async () => {
+  const abort = new AbortController();
+  const events: StreamEvent[] = [];
+  for await (const e of service.background({ model: 'openai.gpt-oss-120b', messages: [{ role: 'user', content: [{ type: 'text', text: 'slow job' }] }] }, abort.signal, s => { if (s === 'queued' || s === 'in_progress') abort.abort(); }, 20)) events.push(e);
+  assert.deepEqual(events.at(-1), { type: 'stop', reason: 'aborted' });
+  assert.ok(emu.requests.some(r => r.method === 'POST' && /\/responses\/resp_[^/]+\/cancel$/.test(r.path)), 'POST /v1/responses/{id}/cancel was sent');
+});
