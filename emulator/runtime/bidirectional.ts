@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Call } from '../context';
 import { pacing } from '../context';
-import { decodeFrames, eventFrame, headerString, codec } from '../eventstream';
+import { codec, decodeFrames, eventFrame, exceptionFrame, headerString } from '../eventstream';
+import { EventSignatureChain, requestSignature } from '../auth/eventSignature';
+import { SIGNING_NAME } from '../auth/authenticate';
 import { conversation, produceReply, asRecord, asString } from '../produce';
 import type { PromptTurn } from '../replyGenerator';
 import { EventSink } from '../stream';
@@ -11,9 +13,12 @@ import { eventStreamDialect } from './streamDialects';
 
 type SonicEvent = Record<string, Record<string, unknown>>;
 
-/** Unwraps the SDK's signed envelopes (`:chunk-signature`) and yields the Nova Sonic JSON events. */
-async function* inputEvents(source: AsyncIterable<Buffer>): AsyncGenerator<SonicEvent> {
+class BadEventSignature extends Error {}
+
+/** Unwraps the SDK's signed envelopes (`:chunk-signature`), checks their chain, and yields the Nova Sonic JSON events. */
+async function* inputEvents(source: AsyncIterable<Buffer>, chain: EventSignatureChain | undefined): AsyncGenerator<SonicEvent> {
   for await (const outer of decodeFrames(source)) {
+    if (chain && !await chain.verify(outer)) throw new BadEventSignature();
     const message = outer.headers[':chunk-signature'] ? (outer.body.length ? codec.decode(outer.body) : undefined) : outer;
     if (!message || headerString(message, ':event-type') !== 'chunk') continue;
     const part = asRecord(JSON.parse(Buffer.from(message.body).toString('utf8')));
@@ -86,25 +91,38 @@ export async function invokeModelWithBidirectionalStream(call: Call): Promise<vo
     return sink.live;
   };
 
-  for await (const event of inputEvents(call.ex.bodyStream())) {
-    received.push(event);
-    const [name, value] = Object.entries(event)[0] ?? ['', {}];
-    if (name === 'promptStart') promptName = asString(value.promptName);
-    if (name === 'contentStart') open.set(asString(value.contentName), { type: asString(value.type), role: asString(value.role), text: '', audioBytes: 0 });
-    if (name === 'textInput') { const c = open.get(asString(value.contentName)); if (c) c.text += asString(value.content); }
-    if (name === 'audioInput') { const c = open.get(asString(value.contentName)); if (c) c.audioBytes += Buffer.from(asString(value.content), 'base64').length; }
-    if (name === 'contentEnd') {
-      const c = open.get(asString(value.contentName));
-      open.delete(asString(value.contentName));
-      if (c?.role === 'SYSTEM') system = c.text;
-      else if (c?.role === 'USER') {
-        // Audio input is 16 kHz 16-bit mono, so its length stands in for what was said.
-        const heard = c.type === 'AUDIO' ? `(${Math.round(c.audioBytes / 32)} ms of speech)` : c.text;
-        // ~25 speech tokens per second of 16 kHz 16-bit audio.
-        if (!await answer(heard, Math.ceil(c.audioBytes / 1280))) return;
-      } else if (c?.role === 'ASSISTANT' && c.text) turns.push({ role: 'assistant', text: c.text });
-    }
-    if (name === 'sessionEnd') break;
+  const seed = call.record.auth === 'sigv4' ? requestSignature(call.ex.headers.authorization) : undefined;
+  const chain = seed ? new EventSignatureChain(seed, call.ctx.auth.credentials, call.ctx.region, SIGNING_NAME.runtime) : undefined;
+  try {
+    await handleEvents(inputEvents(call.ex.bodyStream(), chain));
+  } catch (e) {
+    if (!(e instanceof BadEventSignature)) throw e;
+    // The stream is already open, so the refusal travels as an exception frame.
+    await sink.event(exceptionFrame('validationException', { message: 'The event signature we calculated does not match the signature you provided.' }));
   }
   await sink.close();
+
+  /** Feeds the session state; answers each finished USER content block. */
+  async function handleEvents(events: AsyncIterable<SonicEvent>): Promise<void> {
+    for await (const event of events) {
+      received.push(event);
+      const [name, value] = Object.entries(event)[0] ?? ['', {}];
+      if (name === 'promptStart') promptName = asString(value.promptName);
+      if (name === 'contentStart') open.set(asString(value.contentName), { type: asString(value.type), role: asString(value.role), text: '', audioBytes: 0 });
+      if (name === 'textInput') { const c = open.get(asString(value.contentName)); if (c) c.text += asString(value.content); }
+      if (name === 'audioInput') { const c = open.get(asString(value.contentName)); if (c) c.audioBytes += Buffer.from(asString(value.content), 'base64').length; }
+      if (name === 'contentEnd') {
+        const c = open.get(asString(value.contentName));
+        open.delete(asString(value.contentName));
+        if (c?.role === 'SYSTEM') system = c.text;
+        else if (c?.role === 'USER') {
+          // Audio input is 16 kHz 16-bit mono, so its length stands in for what was said.
+          const heard = c.type === 'AUDIO' ? `(${Math.round(c.audioBytes / 32)} ms of speech)` : c.text;
+          // ~25 speech tokens per second of 16 kHz 16-bit audio.
+          if (!await answer(heard, Math.ceil(c.audioBytes / 1280))) return;
+        } else if (c?.role === 'ASSISTANT' && c.text) turns.push({ role: 'assistant', text: c.text });
+      }
+      if (name === 'sessionEnd') break;
+    }
+  }
 }

@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import * as http2 from 'node:http2';
+import { EventStreamCodec } from '@smithy/eventstream-codec';
+import { Hash } from '@smithy/hash-node';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { fromUtf8, toUtf8 } from '@smithy/util-utf8';
 import { InvokeModelWithBidirectionalStreamCommand, type InvokeModelWithBidirectionalStreamInput, type InvokeModelWithBidirectionalStreamOutput } from '@aws-sdk/client-bedrock-runtime';
 import { startEmulator } from '../../../emulator/index';
 import { runtimeClient } from './clients';
@@ -73,6 +79,40 @@ test('the bidirectional stream refuses API keys, as Bedrock does', async () => {
       (e: unknown) => (e as { name: string; $metadata: { httpStatusCode: number } }).name === 'AccessDeniedException' && (e as { $metadata: { httpStatusCode: number } }).$metadata.httpStatusCode === 403);
   } finally {
     client.destroy();
+    await emu.close();
+  }
+});
+
+test('a bidirectional event whose chunk signature breaks the chain ends the stream with a validationException frame', async () => {
+  const emu = await startEmulator();
+  const url = new URL(`${emu.runtimeEndpoint}/model/amazon.nova-sonic-v1%3A0/invoke-with-bidirectional-stream`);
+  const signer = new SignatureV4({ credentials: { accessKeyId: emu.accessKeyId, secretAccessKey: emu.secretAccessKey }, region: emu.region, service: 'bedrock', sha256: Hash.bind(null, 'sha256') });
+  const signed = await signer.sign({
+    method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: url.pathname, query: {},
+    headers: { host: url.host, 'content-type': 'application/vnd.amazon.eventstream', 'x-amz-content-sha256': 'STREAMING-AWS4-HMAC-SHA256-EVENTS' },
+  });
+  const codec = new EventStreamCodec(toUtf8, fromUtf8);
+  const inner = codec.encode({
+    headers: { ':event-type': { type: 'string', value: 'chunk' }, ':content-type': { type: 'string', value: 'application/json' }, ':message-type': { type: 'string', value: 'event' } },
+    body: fromUtf8(JSON.stringify({ bytes: Buffer.from(JSON.stringify({ event: { sessionStart: {} } })).toString('base64') })),
+  });
+  const forged = codec.encode({ headers: { ':date': { type: 'timestamp', value: new Date() }, ':chunk-signature': { type: 'binary', value: new Uint8Array(32).fill(7) } }, body: inner });
+  const session = http2.connect(emu.runtimeEndpoint);
+  try {
+    const headers = { ...signed.headers } as Record<string, string>;
+    delete headers.host;
+    const req = session.request({ ':method': 'POST', ':path': url.pathname, ...headers });
+    req.end(Buffer.from(forged));
+    const [response] = await once(req, 'response') as [http2.IncomingHttpHeaders];
+    assert.equal(response[':status'], 200);
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const frame = codec.decode(Buffer.concat(chunks));
+    assert.equal(frame.headers[':message-type']?.value, 'exception');
+    assert.equal(frame.headers[':exception-type']?.value, 'validationException');
+    assert.equal(emu.requests.at(-1)?.auth, 'sigv4');
+  } finally {
+    session.close();
     await emu.close();
   }
 });
