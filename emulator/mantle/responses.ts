@@ -117,7 +117,8 @@ export async function createResponse(call: Call): Promise<void> {
   const answered: PromptTurn[] = [...turns, ...(reply.text ? [{ role: 'assistant' as const, text: reply.text }] : []), ...reply.toolCalls.map(c => ({ role: 'assistant' as const, text: `${c.name}(${c.arguments})` }))];
   if (store) call.ctx.responses.put({ id, response: final, turns: answered, system: request.system });
 
-  if (body.background === true) {
+  // A streamed background response streams as it is produced (and stays retrievable after).
+  if (body.background === true && body.stream !== true) {
     const entry = call.ctx.responses.get(id);
     if (entry) entry.readyAt = Date.now() + call.ctx.asyncJobDurationMs;
     call.ex.json(200, responseObject(id, body, model, 'queued', [], undefined, createdAt));

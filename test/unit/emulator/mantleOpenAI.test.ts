@@ -169,3 +169,17 @@ test('the listed gpt-oss and Claude ids answer on every mantle route', async () 
     assert.equal(msg.model, model);
   }
 });
+
+test('responses: background with stream streams now and stays retrievable', async () => {
+  const stream = await client.responses.create({ model: GPT, input: 'background stream', background: true, stream: true });
+  let id = '';
+  let text = '';
+  for await (const ev of stream) {
+    if (ev.type === 'response.created') id = ev.response.id;
+    if (ev.type === 'response.output_text.delta') text += ev.delta;
+  }
+  assert.match(text, /background stream/);
+  const stored = await client.responses.retrieve(id);
+  assert.equal(stored.status, 'completed');
+  assert.equal(stored.output_text, text);
+});
