@@ -60,7 +60,18 @@ export class JobsTree extends Disposable implements vscode.TreeDataProvider<Asyn
     });
     this._register({ dispose: () => this.watcher.dispose() });
     this._register({ dispose: () => this.endPollingProgress?.() });
-    this._register(vscode.window.registerTreeDataProvider(JOBS_VIEW_ID, this));
+    const view = this._register(vscode.window.createTreeView(JOBS_VIEW_ID, { treeDataProvider: this, showCollapseAll: false }));
+    // Jobs started earlier (another window, the CLI, yesterday) are listed the first time the view is opened, not at
+    // activation: listing loads the SDK and calls AWS, which only a user looking at the view should cause.
+    const firstShow = this._register(view.onDidChangeVisibility(e => {
+      if (!e.visible) return;
+      firstShow.dispose();
+      void this.refresh(undefined, true);
+    }));
+    if (view.visible) {
+      firstShow.dispose();
+      void this.refresh(undefined, true);
+    }
   }
 
   getTreeItem(job: AsyncJob): vscode.TreeItem {
@@ -83,13 +94,15 @@ export class JobsTree extends Disposable implements vscode.TreeDataProvider<Asyn
   }
 
   /** Reloads every job from ListAsyncInvokes (the view's refresh button). */
-  async refresh(signal?: AbortSignal): Promise<JobRow[]> {
+  async refresh(signal?: AbortSignal, quiet = false): Promise<JobRow[]> {
     try {
       const jobs = await listAsyncInvokes(await runtimeContextFor(this.host, signal), { maxJobs: 100 });
       for (const job of jobs) this.watcher.upsert(job);
     } catch (e) {
       const error = asBedrockError(e);
-      if (error.kind !== 'aborted') void showBedrockError(error, this.host.log);
+      // A quiet refresh (the view opening) only logs: a sign-in prompt nobody asked for would be noise.
+      if (quiet) this.host.log.warn(`listing async jobs: ${error.detail}`);
+      else if (error.kind !== 'aborted') void showBedrockError(error, this.host.log);
     }
     this.changed.fire(undefined);
     return this.rows();
