@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import type { InvokeFamily } from '../../service/runtime';
+import { PAYLOAD_SUFFIX, payloadFileName } from './payloadNames';
+
+export { familyFromFileName } from './payloadNames';
 
 /** What a payload file is for: kept per workspace, keyed by the file's URI. */
 export interface PayloadMeta {
@@ -9,19 +12,6 @@ export interface PayloadMeta {
 }
 
 const META_KEY = 'bedrock.rawPayload.files';
-
-/** `<model>.<family>.bedrock.json`: the family part is what `contributes.jsonValidation` matches to pick the schema. */
-export const PAYLOAD_SUFFIX = '.bedrock.json';
-
-export function payloadFileName(model: string, family: InvokeFamily, stream: boolean): string {
-  return `${model.replace(/[^\w.-]+/g, '_')}${stream ? '.stream' : ''}.${family}${PAYLOAD_SUFFIX}`;
-}
-
-/** The family a payload file name says, so a file opened later still gets validated against the right schema. */
-export function familyFromFileName(name: string): InvokeFamily | undefined {
-  const m = /\.([a-z-]+)\.bedrock\.json$/.exec(name);
-  return m ? m[1] as InvokeFamily : undefined;
-}
 
 /**
  * Payload files live in the extension's storage folder, not the workspace: real files, so they can be edited,

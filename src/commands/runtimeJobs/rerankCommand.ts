@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { BedrockError } from '../../service/errors';
 import { rerank, type RankedDocument } from '../../service/runtime';
 import { selectedText, withJobProgress, type CommandDeps } from '../commandContext';
+import { rerankTable, splitDocuments } from './rerankText';
 
 export interface RerankArgs {
   query?: string;
@@ -13,17 +14,6 @@ export interface RerankArgs {
 }
 
 export const DEFAULT_RERANK_MODEL = 'cohere.rerank-v3-5:0';
-
-/** Paragraphs when the text has blank lines, else non-empty lines. */
-export function splitDocuments(text: string): string[] {
-  const paragraphs = text.split(/\n\s*\n/).map(s => s.trim()).filter(Boolean);
-  return paragraphs.length > 1 ? paragraphs : text.split('\n').map(s => s.trim()).filter(Boolean);
-}
-
-function table(query: string, model: string, ranked: RankedDocument[]): string {
-  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').slice(0, 200);
-  return `## Rerank · ${model}\n\n> ${cell(query)}\n\n| rank | score | # | document |\n|---:|---:|---:|---|\n${ranked.map((r, i) => `| ${i + 1} | ${r.score.toFixed(4)} | ${r.index} | ${cell(r.document)} |`).join('\n')}\n`;
-}
 
 /** "Bedrock: Rerank Documents": the documents ordered by relevance to a query, as a table in a pane. */
 export async function rerankDocuments(deps: CommandDeps, args: RerankArgs = {}): Promise<{ pane?: vscode.Uri; ranked?: RankedDocument[]; error?: BedrockError } | undefined> {
@@ -38,7 +28,7 @@ export async function rerankDocuments(deps: CommandDeps, args: RerankArgs = {}):
   const { value, error } = await withJobProgress(deps.host, `ranking ${documents.length} documents`, args.signal, ctx => rerank(ctx, query, documents, model, { topN: args.topN }));
   if (!value) return { error };
   const uri = deps.docs.create(`Rerank ${model}`);
-  deps.docs.set(uri, table(query, model, value));
+  deps.docs.set(uri, rerankTable(query, model, value));
   await deps.docs.show(uri);
   return { pane: uri, ranked: value };
 }
