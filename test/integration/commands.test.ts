@@ -96,6 +96,23 @@ suite('Editor commands against the emulator (issue 6)', function () {
     assert.match(JSON.stringify(last.body), /export const two = 1 \+ 1;/, 'the selection was sent');
   });
 
+  test('Invoke Model… for people: the quick picks start on the remembered model and API style', async () => {
+    emu.scriptReplies(['Remembered.', 'Picked from the quick picks.']);
+    await run('bedrock.invokeModel', { model: NOVA, apiStyle: 'converse', prompt: 'remember this choice' });
+    const done = run<PaneStreamResult>('bedrock.invokeModel', { prompt: 'chosen in the UI' });
+    let r: PaneStreamResult | undefined;
+    // Accept whatever quick pick is open (model, then API style) until the command finishes: bounded polling.
+    for (let i = 0; i < 100 && !r; i++) {
+      await new Promise(resolve => setTimeout(resolve, 100));
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      r = await Promise.race([done, new Promise<undefined>(resolve => setTimeout(() => resolve(undefined), 50))]);
+    }
+    assert.ok(r, 'the command finished');
+    assert.strictEqual(r.answer, 'Picked from the quick picks.');
+    const last = emu.requests.at(-1)!;
+    assert.strictEqual(decodeURIComponent(last.path), `/model/${NOVA}/converse`);
+  });
+
   test('a 20k-token answer arrives in few batched edits (no edit per token), all of it', async () => {
     emu.scriptFaults([{ fault: 'long:20000', path: 'converse-stream' }]);
     const { result: r, changes } = await countingChanges(() => run<PaneStreamResult>('bedrock.invokeModel', { model: NOVA, apiStyle: 'converse-stream', prompt: 'Write a very long answer' }));
@@ -350,6 +367,18 @@ suite('Editor commands against the emulator (issue 6)', function () {
     assert.ok(fs.readFileSync(target.fsPath).subarray(0, 4).toString('latin1') === 'RIFF');
     const sent = emu.requests.at(-1)!;
     assert.match(JSON.stringify(sent.body), /audioInput/, 'audio was streamed up');
+  });
+
+  test('the manifest shows the commands: palette, editor context menu, Raw Payload run button, Jobs view', () => {
+    const m = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { menus: Record<string, Array<{ command: string; when?: string }>>; views: Record<string, Array<{ id: string; name: string }>> } };
+    const hidden = m.contributes.menus.commandPalette.filter(e => e.when === 'false').map(e => e.command);
+    const built = ['invokeModel', 'askAboutSelection', 'explainSelection', 'refactorSelection', 'invokeRawPayload', 'generateEmbeddings', 'rerankDocuments', 'generateImage', 'startVideoJob', 'refreshJobs', 'speakWithNovaSonic', 'whichApi'].map(c => `bedrock.${c}`);
+    assert.deepStrictEqual(built.filter(c => hidden.includes(c)), [], 'built commands are in the palette');
+    for (const c of ['bedrock.askAboutSelection', 'bedrock.explainSelection', 'bedrock.refactorSelection']) {
+      assert.strictEqual(m.contributes.menus['editor/context'].find(e => e.command === c)?.when, 'editorHasSelection', c);
+    }
+    assert.match(m.contributes.menus['editor/title'].find(e => e.command === 'bedrock.invokeRawPayload')?.when ?? '', /bedrock\\.json/);
+    assert.strictEqual(m.contributes.views.bedrock.find(v => v.id === 'bedrock.jobsView')?.name, 'Bedrock Jobs');
   });
 
   test('Which Bedrock API Should I Use? explains the choice and opens a starter on the right endpoint family', async () => {

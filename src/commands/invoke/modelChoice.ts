@@ -47,12 +47,13 @@ export async function pickModelAndStyle(host: ServiceHost, state: vscode.Memento
   const items: ModelItem[] = models.map(m => ({
     label: m.name, description: invocableId(m), detail: `${m.provider} · ${m.apiStyles.map(s => API_STYLE_LABELS[s]).join(', ')}`, model: m,
   }));
-  const lastIndex = items.findIndex(i => i.description === last.model);
+  // The remembered id may be any of the model's ids (base id or one of its inference profiles): keep it as it was.
+  const lastIndex = items.findIndex(i => i.model && (i.model.id === last.model || i.model.mantleId === last.model || i.model.profiles.includes(last.model)));
   if (lastIndex > 0) items.unshift(...items.splice(lastIndex, 1));
-  if (lastIndex >= 0) items[0] = { ...items[0], label: `$(history) ${items[0].label}` };
+  if (lastIndex >= 0) items[0] = { ...items[0], label: `$(history) ${items[0].label}`, description: last.model };
   const picked = await vscode.window.showQuickPick(items, { title: 'Bedrock: Invoke Model (1/2) — model', placeHolder: 'Choose a model', matchOnDescription: true, matchOnDetail: true });
   if (!picked?.model) return undefined;
-  const model = invocableId(picked.model);
+  const model = picked.description ?? invocableId(picked.model);
   const styles = [...picked.model.apiStyles].sort((a, b) => Number(b === last.apiStyle) - Number(a === last.apiStyle));
   const style = await vscode.window.showQuickPick(styles.map(s => ({ label: API_STYLE_LABELS[s], description: s === last.apiStyle ? 'last used' : undefined, style: s })), { title: `Bedrock: Invoke Model (2/2) — API style for ${model}`, placeHolder: 'Choose how to call it' });
   if (!style) return undefined;
