@@ -16,7 +16,7 @@ const arg = (name, fallback) => {
   return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 };
 const port = Number(arg('port', '0'));
-const folder = path.resolve(arg('folder', path.join(root, 'test/fixtures/workspace')));
+const folderArg = arg('folder', '');
 const say = m => console.log(`[demo] ${m}`);
 
 const run = (cmd, args) => {
@@ -64,6 +64,9 @@ if (real.configured) {
 }
 
 const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bedrock-demo-'));
+// without --folder the demo opens a scratch copy of the sample workspace (it is removed on exit)
+const folder = folderArg ? path.resolve(folderArg) : path.join(runDir, 'workspace');
+if (!folderArg) fs.cpSync(path.join(root, 'test/fixtures/workspace'), folder, { recursive: true });
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 // Installed by symlink, so the browser the user opens needs no development-mode hook.
 const server = await startCodeServer({

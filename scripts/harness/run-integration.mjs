@@ -10,7 +10,6 @@ import { injectDevelopmentOptions, launchBrowser } from './browser.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const testsPath = path.join(root, 'out/test/integration/index');
-const workspace = path.join(root, 'test/fixtures/workspace');
 const TIMEOUT = Number(process.env.HARNESS_TIMEOUT_MS ?? 300_000);
 const shotDir = path.join(root, 'test-results');
 fs.mkdirSync(shotDir, { recursive: true });
@@ -18,6 +17,9 @@ if (!fs.existsSync(`${testsPath}.js`)) { console.error(`harness: ${testsPath}.js
 
 ensureInstalled(root);
 const runDir = fs.mkdtempSync(path.join(root, 'out', 'harness-run-'));
+// the suite runs in a copy of the sample workspace, so tests can edit and save files without touching fixtures
+const workspace = path.join(runDir, 'workspace');
+fs.cpSync(path.join(root, 'test/fixtures/workspace'), workspace, { recursive: true });
 const resultFile = path.join(runDir, 'result.json');
 // HARNESS_USER_DATA_DIR: the sentinel-secret test scans everything the server and extension host wrote.
 const server = await startCodeServer({ runDir, env: { HARNESS_RESULT_FILE: resultFile, HARNESS_SHOT_DIR: shotDir, HARNESS_USER_DATA_DIR: runDir } });

@@ -17,6 +17,9 @@ export async function startWorkbench(o = {}) {
   fs.mkdirSync(results, { recursive: true });
   fs.mkdirSync(path.join(root, 'out'), { recursive: true });
   const runDir = fs.mkdtempSync(path.join(root, 'out', 'ui-run-'));
+  // a copy of the sample workspace: tests type into and save its files, the fixtures must stay as committed
+  const workspace = path.join(runDir, 'workspace');
+  fs.cpSync(path.join(root, 'test/fixtures/workspace'), workspace, { recursive: true });
   let emu;
   const settings = { ...o.settings };
   const env = {};
@@ -30,7 +33,7 @@ export async function startWorkbench(o = {}) {
     Object.assign(env, { AWS_ACCESS_KEY_ID: emu.accessKeyId, AWS_SECRET_ACCESS_KEY: emu.secretAccessKey, AWS_REGION: emu.region });
   }
   for (const k of ['AWS_PROFILE', 'AWS_BEARER_TOKEN_BEDROCK', 'AWS_SESSION_TOKEN']) env[k] = '';
-  const folderUrl = s => `${s.url}/?folder=${encodeURIComponent(path.join(root, 'test/fixtures/workspace'))}`;
+  const folderUrl = s => `${s.url}/?folder=${encodeURIComponent(workspace)}`;
   let server = await startCodeServer({ runDir, settings, env });
   const browser = await launchBrowser({ colorScheme: o.colorScheme });
   const page = browser.page;
