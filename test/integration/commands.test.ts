@@ -15,6 +15,7 @@ import type { VideoJobResult } from '../../src/commands/jobs/videoJobCommand';
 import type { SonicResult } from '../../src/commands/runtimeJobs/sonicCommand';
 import type { WhichApiResult } from '../../src/commands/apiAdvisor/whichApiCommand';
 import { payloadTemplate, writeWav } from '../../src/service/runtime';
+import { screenshot } from './screenshot';
 
 const EXTENSION_ID = 'bedrock-workbench.bedrock-workbench';
 const NOVA = 'us.amazon.nova-lite-v1:0';
@@ -124,6 +125,7 @@ suite('Editor commands against the emulator (issue 6)', function () {
     assert.ok(pane.includes(r.answer), 'every streamed character is in the pane');
     assert.match(pane, /\d+ out tokens/);
     assert.ok(r.answer.length > 20_000, `${r.answer.length} characters`);
+    await screenshot('integration-pane-20k-tokens');
   });
 
   test('cancelling stops the stream and leaves the partial text, marked as cancelled', async () => {
