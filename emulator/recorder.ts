@@ -18,6 +18,8 @@ export interface RecordedRequest {
   httpVersion: string;
   status?: number;
   time: string;
+  /** Set when the client closed the stream before the response ended (epoch ms). */
+  clientClosedAt?: number;
 }
 
 const SECRET_HEADERS = new Set(['authorization', 'x-api-key', 'x-amz-security-token', 'cookie']);

@@ -92,6 +92,9 @@ export async function dispatch(ex: Exchange, ctx: EmulatorContext, routes: Route
     }
   } finally {
     record.status = ex.status || undefined;
+    // a client that aborts a stream closes it while the handler is still writing; record when, once it happens
+    if (ex.clientClosedAt !== undefined) record.clientClosedAt = ex.clientClosedAt;
+    else if (!ex.closed) ex.onClose(() => { if (ex.clientClosedAt !== undefined) record.clientClosedAt = ex.clientClosedAt; });
   }
 }
 

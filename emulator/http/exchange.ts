@@ -29,6 +29,9 @@ export class Exchange {
   extraHeaders: Record<string, string> = {};
   private headSent = false;
   private finished = false;
+  private endedByServer = false;
+  /** When the client went away before the response ended (epoch ms): how tests time an abort. */
+  clientClosedAt: number | undefined;
 
   constructor(readonly family: Family, readonly req: AnyRequest, private readonly res: AnyResponse) {
     this.method = (req.method ?? 'GET').toUpperCase();
@@ -46,7 +49,10 @@ export class Exchange {
     const authority = req.headers[':authority'];
     if (!headers.host && typeof authority === 'string') headers.host = authority;
     this.headers = headers;
-    res.on('close', () => { this.finished = true; });
+    res.on('close', () => {
+      if (!this.endedByServer && !this.finished) this.clientClosedAt = Date.now();
+      this.finished = true;
+    });
   }
 
   /** Path segments, percent-decoded (model ids arrive as `amazon.nova-lite-v1%3A0`). */
@@ -55,6 +61,10 @@ export class Exchange {
   }
 
   get closed(): boolean { return this.finished; }
+
+  onClose(listener: () => void): void {
+    this.res.on('close', listener);
+  }
   get headersSent(): boolean { return this.headSent; }
 
   async readBody(): Promise<Buffer> {
@@ -91,6 +101,7 @@ export class Exchange {
 
   end(chunk?: Buffer | Uint8Array | string): void {
     if (this.finished) return;
+    this.endedByServer = true;
     if (!this.headSent) this.writeHead(200);
     if (chunk !== undefined) (this.res as http.ServerResponse).end(chunk);
     else (this.res as http.ServerResponse).end();
@@ -104,6 +115,7 @@ export class Exchange {
 
   /** Drops the connection mid-response, as a network fault or load balancer reset would. */
   abort(): void {
+    this.endedByServer = true;
     this.finished = true;
     const res = this.res as http2.Http2ServerResponse;
     if (res.stream && typeof res.stream.close === 'function') {
