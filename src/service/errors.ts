@@ -122,6 +122,17 @@ export function toBedrockError(e: unknown, ctx: ErrorContext): BedrockError {
 }
 
 function firstSentence(s: string): string {
+  // SDK messages often embed the service's JSON body ("400 {\"error\":{\"message\":...}}"): say only its message
+  const json = s.indexOf('{');
+  if (json >= 0) {
+    try {
+      const body = JSON.parse(s.slice(json)) as { message?: unknown; Message?: unknown; error?: { message?: unknown } };
+      const inner = body.error?.message ?? body.message ?? body.Message;
+      if (typeof inner === 'string') s = inner;
+    } catch {
+      // not JSON after all: keep the text as it is
+    }
+  }
   const one = s.split('\n')[0].trim();
   const m = /^(.{1,200}?[.!?])(\s|$)/.exec(one);
   return m ? m[1] : one.length > 200 ? one.slice(0, 200) + '…' : one || 'no detail given.';

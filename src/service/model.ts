@@ -70,6 +70,11 @@ export interface BedrockRequest {
   family?: EndpointFamily;
   /** mantle Projects (OpenAI styles) / Workspaces (Messages). */
   project?: string;
+  /**
+   * For the OpenAI and Anthropic styles: false asks for the whole reply in one response instead of a stream (it
+   * still arrives as the same events). Converse / InvokeModel choose this through their API style.
+   */
+  stream?: boolean;
   /** Responses API state. */
   previousResponseId?: string;
   store?: boolean;

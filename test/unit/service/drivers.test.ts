@@ -50,3 +50,26 @@ for (const auth of ['sigv4', 'bearer'] as const) {
     }
   });
 }
+
+describe('OpenAI and Anthropic styles without streaming give the same events', () => {
+  let rig: Rig;
+  before(async () => { rig = await startRig(); });
+  after(() => rig.close());
+  for (const { style, family, model } of MATRIX.filter(m => ['chat-completions', 'responses', 'messages'].includes(m.style))) {
+    test(`${style} on ${family} with stream: false`, async () => {
+      rig.emulator.scriptReplies([SCRIPTED]);
+      const events = await rig.run({ ...request(style, family, model), stream: false });
+      assert.equal(textOf(events), SCRIPTED, JSON.stringify(events.at(-1)));
+      assert.deepEqual(normalised(events), ['text', 'usage', 'stop']);
+      const body = rig.emulator.requests.at(-1)!.body as { stream?: boolean };
+      assert.notEqual(body.stream, true, 'the request did not ask for a stream');
+    });
+  }
+
+  test('a Project (OpenAI styles) and a Workspace (Messages) reach mantle in their headers', async () => {
+    await rig.run({ ...request('responses', 'mantle', 'openai.gpt-oss-120b'), project: 'proj_team42' });
+    assert.equal(rig.emulator.requests.at(-1)!.headers['openai-project'], 'proj_team42');
+    await rig.run({ ...request('messages', 'mantle', 'anthropic.claude-sonnet-4-5'), project: 'wrkspc_team42' });
+    assert.equal(rig.emulator.requests.at(-1)!.headers['anthropic-workspace-id'], 'wrkspc_team42');
+  });
+});

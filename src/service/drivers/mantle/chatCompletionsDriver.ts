@@ -1,7 +1,7 @@
 import type { BedrockRequest, StreamEvent } from '../../model';
 import type { ChatDriver, DriverContext } from '../driver';
 import { chatCompletionsBody } from './chatCompletionsRequest';
-import { ChatCompletionsNormalizer } from './chatCompletionsEvents';
+import { ChatCompletionsNormalizer, chatCompletionEvents } from './chatCompletionsEvents';
 import { openaiClient, projectHeaders } from './openaiClient';
 
 /** OpenAI Chat Completions on bedrock-mantle or bedrock-runtime (`/openai/v1/chat/completions`). */
@@ -11,7 +11,13 @@ export class ChatCompletionsDriver implements ChatDriver {
 
   async *stream(req: BedrockRequest, ctx: DriverContext): AsyncGenerator<StreamEvent> {
     const client = await openaiClient(ctx.family, ctx.endpoint, ctx.region, ctx.auth);
-    const stream = await client.chat.completions.create(chatCompletionsBody(req), { signal: ctx.signal, headers: projectHeaders(req.project) });
+    const options = { signal: ctx.signal, headers: projectHeaders(req.project) };
+    if (req.stream === false) {
+      const { stream: _s, stream_options: _o, ...body } = chatCompletionsBody(req);
+      yield* chatCompletionEvents(await client.chat.completions.create({ ...body, stream: false }, options));
+      return;
+    }
+    const stream = await client.chat.completions.create(chatCompletionsBody(req), options);
     const normalizer = new ChatCompletionsNormalizer();
     for await (const chunk of stream) yield* normalizer.push(chunk);
     yield* normalizer.end();

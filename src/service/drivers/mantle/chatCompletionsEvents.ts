@@ -1,4 +1,5 @@
-import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
+import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/completions';
+import { parseArguments } from '../toolCalls';
 import type { StreamEvent } from '../../model';
 import { stopReason } from '../stopReasons';
 import { ToolCallAssembler } from '../toolCalls';
@@ -40,4 +41,20 @@ export class ChatCompletionsNormalizer {
     yield* this.tools.endAll();
     if (this.pendingStop) yield this.pendingStop;
   }
+}
+
+/** A whole (non-streamed) chat completion as the same events a stream gives. */
+export function* chatCompletionEvents(c: ChatCompletion): Generator<StreamEvent> {
+  const choice = c.choices[0];
+  const m = choice?.message as (ChatCompletion.Choice['message'] & { reasoning_content?: string; reasoning?: string }) | undefined;
+  const reasoning = m?.reasoning_content ?? m?.reasoning;
+  if (reasoning) yield { type: 'reasoning', text: reasoning };
+  if (m?.content) yield { type: 'text', text: m.content };
+  for (const tc of m?.tool_calls ?? []) {
+    if (tc.type !== 'function') continue;
+    yield { type: 'tool-call-start', id: tc.id, name: tc.function.name };
+    yield { type: 'tool-call-end', id: tc.id, input: parseArguments(tc.function.arguments) };
+  }
+  if (c.usage) yield { type: 'usage', usage: { inputTokens: c.usage.prompt_tokens, outputTokens: c.usage.completion_tokens } };
+  yield { type: 'stop', ...stopReason(choice?.finish_reason) };
 }

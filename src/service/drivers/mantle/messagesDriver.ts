@@ -1,16 +1,20 @@
-import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
+import type { Message, RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
 import type { ResolvedAuth } from '../../credentials/auth';
 import type { EndpointFamily } from '../../endpoints';
 import type { BedrockRequest, StreamEvent } from '../../model';
 import { sdks } from '../../sdks';
 import type { ChatDriver, DriverContext } from '../driver';
 import { messagesBody } from './messagesRequest';
-import { MessagesNormalizer } from './messagesEvents';
+import { MessagesNormalizer, messageEvents } from './messagesEvents';
 import { keepReceivedFetch } from './keepReceivedFetch';
 
 interface MessagesClient {
-  messages: { create(body: ReturnType<typeof messagesBody>, options: { signal: AbortSignal; headers?: Record<string, string> }): PromiseLike<AsyncIterable<RawMessageStreamEvent>> };
+  messages: {
+    create(body: ReturnType<typeof messagesBody>, options: RequestOptions): PromiseLike<AsyncIterable<RawMessageStreamEvent>>;
+    create(body: Omit<ReturnType<typeof messagesBody>, 'stream'> & { stream: false }, options: RequestOptions): PromiseLike<Message>;
+  };
 }
+interface RequestOptions { signal: AbortSignal; headers?: Record<string, string> }
 
 /**
  * Anthropic Messages through @anthropic-ai/bedrock-sdk: on mantle its AnthropicBedrockMantle client
@@ -26,6 +30,11 @@ export class MessagesDriver implements ChatDriver {
   async *stream(req: BedrockRequest, ctx: DriverContext): AsyncGenerator<StreamEvent> {
     const client = this.client(ctx.family, ctx.endpoint, ctx.region, ctx.auth);
     const headers = req.project && ctx.family === 'mantle' ? { 'anthropic-workspace-id': req.project } : undefined;
+    if (req.stream === false) {
+      const { stream: _s, ...body } = messagesBody(req);
+      yield* messageEvents(await client.messages.create({ ...body, stream: false }, { signal: ctx.signal, headers }));
+      return;
+    }
     const stream = await client.messages.create(messagesBody(req), { signal: ctx.signal, headers });
     const normalizer = new MessagesNormalizer();
     for await (const e of stream) yield* normalizer.push(e);

@@ -1,4 +1,4 @@
-import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
+import type { Message, RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
 import type { StreamEvent, Usage } from '../../model';
 import { stopReason } from '../stopReasons';
 import { ToolCallAssembler } from '../toolCalls';
@@ -59,4 +59,23 @@ export class MessagesNormalizer {
       this.stop = undefined;
     }
   }
+}
+
+/** A whole (non-streamed) Messages reply as the same events a stream gives. */
+export function* messageEvents(m: Message): Generator<StreamEvent> {
+  for (const b of m.content) {
+    if (b.type === 'thinking') yield { type: 'reasoning', text: b.thinking };
+    else if (b.type === 'text') yield { type: 'text', text: b.text };
+    else if (b.type === 'tool_use') {
+      yield { type: 'tool-call-start', id: b.id, name: b.name };
+      yield { type: 'tool-call-end', id: b.id, input: b.input };
+    }
+  }
+  const u = m.usage;
+  yield { type: 'usage', usage: {
+    inputTokens: u.input_tokens, outputTokens: u.output_tokens,
+    ...(u.cache_read_input_tokens ? { cacheReadTokens: u.cache_read_input_tokens } : {}),
+    ...(u.cache_creation_input_tokens ? { cacheWriteTokens: u.cache_creation_input_tokens } : {}),
+  } };
+  yield { type: 'stop', ...stopReason(m.stop_reason) };
 }

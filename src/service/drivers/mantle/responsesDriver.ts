@@ -2,7 +2,7 @@ import type { BedrockRequest, StreamEvent } from '../../model';
 import type { ChatDriver, DriverContext } from '../driver';
 import { openaiClient, projectHeaders } from './openaiClient';
 import { responsesBody } from './responsesRequest';
-import { ResponsesNormalizer } from './responsesEvents';
+import { ResponsesNormalizer, responseEvents } from './responsesEvents';
 
 /**
  * OpenAI Responses on bedrock-mantle (stateful chains with previous_response_id/store, tools) or bedrock-runtime
@@ -15,7 +15,13 @@ export class ResponsesDriver implements ChatDriver {
 
   async *stream(req: BedrockRequest, ctx: DriverContext): AsyncGenerator<StreamEvent> {
     const client = await openaiClient(ctx.family, ctx.endpoint, ctx.region, ctx.auth);
-    const stream = await client.responses.create(responsesBody(req), { signal: ctx.signal, headers: projectHeaders(req.project) });
+    const options = { signal: ctx.signal, headers: projectHeaders(req.project) };
+    if (req.stream === false) {
+      const { stream: _s, ...body } = responsesBody(req);
+      yield* responseEvents(await client.responses.create({ ...body, stream: false }, options));
+      return;
+    }
+    const stream = await client.responses.create(responsesBody(req), options);
     const normalizer = new ResponsesNormalizer();
     for await (const e of stream) yield* normalizer.push(e);
   }

@@ -1,7 +1,7 @@
 import type { Response, ResponseStreamEvent } from 'openai/resources/responses/responses';
 import type { StreamEvent } from '../../model';
 import { stopReason } from '../stopReasons';
-import { ToolCallAssembler } from '../toolCalls';
+import { parseArguments, ToolCallAssembler } from '../toolCalls';
 
 /** Responses SSE events → internal events. There is no `[DONE]`: `response.completed` (or failed/incomplete) ends it. */
 export class ResponsesNormalizer {
@@ -56,4 +56,21 @@ export function* finalEvents(r: Response): Generator<StreamEvent> {
   const calledTool = r.output?.some(o => o.type === 'function_call');
   const raw = r.status === 'incomplete' ? r.incomplete_details?.reason ?? 'incomplete' : calledTool ? 'tool_calls' : 'completed';
   yield { type: 'stop', ...stopReason(raw) };
+}
+
+/** A whole (non-streamed or polled) response as the same events a stream gives. */
+export function* responseEvents(r: Response): Generator<StreamEvent> {
+  yield { type: 'response-id', id: r.id };
+  for (const item of r.output ?? []) {
+    if (item.type === 'reasoning') {
+      const text = (item.content ?? []).map(c => ('text' in c ? c.text : '')).join('') || item.summary.map(s => s.text).join('');
+      if (text) yield { type: 'reasoning', text };
+    } else if (item.type === 'message') {
+      for (const c of item.content) if (c.type === 'output_text') yield { type: 'text', text: c.text };
+    } else if (item.type === 'function_call') {
+      yield { type: 'tool-call-start', id: item.call_id, name: item.name };
+      yield { type: 'tool-call-end', id: item.call_id, input: parseArguments(item.arguments) };
+    }
+  }
+  yield* finalEvents(r);
 }
