@@ -7,6 +7,7 @@ import type { ChatDriver, DriverContext } from '../driver';
 import { messagesBody } from './messagesRequest';
 import { MessagesNormalizer, messageEvents } from './messagesEvents';
 import { keepReceivedFetch } from './keepReceivedFetch';
+import { clientCache } from '../clientCache';
 
 interface MessagesClient {
   messages: {
@@ -25,7 +26,7 @@ interface RequestOptions { signal: AbortSignal; headers?: Record<string, string>
 export class MessagesDriver implements ChatDriver {
   readonly style = 'messages' as const;
   readonly families = ['mantle', 'runtime'] as const;
-  private readonly clients = new WeakMap<ResolvedAuth, Map<string, MessagesClient>>();
+  private readonly clients = clientCache((auth, family: EndpointFamily, endpoint: string, region: string) => createClient(family, endpoint, region, auth));
 
   async *stream(req: BedrockRequest, ctx: DriverContext): AsyncGenerator<StreamEvent> {
     const client = this.client(ctx.family, ctx.endpoint, ctx.region, ctx.auth);
@@ -42,15 +43,7 @@ export class MessagesDriver implements ChatDriver {
   }
 
   private client(family: EndpointFamily, endpoint: string, region: string, auth: ResolvedAuth): MessagesClient {
-    let byKey = this.clients.get(auth);
-    if (!byKey) this.clients.set(auth, (byKey = new Map()));
-    const key = `${family}|${endpoint}|${region}`;
-    let c = byKey.get(key);
-    if (!c) {
-      c = createClient(family, endpoint, region, auth);
-      byKey.set(key, c);
-    }
-    return c;
+    return this.clients(auth, family, endpoint, region);
   }
 }
 

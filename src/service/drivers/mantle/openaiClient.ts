@@ -3,24 +3,17 @@ import type { ResolvedAuth } from '../../credentials/auth';
 import type { EndpointFamily } from '../../endpoints';
 import { sdks } from '../../sdks';
 import { keepReceivedFetch } from './keepReceivedFetch';
+import { clientCache } from '../clientCache';
 
 /**
  * The `openai` package's own Bedrock provider, on either family: it signs with SigV4 (`bedrock` on runtime,
  * `bedrock-mantle` on mantle) from our credential provider, or sends the Bedrock API key as a bearer token. Both
  * families serve the OpenAI-compatible API under `{endpoint}/openai/v1`, the provider's own default root.
  */
-const clients = new WeakMap<ResolvedAuth, Map<string, Promise<OpenAI>>>();
+const clients = clientCache((auth, family: EndpointFamily, endpoint: string, region: string) => create(family, endpoint, region, auth));
 
 export function openaiClient(family: EndpointFamily, endpoint: string, region: string, auth: ResolvedAuth): Promise<OpenAI> {
-  let byKey = clients.get(auth);
-  if (!byKey) clients.set(auth, (byKey = new Map()));
-  const key = `${family}|${endpoint}|${region}`;
-  let client = byKey.get(key);
-  if (!client) {
-    client = create(family, endpoint, region, auth);
-    byKey.set(key, client);
-  }
-  return client;
+  return clients(auth, family, endpoint, region);
 }
 
 async function create(family: EndpointFamily, endpoint: string, region: string, auth: ResolvedAuth): Promise<OpenAI> {

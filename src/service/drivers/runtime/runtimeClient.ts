@@ -1,24 +1,17 @@
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { ResolvedAuth } from '../../credentials/auth';
 import { sdks } from '../../sdks';
+import { clientCache } from '../clientCache';
 
 /**
  * One BedrockRuntimeClient per (endpoint, region, auth), created on first use so the SDK is not loaded at
  * activation. The auth is chosen explicitly (sigv4 or bearer) rather than left to AWS_BEARER_TOKEN_BEDROCK in the
  * shared extension-host environment.
  */
-const clients = new WeakMap<ResolvedAuth, Map<string, Promise<BedrockRuntimeClient>>>();
+const clients = clientCache((auth, endpoint: string, region: string) => createRuntimeClient(endpoint, region, auth));
 
 export function runtimeClient(endpoint: string, region: string, auth: ResolvedAuth): Promise<BedrockRuntimeClient> {
-  let byEndpoint = clients.get(auth);
-  if (!byEndpoint) clients.set(auth, (byEndpoint = new Map()));
-  const key = `${endpoint}|${region}`;
-  let client = byEndpoint.get(key);
-  if (!client) {
-    client = createRuntimeClient(endpoint, region, auth);
-    byEndpoint.set(key, client);
-  }
-  return client;
+  return clients(auth, endpoint, region);
 }
 
 async function createRuntimeClient(endpoint: string, region: string, auth: ResolvedAuth): Promise<BedrockRuntimeClient> {
