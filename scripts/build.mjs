@@ -15,6 +15,7 @@ const sdksOnDemand = {
   name: 'sdks-on-demand',
   setup(b) {
     b.onResolve({ filter: /^\.\/sdkLoaders$/ }, () => ({ path: './sdks.js', external: true }));
+    b.onResolve({ filter: /^\.\.\/engineEntry$/ }, () => ({ path: './migrate.js', external: true }));
   },
 };
 const builds = [
@@ -22,6 +23,10 @@ const builds = [
     external: ['vscode'], mainFields: ['module', 'main'], plugins: [sdksOnDemand] },
   { ...common, entryPoints: { sdks: 'src/service/sdkLoaders.ts' }, outdir: dist, platform: 'node', format: 'cjs', target: 'node20',
     external: ['vscode'], mainFields: ['module', 'main'] },
+  // the migration engine for the code lenses, loaded when a file may hold SDK calls (src/migrate/vscode/engineLoader.ts)
+  { ...common, entryPoints: { migrate: 'src/migrate/engineEntry.ts' }, outdir: dist, platform: 'node', format: 'cjs', target: 'node20',
+    mainFields: ['module', 'main'],
+    define: { 'import.meta.url': '__bundleUrl' }, banner: { js: "const __bundleUrl = require('url').pathToFileURL(__filename).href;" } },
   // the migration CLI (`npx bedrock-migrate`): an npm bin, not part of the VSIX (see .vscodeignore)
   { ...common, entryPoints: { 'cli/bedrock-migrate': 'src/migrate/cli.ts' }, outdir: dist, platform: 'node', format: 'cjs', target: 'node20',
     mainFields: ['module', 'main'],
@@ -37,7 +42,7 @@ function copyAssets() {
   for (const f of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(codicons, f), path.join(dist, 'codicons', f));
   // web-tree-sitter and the Python grammar are WASM files the CLI loads from beside itself
   for (const [pkg, file] of [['web-tree-sitter', 'web-tree-sitter.wasm'], ['tree-sitter-python', 'tree-sitter-python.wasm']]) {
-    fs.copyFileSync(path.join(root, 'node_modules', pkg, file), path.join(dist, 'cli', file));
+    for (const dir of [dist, path.join(dist, 'cli')]) fs.copyFileSync(path.join(root, 'node_modules', pkg, file), path.join(dir, file));
   }
   fs.mkdirSync(path.join(dist, 'webview'), { recursive: true });
   // the renderer's styles (markdown, code blocks, highlight tokens) and the panel's, one stylesheet

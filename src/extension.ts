@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ChatViewProvider, CHAT_VIEW_ID } from './chat/chatViewProvider';
 import { registerChatCommands } from './chat/chatCommands';
 import { registerEditorCommands } from './commands/editorCommands';
+import { registerMigrationFeatures } from './migrate/vscode/migrateCommands';
 import { registerServiceCommands } from './commands/serviceCommands';
 import { registerStatusCommands } from './commands/statusCommands';
 import { BackendStatusProvider } from './service/statusProvider';
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): BedrockWorkbenchApi 
     ...registerStatusCommands(status, log),
     ...registerServiceCommands(host),
     ...registerEditorCommands(host, context),
+    ...registerMigrationFeatures(log),
   );
   log.info(`Bedrock Workbench ${context.extension.packageJSON.version} activated (VS Code ${vscode.version})`);
   const testing = context.extensionMode === vscode.ExtensionMode.Test
