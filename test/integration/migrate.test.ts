@@ -54,3 +54,21 @@ suite('Migration code lenses in the real editor', () => {
     assert.ok((await lenses(doc)).length > 0);
   });
 });
+
+suite('Bedrock: Migrate OpenAI Code on a folder', () => {
+  test('migrates every file in the folder to its golden output in one workspace edit', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const dir = path.join(folder, 'migrate-folder');
+    const files = [['openai-py', '03-async-chat.py'], ['openai-js', '02-stream.ts']] as const;
+    for (const [group, name] of files) {
+      fs.mkdirSync(path.join(dir, group), { recursive: true });
+      fs.copyFileSync(path.join(corpus, group, name), path.join(dir, group, name));
+    }
+    const result = await vscode.commands.executeCommand<{ files: number; migrated: number }>('bedrock.migrateOpenAICode', vscode.Uri.file(dir), undefined, { target: 'converse', preview: false });
+    assert.strictEqual(result.files, 2);
+    for (const [group, name] of files) {
+      const doc = await vscode.workspace.openTextDocument(path.join(dir, group, name));
+      assert.strictEqual(doc.getText(), fs.readFileSync(path.join(expected, group, `${name}.converse`), 'utf8'), `${group}/${name}`);
+    }
+  });
+});

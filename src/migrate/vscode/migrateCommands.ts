@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { MigrationTarget, SourceSelection } from '../model';
 import { loadEngine } from './engineLoader';
 import { MIGRATE_SITE_COMMAND, MigrationCodeLensProvider } from './migrationCodeLensProvider';
+import { migrateResources, MigrateResourcesOptions } from './migrateResources';
 
 const LANGUAGES = ['python', 'javascript', 'typescript', 'javascriptreact', 'typescriptreact'];
 
@@ -35,5 +36,10 @@ export function registerMigrationFeatures(log: vscode.LogOutputChannel): vscode.
     vscode.languages.registerCodeLensProvider(LANGUAGES.map(language => ({ language, scheme: 'file' })), lenses),
     vscode.commands.registerCommand(MIGRATE_SITE_COMMAND, (uri: vscode.Uri, target: MigrationTarget, source: 'openai' | 'anthropic') =>
       migrateDocument(uri, target, source, log)),
+    // explorer menus pass (clicked, all selected); the editor passes its file; tests pass options
+    ...(['openai', 'anthropic'] as const).map(from => vscode.commands.registerCommand(
+      from === 'openai' ? 'bedrock.migrateOpenAICode' : 'bedrock.migrateAnthropicCode',
+      (clicked?: vscode.Uri, selected?: vscode.Uri[], options?: MigrateResourcesOptions) =>
+        migrateResources(from, selected?.length ? selected : clicked instanceof vscode.Uri ? [clicked] : [], log, options))),
   ];
 }

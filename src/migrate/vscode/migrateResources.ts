@@ -1,0 +1,70 @@
+import * as vscode from 'vscode';
+import type { MigrationTarget, SourceSdk } from '../model';
+import { loadEngine } from './engineLoader';
+
+export interface MigrateResourcesOptions {
+  target?: MigrationTarget;
+  /** false applies at once (tests, scripted use); by default the edit opens in VS Code's refactor preview. */
+  preview?: boolean;
+}
+
+const SOURCE_GLOB = '**/*.{py,ts,tsx,js,jsx,mjs,cjs}';
+const EXCLUDE = '{**/node_modules/**,**/.venv/**,**/venv/**,**/dist/**,**/out/**,**/site-packages/**}';
+
+async function chooseTarget(from: SourceSdk): Promise<MigrationTarget | undefined> {
+  const picked = await vscode.window.showQuickPick([
+    { label: 'Migrate to Bedrock (mantle)', detail: from === 'openai' ? 'Keep the OpenAI SDK: its own Bedrock provider, Bedrock model ids' : 'Keep the Anthropic SDK: mantle Messages with a Bedrock API key', target: 'mantle' as const },
+    { label: from === 'openai' ? 'Convert to Converse' : 'Use AnthropicBedrock', detail: from === 'openai' ? 'Rewrite with the bedrock-runtime Converse API (boto3 / AWS SDK for JavaScript)' : "The Anthropic SDK's own Bedrock client (SigV4)", target: 'converse' as const },
+  ], { title: `Migrate ${from === 'openai' ? 'OpenAI' : 'Anthropic'} code to Bedrock` });
+  return picked?.target;
+}
+
+/**
+ * "Bedrock: Migrate OpenAI Code" from the editor (selection or file) or the explorer (files and folders): every
+ * file's edits go into one WorkspaceEdit, shown in the refactor preview before anything changes.
+ */
+export async function migrateResources(from: SourceSdk, resources: vscode.Uri[], log: vscode.LogOutputChannel, options: MigrateResourcesOptions = {}): Promise<{ files: number; migrated: number; manual: number } | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  const selection = !resources.length && editor && !editor.selection.isEmpty ? editor.selection : undefined;
+  const roots = resources.length ? resources : editor ? [editor.document.uri] : [];
+  if (!roots.length) {
+    void vscode.window.showInformationMessage('Bedrock: open a file or choose files or folders in the explorer to migrate.');
+    return undefined;
+  }
+  const target = options.target ?? await chooseTarget(from);
+  if (!target) return undefined;
+  const region = vscode.workspace.getConfiguration('bedrock').get<string>('region') || 'us-east-1';
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Bedrock: migrating', cancellable: true }, async (progress, token) => {
+    const engine = await loadEngine();
+    const files: vscode.Uri[] = [];
+    for (const uri of roots) {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type & vscode.FileType.Directory) files.push(...await vscode.workspace.findFiles(new vscode.RelativePattern(uri, SOURCE_GLOB), EXCLUDE, undefined, token));
+      else files.push(uri);
+    }
+    const edit = new vscode.WorkspaceEdit();
+    const label = { label: `Migrate ${from === 'openai' ? 'OpenAI' : 'Anthropic'} code to Bedrock (${target})`, needsConfirmation: options.preview !== false };
+    let migrated = 0, manual = 0, changedFiles = 0;
+    for (const [i, uri] of files.entries()) {
+      if (token.isCancellationRequested) return undefined;
+      progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / files.length });
+      const doc = await vscode.workspace.openTextDocument(uri);
+      if (!engine.languageOf(doc.fileName)) continue;
+      const range = selection && i === 0 ? { start: doc.offsetAt(selection.start), end: doc.offsetAt(selection.end) } : undefined;
+      const result = engine.migrate(doc.getText(), doc.fileName, { target, from, region, ...(range ? { range } : {}) });
+      migrated += result.sites.filter(s => s.status === 'migrated').length;
+      for (const s of result.sites.filter(x => x.status === 'manual')) {
+        manual++;
+        log.info(`migrate ${vscode.workspace.asRelativePath(uri)}:${s.line} ${s.kind}: manual: ${s.notes.join('; ')}`);
+      }
+      if (result.edits.length) changedFiles++;
+      for (const e of result.edits) edit.replace(uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText, label);
+    }
+    if (!changedFiles) {
+      void vscode.window.showInformationMessage(`Bedrock: no ${from === 'openai' ? 'OpenAI' : 'Anthropic'} calls to migrate${manual ? ` (${manual} need a manual step; see the log)` : ''}.`);
+      return { files: 0, migrated, manual };
+    }
+    await vscode.workspace.applyEdit(edit, { isRefactoring: true });
+    return { files: changedFiles, migrated, manual };
+  });
+}
