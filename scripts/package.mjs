@@ -10,6 +10,6 @@ process.chdir(root);
 const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 const out = `${pkg.name}-${pkg.version}.vsix`;
 const r = spawnSync(process.execPath, ['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '--no-update-package-json',
-  '--no-git-tag-version', '--allow-missing-repository', '-o', out], { stdio: 'inherit' });
+  '--no-git-tag-version', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', out], { stdio: 'inherit' });
 if (r.status !== 0) process.exit(r.status ?? 1);
 console.log(`package: ${out} ${(fs.statSync(out).size / 1024).toFixed(1)} KB`);

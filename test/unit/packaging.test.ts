@@ -6,6 +6,19 @@ import { test } from 'node:test';
 
 const root = path.resolve(__dirname, '../../..');
 
+test('npm run package writes a VSIX under 3 MB with no sources, tests or node_modules inside', { timeout: 180_000 }, () => {
+  // the real command, so anything vsce refuses (a README link it cannot rewrite, a missing file) fails here
+  execFileSync(process.execPath, [path.join(root, 'scripts/package.mjs')], { cwd: root, stdio: 'pipe' });
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const vsix = path.join(root, `${pkg.name}-${pkg.version}.vsix`);
+  assert.ok(fs.statSync(vsix).size < 3 * 1024 * 1024, `${fs.statSync(vsix).size} bytes`);
+  const listing = execFileSync('unzip', ['-l', vsix], { encoding: 'utf8' });
+  assert.match(listing, /extension\/dist\/extension\.js/);
+  assert.doesNotMatch(listing, /extension\/(src|test|node_modules)\//);
+  // vscode:prepublish left a production build in dist/: put the development build back for the other layers
+  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'pipe' });
+});
+
 test('the VSIX holds only dist/, media/, the manifest, README and LICENSE (no sources, tests, maps or node_modules)', () => {
   const files = execFileSync(process.execPath, [path.join(root, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' })
     .split('\n').map(l => l.trim()).filter(Boolean);
