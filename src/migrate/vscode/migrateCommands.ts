@@ -1,41 +1,19 @@
 import * as vscode from 'vscode';
-import type { MigrationTarget, SourceSelection } from '../model';
-import { loadEngine } from './engineLoader';
+import type { MigrationTarget } from '../model';
 import { MIGRATE_SITE_COMMAND, MigrationCodeLensProvider } from './migrationCodeLensProvider';
 import { migrateResources, MigrateResourcesOptions } from './migrateResources';
 
 const LANGUAGES = ['python', 'javascript', 'typescript', 'javascriptreact', 'typescriptreact'];
 
-/**
- * Migrates a file's OpenAI (or Anthropic) code to Bedrock as one edit, so one undo restores it. The whole file is
- * migrated: a call's client construction and imports change with it, and the engine checks the result parses.
- */
-export async function migrateDocument(uri: vscode.Uri, target: MigrationTarget, from: SourceSelection, log: vscode.LogOutputChannel): Promise<{ migrated: number; manual: number }> {
-  const engine = await loadEngine();
-  const doc = await vscode.workspace.openTextDocument(uri);
-  const region = vscode.workspace.getConfiguration('bedrock').get<string>('region') || 'us-east-1';
-  const result = engine.migrate(doc.getText(), doc.fileName, { target, from, region });
-  const migrated = result.sites.filter(s => s.status === 'migrated').length;
-  const manual = result.sites.filter(s => s.status === 'manual');
-  for (const s of manual) log.info(`migrate ${vscode.workspace.asRelativePath(uri)}:${s.line} ${s.kind}: manual: ${s.notes.join('; ')}`);
-  if (result.edits.length) {
-    const edit = new vscode.WorkspaceEdit();
-    for (const e of result.edits) edit.replace(uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
-    await vscode.workspace.applyEdit(edit);
-  }
-  if (manual.length) {
-    void vscode.window.showInformationMessage(`Bedrock: ${migrated} call site(s) migrated, ${manual.length} need a manual step (marked in the code).`, 'Show Log').then(c => c && log.show(true));
-  }
-  return { migrated, manual: manual.length };
-}
-
+/** The migration front end: code lenses on SDK calls and the migrate commands for editors and the explorer. */
 export function registerMigrationFeatures(log: vscode.LogOutputChannel): vscode.Disposable[] {
   const lenses = new MigrationCodeLensProvider();
   return [
     lenses,
     vscode.languages.registerCodeLensProvider(LANGUAGES.map(language => ({ language, scheme: 'file' })), lenses),
+    // a lens migrates its whole file: the call's client construction and imports must change with it
     vscode.commands.registerCommand(MIGRATE_SITE_COMMAND, (uri: vscode.Uri, target: MigrationTarget, source: 'openai' | 'anthropic') =>
-      migrateDocument(uri, target, source, log)),
+      migrateResources(source, [uri], log, { target, preview: false })),
     // explorer menus pass (clicked, all selected); the editor passes its file; tests pass options
     ...(['openai', 'anthropic'] as const).map(from => vscode.commands.registerCommand(
       from === 'openai' ? 'bedrock.migrateOpenAICode' : 'bedrock.migrateAnthropicCode',

@@ -65,6 +65,9 @@ export async function migrateResources(from: SourceSdk, resources: vscode.Uri[],
       return { files: 0, migrated, manual };
     }
     await vscode.workspace.applyEdit(edit, { isRefactoring: true });
+    if (manual) {
+      void vscode.window.showInformationMessage(`Bedrock: ${migrated} call site(s) migrated, ${manual} need a manual step (marked in the code).`, 'Show Log').then(c => c && log.show(true));
+    }
     return { files: changedFiles, migrated, manual };
   });
 }
