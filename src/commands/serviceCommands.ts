@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ServiceHost } from '../service/vscode/serviceHost';
-import { chooseRegion } from './chooseRegion';
+import { chooseRegion, ChooseRegionOptions } from './chooseRegion';
 import { listModels, refreshModels } from './modelCommands';
 import { signIn } from './signIn';
 import { CredentialStatusBar } from './statusBar';
@@ -10,7 +10,7 @@ export function registerServiceCommands(host: ServiceHost): vscode.Disposable[] 
   return [
     new CredentialStatusBar(host),
     vscode.commands.registerCommand('bedrock.signIn', () => signIn(host)),
-    vscode.commands.registerCommand('bedrock.chooseRegion', () => chooseRegion()),
+    vscode.commands.registerCommand('bedrock.chooseRegion', (arg?: string | ChooseRegionOptions) => chooseRegion(arg)),
     vscode.commands.registerCommand('bedrock.listModels', () => listModels(host)),
     vscode.commands.registerCommand('bedrock.refreshModels', () => refreshModels(host)),
   ];

@@ -53,6 +53,13 @@ suite('Bedrock service in the real extension host, against the local emulator', 
     assert.ok(Object.keys(require.cache).some(k => k.endsWith(`${path.sep}dist${path.sep}sdks.js`)));
   });
 
+  test('Bedrock: Choose Region sets the region (an unknown one is refused)', async () => {
+    assert.strictEqual(await vscode.commands.executeCommand('bedrock.chooseRegion', 'eu-central-1'), 'eu-central-1');
+    assert.strictEqual(config().get('region'), 'eu-central-1');
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('bedrock.chooseRegion', 'mars-north-1')), /not offered/);
+    await config().update('region', emu.region, vscode.ConfigurationTarget.Global);
+  });
+
   test('Bedrock: Refresh Model Catalogue lists both families through the emulator', async () => {
     const count = await vscode.commands.executeCommand<number>('bedrock.refreshModels');
     assert.ok(count && count > 10, `catalogue has ${count} models`);

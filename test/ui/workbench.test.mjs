@@ -40,3 +40,15 @@ test('the view\'s Log button opens the Bedrock output channel through the host',
   await output.first().waitFor({ timeout: 30_000 });
   assert.match(await output.first().textContent(), /activated/);
 });
+
+test('the status-bar item shows profile · region and opens the region picker, which also offers credentials', async () => {
+  const item = wb.page.locator('.statusbar-item[aria-label^="Bedrock credentials"]').first();
+  await item.waitFor({ timeout: 30_000 });
+  assert.match(await item.textContent(), /default · us-east-1/);
+  await item.click();
+  const rows = wb.page.locator('.quick-input-list .monaco-list-row');
+  await rows.filter({ hasText: 'Change credentials' }).first().waitFor();
+  await wb.page.locator('.quick-input-widget input').fill('eu-west-1');
+  await rows.filter({ hasText: 'Europe (Ireland)' }).first().waitFor();
+  await wb.page.keyboard.press('Escape');
+});
