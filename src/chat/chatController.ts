@@ -10,7 +10,7 @@ import { defaultFamily } from '../service/router';
 import type { ServiceHost } from '../service/vscode/serviceHost';
 import { runCodeAction } from './codeActions';
 import { Chip, chipView, composeWithContext, documentChip, imageChip, pickFileChips, selectionChip } from './contextChips';
-import { newMessageId, StoredMessage, titleFrom, toView } from './conversation';
+import { messageView, newMessageId, StoredMessage, titleFrom, toView } from './conversation';
 import { ConversationStore } from './conversationStore';
 import { runTurn } from './chatTurn';
 import type { ErrorView, HostMessage, Selection, WebviewMessage } from './protocol';
@@ -103,7 +103,7 @@ export class ChatController extends Disposable {
       conv.title = titleFrom(text || chips[0]?.label || 'New chat');
       this.postConversation();
     } else {
-      this.post({ type: 'messageStart', message: toView({ ...conv, messages: [user] }).messages[0] });
+      this.post({ type: 'messageStart', message: messageView(user) });
     }
     await this.reply();
   }

@@ -1,7 +1,7 @@
 import type { BedrockService } from '../service/bedrockService';
 import type { BedrockError } from '../service/errors';
 import type { BedrockRequest, ChatMessage, ContentPart, StreamEvent } from '../service/model';
-import { chainId, Conversation, StoredMessage } from './conversation';
+import { chainId, Conversation, messageView, StoredMessage } from './conversation';
 import type { ErrorView, HostMessage, Selection } from './protocol';
 
 /** How often streamed text is forwarded to the webview: one message per frame at most, never one per token. */
@@ -138,7 +138,6 @@ export async function runTurn(conv: Conversation, reply: StoredMessage, selectio
     };
     conv.updatedAt = end;
     await deps.save();
-    const { sentText: _s, images: _i, responseId: _r, ...view } = reply;
-    deps.post({ type: 'messageEnd', message: view });
+    deps.post({ type: 'messageEnd', message: messageView(reply) });
   }
 }

@@ -38,12 +38,13 @@ export function summary(c: Conversation): ConversationSummary {
   return { id: c.id, title: c.title, updatedAt: c.updatedAt };
 }
 
-/** What the webview gets: never the raw attachment payloads, only what is displayed. */
+/** What the webview gets of a message: never the raw attachment payloads or chain ids, only what is displayed. */
+export function messageView({ sentText: _s, images: _i, responseId: _r, ...view }: StoredMessage): MessageView {
+  return view;
+}
+
 export function toView(c: Conversation): ConversationView {
-  return {
-    id: c.id, title: c.title,
-    messages: c.messages.map(({ sentText: _s, images: _i, responseId: _r, ...view }) => view),
-  };
+  return { id: c.id, title: c.title, messages: c.messages.map(messageView) };
 }
 
 /**
