@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ChatViewProvider, CHAT_VIEW_ID } from './chat/chatViewProvider';
 import { registerChatCommands } from './chat/chatCommands';
 import { registerEditorCommands } from './commands/editorCommands';
-import { registerMigrationFeatures } from './migrate/vscode/migrateCommands';
+import { registerMigrationFeatures, type MigrationFeatures } from './migrate/vscode/migrateCommands';
 import { registerServiceCommands } from './commands/serviceCommands';
 import { registerStatusCommands } from './commands/statusCommands';
 import { BackendStatusProvider } from './service/statusProvider';
@@ -18,6 +18,7 @@ export interface BedrockWorkbenchApi {
     readonly service: BedrockService;
     readonly credentials: CredentialStore;
     readonly logUri: vscode.Uri;
+    readonly migration: Omit<MigrationFeatures, 'disposables'>;
   };
 }
 
@@ -27,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): BedrockWorkbenchApi 
   const host = new ServiceHost(context, log);
   const status = new BackendStatusProvider(host.credentials);
   const chatView = new ChatViewProvider(context.extensionUri, status, host, context.storageUri ?? context.globalStorageUri, log);
+  const migration = registerMigrationFeatures(log);
   context.subscriptions.push(
     log,
     host,
@@ -37,11 +39,11 @@ export function activate(context: vscode.ExtensionContext): BedrockWorkbenchApi 
     ...registerStatusCommands(status, log),
     ...registerServiceCommands(host),
     ...registerEditorCommands(host, context),
-    ...registerMigrationFeatures(log),
+    ...migration.disposables,
   );
   log.info(`Bedrock Workbench ${context.extension.packageJSON.version} activated (VS Code ${vscode.version})`);
   const testing = context.extensionMode === vscode.ExtensionMode.Test
-    ? { service: host.service, credentials: host.credentials, logUri: context.logUri }
+    ? { service: host.service, credentials: host.credentials, logUri: context.logUri, migration: { callSites: migration.callSites, diagnostics: migration.diagnostics } }
     : undefined;
   return { chatView, testing };
 }
