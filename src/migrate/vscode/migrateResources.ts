@@ -43,7 +43,13 @@ export async function migrateResources(from: SourceSdk, resources: vscode.Uri[],
       else files.push(uri);
     }
     const edit = new vscode.WorkspaceEdit();
-    const label = { label: `Migrate ${from === 'openai' ? 'OpenAI' : 'Anthropic'} code to Bedrock (${target})`, needsConfirmation: options.preview !== false };
+    // An extension reaches the refactor preview only through needsConfirmation, and VS Code shows such edits
+    // unticked: the description says so, or Apply with nothing ticked looks like a migration that did nothing.
+    const label = {
+      label: `Migrate ${from === 'openai' ? 'OpenAI' : 'Anthropic'} code to Bedrock (${target})`,
+      description: 'tick the files to migrate, then Apply',
+      needsConfirmation: options.preview !== false,
+    };
     let migrated = 0, manual = 0, changedFiles = 0;
     for (const [i, uri] of files.entries()) {
       if (token.isCancellationRequested) return undefined;
