@@ -3,6 +3,8 @@ import { ChatViewProvider, CHAT_VIEW_ID } from './chat/chatViewProvider';
 import { registerChatCommands } from './chat/chatCommands';
 import { registerEditorCommands } from './commands/editorCommands';
 import { registerMigrationFeatures, type MigrationFeatures } from './migrate/vscode/migrateCommands';
+import { BEDROCK_VENDOR, BedrockChatModelProvider } from './languageModels/bedrockChatModelProvider';
+import { bedrockChatHandler, participantContext, registerBedrockParticipant } from './participant/bedrockParticipant';
 import { registerServiceCommands } from './commands/serviceCommands';
 import { registerStatusCommands } from './commands/statusCommands';
 import { BackendStatusProvider } from './service/statusProvider';
@@ -19,6 +21,8 @@ export interface BedrockWorkbenchApi {
     readonly credentials: CredentialStore;
     readonly logUri: vscode.Uri;
     readonly migration: Omit<MigrationFeatures, 'disposables'>;
+    /** The `@bedrock` handler: VS Code offers no way to invoke a participant programmatically. */
+    readonly chatHandler: vscode.ChatRequestHandler;
   };
 }
 
@@ -29,6 +33,8 @@ export function activate(context: vscode.ExtensionContext): BedrockWorkbenchApi 
   const status = new BackendStatusProvider(host.credentials);
   const chatView = new ChatViewProvider(context.extensionUri, status, host, context.storageUri ?? context.globalStorageUri, log);
   const migration = registerMigrationFeatures(log);
+  const models = new BedrockChatModelProvider(host);
+  const participant = participantContext(host, models, context.workspaceState);
   context.subscriptions.push(
     log,
     host,
@@ -40,10 +46,13 @@ export function activate(context: vscode.ExtensionContext): BedrockWorkbenchApi 
     ...registerServiceCommands(host),
     ...registerEditorCommands(host, context),
     ...migration.disposables,
+    models,
+    vscode.lm.registerLanguageModelChatProvider(BEDROCK_VENDOR, models),
+    registerBedrockParticipant(participant, context.extensionUri),
   );
   log.info(`Bedrock Workbench ${context.extension.packageJSON.version} activated (VS Code ${vscode.version})`);
   const testing = context.extensionMode === vscode.ExtensionMode.Test
-    ? { service: host.service, credentials: host.credentials, logUri: context.logUri, migration: { callSites: migration.callSites, diagnostics: migration.diagnostics } }
+    ? { service: host.service, credentials: host.credentials, logUri: context.logUri, migration: { callSites: migration.callSites, diagnostics: migration.diagnostics }, chatHandler: bedrockChatHandler(participant) }
     : undefined;
   return { chatView, testing };
 }

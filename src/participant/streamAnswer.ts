@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import { actionLabel } from '../commands/errorActions';
+import type { BedrockError, ErrorAction } from '../service/errors';
+import type { BedrockRequest } from '../service/model';
+import { modelAccessUrl } from '../service/regions';
+import type { BedrockService } from '../service/bedrockService';
+
+export interface AnswerResult {
+  text: string;
+  error?: BedrockError;
+}
+
+/** Streams a reply into the chat response as markdown, chunk by chunk; stops when `token` is cancelled. */
+export async function streamAnswer(service: BedrockService, request: BedrockRequest, response: vscode.ChatResponseStream, token: vscode.CancellationToken): Promise<AnswerResult> {
+  const abort = new AbortController();
+  const sub = token.onCancellationRequested(() => abort.abort());
+  let text = '';
+  try {
+    for await (const e of service.stream(request, abort.signal)) {
+      if (e.type === 'text' && e.text) {
+        text += e.text;
+        response.markdown(e.text);
+      } else if (e.type === 'error') {
+        return { text, error: e.error };
+      }
+    }
+    return { text };
+  } finally {
+    sub.dispose();
+  }
+}
+
+function actionCommand(a: ErrorAction): vscode.Command | undefined {
+  const title = actionLabel(a);
+  switch (a.kind) {
+    case 'sign-in': return { command: 'bedrock.signIn', title };
+    case 'choose-model': return { command: 'bedrock.listModels', title };
+    case 'show-log': return { command: 'bedrock.showLog', title };
+    case 'request-access': return { command: 'vscode.open', title, arguments: [vscode.Uri.parse(modelAccessUrl(a.region))] };
+    // sso-login needs a terminal and retry is VS Code's own button on a failed chat turn
+    default: return undefined;
+  }
+}
+
+/** A failed turn: the one-sentence message as the turn's error, and the next step as a button under it. */
+export function reportError(error: BedrockError, response: vscode.ChatResponseStream): vscode.ChatErrorDetails {
+  const command = error.action && actionCommand(error.action);
+  if (command) response.button(command);
+  const hint = error.action?.kind === 'sso-login' ? ` Run \`aws sso login --profile ${error.action.profile}\` in a terminal.` : '';
+  return { message: `Bedrock: ${error.message}${hint}` };
+}
