@@ -41,6 +41,8 @@ export interface TailSplit {
   closedLength: number;
   /** First token of the blocks that stay open. */
   openTokenStart: number;
+  /** The blocks that stay open, one top-level block each, in order (their tokens in `tokens`). */
+  openBlocks: { tokenStart: number; tokenEnd: number }[];
   /** Set when the only open block is a fenced code block still waiting for its closing line. */
   openFence?: OpenFence;
   /** The tail defined link references that the committed env does not know. */
@@ -85,6 +87,7 @@ export function splitTail(tail: string, committed: MarkdownEnv, final: boolean):
   const split: TailSplit = {
     tokens, env, closed, closedLength, referencesChanged,
     openTokenStart: openGroups.length ? openGroups[0].tokenStart : tokens.length,
+    openBlocks: openGroups.map(g => ({ tokenStart: g.tokenStart, tokenEnd: g.tokenEnd })),
   };
   const fence = openGroups.length === 1 ? openGroups[0] : undefined;
   // Blank lines may sit between the closed part and the fence (after a heading closed early, say).

@@ -6,18 +6,20 @@ export type Highlighter = (code: HTMLElement, language: string, index: number) =
 
 /**
  * Turns sanitised markdown HTML into what the chat shows: links that open through the host, images only when inline,
- * code blocks with a toolbar. Runs on a detached fragment, before it is inserted.
+ * code blocks with a toolbar. Runs on a detached fragment, before it is inserted. Code blocks are numbered from
+ * `firstIndex` (the highlighter's cache key); returns how many there were.
  */
-export function decorateFragment(fragment: DocumentFragment, highlight: Highlighter): void {
+export function decorateFragment(fragment: DocumentFragment, highlight: Highlighter, firstIndex = 0): number {
   for (const a of Array.from(fragment.querySelectorAll('a'))) decorateLink(a);
   for (const img of Array.from(fragment.querySelectorAll('img'))) decorateImage(img);
-  let index = 0;
+  let index = firstIndex;
   for (const code of Array.from(fragment.querySelectorAll('pre > code'))) {
     const pre = code.parentElement as HTMLElement;
     const language = languageOf(code);
     highlight(code as HTMLElement, language, index++);
     wrapCodeBlock(pre, language);
   }
+  return index - firstIndex;
 }
 
 /**

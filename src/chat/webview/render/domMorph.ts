@@ -19,7 +19,9 @@ export function morphNodes(parent: Node, current: ChildNode[], next: ChildNode[]
 }
 
 function morph(current: ChildNode, next: ChildNode): ChildNode {
-  if (current.nodeType !== next.nodeType || current.nodeName !== next.nodeName) {
+  // Different attribute names (or order) replace the element: the result must serialise exactly like a fresh render.
+  if (current.nodeType !== next.nodeType || current.nodeName !== next.nodeName
+    || (current instanceof Element && next instanceof Element && current.getAttributeNames().join() !== next.getAttributeNames().join())) {
     current.replaceWith(next);
     return next;
   }
@@ -35,7 +37,6 @@ function morph(current: ChildNode, next: ChildNode): ChildNode {
 }
 
 function syncAttributes(current: Element, next: Element): void {
-  for (const name of current.getAttributeNames()) if (!next.hasAttribute(name)) current.removeAttribute(name);
   for (const name of next.getAttributeNames()) {
     const value = next.getAttribute(name) as string;
     if (current.getAttribute(name) !== value) current.setAttribute(name, value);

@@ -27,12 +27,21 @@ interface ClosedBlock {
   nodes: ChildNode[];
 }
 
+/** One top-level block of the open tail as shown: the markdown HTML it was rendered from, and its nodes. */
+interface ShownBlock {
+  html: string;
+  nodes: ChildNode[];
+  codeBlocks: number;
+}
+
 /**
  * One streamed markdown document rendered into `container`, incrementally:
  * - deltas are queued and applied at most once per animation frame;
  * - finished top-level blocks are rendered once into their own DOM nodes and never touched again (the one exception:
  *   a link reference defined later in the reply re-renders the earlier blocks that use its label, as markdown-it would);
- * - only the open tail is re-parsed, and an open fenced code block is not parsed at all but appended to.
+ * - only the open tail is re-parsed, and an open fenced code block is not parsed at all but appended to;
+ * - the open tail is tracked block by block: a block whose HTML did not change is not sanitised or touched, and a block
+ *   that closes with the HTML it already shows keeps its nodes (no second sanitise, style and layout of the same text).
  */
 export class MarkdownStream {
   private readonly source = new StreamText();
@@ -40,9 +49,8 @@ export class MarkdownStream {
   private readonly closed: ClosedBlock[] = [];
   /** Offset in the reply where the open tail starts. */
   private closedUpTo = 0;
-  private open: ChildNode[] = [];
-  /** The markdown HTML the open nodes show; undefined while they show an open fence instead. */
-  private openHtml: string | undefined = '';
+  /** The open tail's blocks as shown (empty while an open fence is shown instead). */
+  private shown: ShownBlock[] = [];
   private fence: OpenFenceView | undefined;
   private readonly openHighlights = new OpenCodeHighlights();
   /** Reply length when the tail was last parsed (or appended to an open fence). */
@@ -91,8 +99,7 @@ export class MarkdownStream {
     this.env.references = {};
     this.closed.length = 0;
     this.closedUpTo = this.appliedUpTo = 0;
-    this.open = [];
-    this.openHtml = '';
+    this.shown = [];
     this.fence = undefined;
     this.openHighlights.clear();
     this.lastTailParseAt = this.lastFrameAt = -Infinity;
@@ -161,66 +168,109 @@ export class MarkdownStream {
   private renderTail(text: string, now: number): void {
     const tail = text.slice(this.closedUpTo);
     const split = splitTail(tail, this.env, this.finished);
-    const open = this.finished || split.openFence ? undefined : renderTokens(split.tokens.slice(split.openTokenStart), split.env);
-    const openChanged = open !== undefined && open !== this.openHtml;
-    const openFragment = this.closeBlocks(tail, split, openChanged ? open : undefined);
+    const showsMarkdown = !this.finished && !split.openFence;
+    const openHtmls = showsMarkdown ? split.openBlocks.map(b => renderTokens(split.tokens.slice(b.tokenStart, b.tokenEnd), split.env)) : [];
+    this.closeBlocks(tail, split, openHtmls);
     this.appliedUpTo = text.length;
     this.lastTailParseAt = now;
     if (this.finished) {
       // Reference definitions after the last block still count for the blocks above them.
       if (split.closedLength < tail.length) this.commitReferences(() => renderMarkdown(tail.slice(split.closedLength), this.env), this.closed.length);
       this.closedUpTo = text.length;
-      this.replaceOpen([]);
-      this.fence = undefined;
+      this.removeOpen();
       return;
     }
     this.closedUpTo += split.closedLength;
-    if (split.closed.length) this.openHighlights.clear();
     if (split.openFence) {
+      this.removeOpen();
       this.fence = new OpenFenceView(split.openFence, this.closedUpTo + split.openFence.contentStart, text);
-      this.openHtml = undefined;
-      this.replaceOpen([this.fence.element]);
-      return;
+      this.container.append(this.fence.element);
     }
-    this.fence = undefined;
-    if (!openChanged || open === undefined) return;
-    const previousWasMarkdown = this.openHtml !== undefined;
-    this.openHtml = open;
-    const fragment = openFragment ?? sanitizeToFragment(open);
-    decorateFragment(fragment, this.openHighlights.highlighterAt(now));
-    const nodes = Array.from(fragment.childNodes);
-    if (previousWasMarkdown && this.open.length) this.open = morphNodes(this.container, this.open, nodes);
-    else this.replaceOpen(nodes);
   }
 
   /**
-   * Renders the newly closed blocks once, for good, and inserts them before the open tail. Their HTML and the open
-   * tail's (when given) are sanitised in one call; returns the open tail's fragment.
+   * Moves the newly closed blocks out of the open tail, for good, and brings the open blocks (`openHtmls`) up to date.
+   * A closed block that already shows its final HTML keeps its nodes untouched; otherwise the nodes it showed while
+   * open are morphed into the final render, so the browser re-lays out only what changed. Open blocks whose HTML did
+   * not change are not touched at all. Everything new is sanitised in one call (DOMPurify's per-call cost dominates
+   * small inputs).
    */
-  private closeBlocks(tail: string, split: TailSplit, openHtml: string | undefined): DocumentFragment | undefined {
+  private closeBlocks(tail: string, split: TailSplit, openHtmls: string[]): void {
     const sources = split.closed.map(slice => tail.slice(slice.start, slice.end));
+    const previous = this.shown.splice(0, split.closed.length);
+    if (split.closed.length) this.openHighlights.clear();
     if (split.referencesChanged) {
       // The tail defines link references: render block by block from source with the committed references only, so
       // a half-streamed definition never leaks into a finished block and each new label fixes up earlier blocks.
-      for (const source of sources) {
+      sources.forEach((source, i) => {
         const html = this.commitReferences(() => renderMarkdown(source, this.env), this.closed.length);
-        this.insertClosed(source, this.toFragment(html, highlightFinal));
-      }
-      return undefined;
+        this.placeClosed(source, this.toFragment(html, highlightFinal), previous.slice(i));
+      });
+      this.showOpenBlocks(openHtmls, sanitizeBlocks(openHtmls.filter((html, i) => this.shown[i]?.html !== html)));
+      return;
     }
-    const htmls = split.closed.map(slice => renderTokens(split.tokens.slice(slice.tokenStart, slice.tokenEnd), this.env));
-    const fragments = sanitizeBlocks(openHtml === undefined ? htmls : [...htmls, openHtml]);
+    const closedHtmls = split.closed.map(slice => renderTokens(split.tokens.slice(slice.tokenStart, slice.tokenEnd), this.env));
+    const keeps = closedHtmls.map((html, i) => previous[i]?.html === html && previous[i].codeBlocks === 0);
+    const changedOpen = openHtmls.filter((html, i) => this.shown[i]?.html !== html);
+    const fragments = sanitizeBlocks([...closedHtmls.filter((_, i) => !keeps[i]), ...changedOpen]);
     sources.forEach((source, i) => {
-      decorateFragment(fragments[i], highlightFinal);
-      this.insertClosed(source, fragments[i]);
+      if (keeps[i]) {
+        this.closed.push({ source, nodes: previous[i].nodes });
+        return;
+      }
+      const fragment = fragments.shift() as DocumentFragment;
+      decorateFragment(fragment, highlightFinal);
+      this.placeClosed(source, fragment, previous.slice(i));
     });
-    return openHtml === undefined ? undefined : fragments[fragments.length - 1];
+    this.showOpenBlocks(openHtmls, fragments);
   }
 
-  private insertClosed(source: string, fragment: DocumentFragment): void {
+  /** Open blocks: `fragments` are the sanitised renders of the blocks whose HTML changed, in order. */
+  private showOpenBlocks(htmls: string[], fragments: DocumentFragment[]): void {
+    // An open fence that just closed was replaced by its closed block already.
+    this.fence?.element.remove();
+    this.fence = undefined;
+    for (const extra of this.shown.splice(htmls.length)) for (const n of extra.nodes) n.remove();
+    const highlight = this.openHighlights.highlighterAt(performance.now());
+    let codeIndex = 0;
+    htmls.forEach((html, i) => {
+      const current = this.shown[i];
+      if (current?.html === html) {
+        codeIndex += current.codeBlocks;
+        return;
+      }
+      const fragment = fragments.shift() as DocumentFragment;
+      const codeBlocks = decorateFragment(fragment, highlight, codeIndex);
+      codeIndex += codeBlocks;
+      const nodes = Array.from(fragment.childNodes);
+      if (current?.nodes.length) {
+        this.shown[i] = { html, codeBlocks, nodes: morphNodes(this.container, current.nodes, nodes) };
+      } else {
+        this.container.append(...nodes);
+        this.shown[i] = { html, codeBlocks, nodes };
+      }
+    });
+  }
+
+  /**
+   * Puts a closed block where the open tail showed it (`previous[0]`, morphed into the final render), or, when it was
+   * never shown, before the blocks shown after it (`previous`) and the rest of the open tail.
+   */
+  private placeClosed(source: string, fragment: DocumentFragment, previous: ShownBlock[]): void {
+    const shownAs = previous[0];
+    if (shownAs?.nodes.length) {
+      const nodes = morphNodes(this.container, shownAs.nodes, Array.from(fragment.childNodes));
+      shownAs.nodes = [];
+      this.closed.push({ source, nodes });
+      return;
+    }
     const nodes = Array.from(fragment.childNodes);
-    this.container.insertBefore(fragment, this.open[0] ?? null);
+    this.container.insertBefore(fragment, previous.find(b => b.nodes.length)?.nodes[0] ?? this.firstOpenNode());
     this.closed.push({ source, nodes });
+  }
+
+  private firstOpenNode(): ChildNode | null {
+    return this.shown.find(b => b.nodes.length)?.nodes[0] ?? this.fence?.element ?? null;
   }
 
   /** Runs a render that may define link references; earlier blocks using a new label are rendered again. */
@@ -242,10 +292,10 @@ export class MarkdownStream {
     return html;
   }
 
-  private replaceOpen(nodes: ChildNode[]): void {
-    for (const n of this.open) n.remove();
-    this.open = nodes;
-    this.container.append(...nodes);
+  private removeOpen(): void {
+    for (const block of this.shown.splice(0)) for (const n of block.nodes) n.remove();
+    this.fence?.element.remove();
+    this.fence = undefined;
   }
 
   private toFragment(html: string, highlight: Highlighter): DocumentFragment {
