@@ -23,11 +23,14 @@ export interface BedrockWorkbenchApi {
     readonly migration: Omit<MigrationFeatures, 'disposables'>;
     /** The `@bedrock` handler: VS Code offers no way to invoke a participant programmatically. */
     readonly chatHandler: vscode.ChatRequestHandler;
+    /** How long activate() took, start to return (`npm run bench` reports it). */
+    readonly activationMs: number;
   };
 }
 
 // activate() only registers features: each owns its state and is disposed with the extension.
 export function activate(context: vscode.ExtensionContext): BedrockWorkbenchApi {
+  const started = performance.now();
   const log = vscode.window.createOutputChannel('Bedrock', { log: true });
   const host = new ServiceHost(context, log);
   const status = new BackendStatusProvider(host.credentials);
@@ -52,7 +55,11 @@ export function activate(context: vscode.ExtensionContext): BedrockWorkbenchApi 
   );
   log.info(`Bedrock Workbench ${context.extension.packageJSON.version} activated (VS Code ${vscode.version})`);
   const testing = context.extensionMode === vscode.ExtensionMode.Test
-    ? { service: host.service, credentials: host.credentials, logUri: context.logUri, migration: { callSites: migration.callSites, diagnostics: migration.diagnostics }, chatHandler: bedrockChatHandler(participant) }
+    ? {
+      service: host.service, credentials: host.credentials, logUri: context.logUri,
+      migration: { callSites: migration.callSites, diagnostics: migration.diagnostics }, chatHandler: bedrockChatHandler(participant),
+      activationMs: performance.now() - started,
+    }
     : undefined;
   return { chatView, testing };
 }

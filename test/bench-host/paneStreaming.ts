@@ -1,0 +1,65 @@
+// A 20k-token answer streamed into an editor pane by "Bedrock: Invoke Model…": how many document edits the editor
+// received, and how long after the last token reached the extension the document held the whole answer.
+import * as vscode from 'vscode';
+import type { BedrockWorkbenchApi } from '../../src/extension';
+import type { PaneStreamResult } from '../../src/editor/streamIntoPane';
+import type { StreamEvent } from '../../src/service/model';
+import type { EmulatorProcess } from './emulatorProcess';
+
+export const PANE_TOKENS = 20_000;
+export const PANE_TOKENS_PER_SECOND = 2_000;
+
+export interface PaneFigures {
+  edits: number;
+  batches: number;
+  deltas: number;
+  answerChars: number;
+  afterLastTokenMs: number;
+  streamMs: number;
+  /** The longest the pane went without an update while the answer streamed. */
+  longestGapMs: number;
+  changes: { atMs: number; length: number }[];
+}
+
+export async function measurePaneStreaming(api: Required<BedrockWorkbenchApi>, emu: EmulatorProcess): Promise<PaneFigures> {
+  const service = api.testing.service;
+  const original = service.stream;
+  let lastTokenAt = 0;
+  let firstTokenAt = 0;
+  // Timestamps each text event as the service hands it over (the pane streamer is the consumer).
+  service.stream = (request, signal) => (async function* (): AsyncGenerator<StreamEvent> {
+    for await (const e of original.call(service, request, signal)) {
+      if (e.type === 'text') {
+        lastTokenAt = performance.now();
+        firstTokenAt ||= lastTokenAt;
+      }
+      yield e;
+    }
+  })();
+  const changes: { uri: string; at: number; length: number }[] = [];
+  const sub = vscode.workspace.onDidChangeTextDocument(e => {
+    if (e.document.uri.scheme === 'bedrock-output' && e.contentChanges.length) changes.push({ uri: e.document.uri.toString(), at: performance.now(), length: e.document.getText().length });
+  });
+  try {
+    await emu.scriptFaults([`long:${PANE_TOKENS},tokens-per-second:${PANE_TOKENS_PER_SECOND}`]);
+    const result = await vscode.commands.executeCommand<PaneStreamResult>('bedrock.invokeModel', { model: 'us.amazon.nova-lite-v1:0', apiStyle: 'converse-stream', prompt: 'Write a very long answer.' });
+    if (!result || result.error || !result.answer) throw new Error(`the pane stream failed: ${result?.error?.message ?? 'no answer'}`);
+    const uri = result.uri.toString();
+    const finalText = (await vscode.workspace.openTextDocument(result.uri)).getText();
+    const answerAt = finalText.indexOf(result.answer);
+    if (answerAt < 0) throw new Error('the pane does not hold the answer');
+    const mine = changes.filter(c => c.uri === uri);
+    const complete = mine.find(c => c.length >= answerAt + result.answer.length);
+    if (!complete) throw new Error('no document change completed the answer');
+    return {
+      edits: mine.length, batches: result.edits, deltas: result.deltas, answerChars: result.answer.length,
+      afterLastTokenMs: complete.at - lastTokenAt, streamMs: lastTokenAt - firstTokenAt,
+      longestGapMs: Math.max(...mine.map((c, i) => c.at - (i ? mine[i - 1].at : firstTokenAt))),
+      changes: mine.map(c => ({ atMs: Math.round(c.at - firstTokenAt), length: c.length })),
+    };
+  } finally {
+    sub.dispose();
+    service.stream = original;
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  }
+}
