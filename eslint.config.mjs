@@ -30,6 +30,6 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.js'],
     // scripts run in Node; code passed to page.evaluate() runs in the browser
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly', Buffer: 'readonly', window: 'readonly', document: 'readonly', Element: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', location: 'readonly', getComputedStyle: 'readonly', requestAnimationFrame: 'readonly', performance: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly', Buffer: 'readonly', window: 'readonly', document: 'readonly', Element: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', location: 'readonly', getComputedStyle: 'readonly', requestAnimationFrame: 'readonly', performance: 'readonly', AbortController: 'readonly' } },
   },
 );

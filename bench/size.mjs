@@ -1,0 +1,27 @@
+// What users download and what VS Code loads at activation: `npm run package` (which makes the production build
+// first, so the VS Code figures measured after this module run on the shipped bundle), the VSIX size, and the main
+// bundle dist/extension.js (the SDKs live in dist/sdks.js, loaded on first request).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { round } from './support/stats.mjs';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const KB = 1024;
+const MB = 1024 * 1024;
+
+export async function run() {
+  const r = spawnSync('npm', ['run', '-s', 'package'], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`npm run package failed: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' | ')}`);
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const vsix = path.join(root, `${pkg.name}-${pkg.version}.vsix`);
+  const vsixBytes = fs.statSync(vsix).size;
+  const bundleBytes = fs.statSync(path.join(root, 'dist/extension.js')).size;
+  const sdkBytes = fs.statSync(path.join(root, 'dist/sdks.js')).size;
+  return [
+    { figure: 'main bundle size (dist/extension.js, production)', value: round(bundleBytes / KB, 1), unit: 'KB', target: '≤ 300 KB', pass: bundleBytes <= 300 * KB,
+      detail: `loaded at activation; the SDKs (dist/sdks.js, ${round(sdkBytes / KB, 0)} KB) load on the first request` },
+    { figure: 'VSIX size (npm run package)', value: round(vsixBytes / MB, 2), unit: 'MB', target: '≤ 3 MB', pass: vsixBytes <= 3 * MB,
+      detail: path.basename(vsix) },
+  ];
+}

@@ -1,0 +1,83 @@
+// The two ways to stream one reply for each of the four streaming API styles: the SDK called directly, as an app
+// would, and the extension's full service path (BedrockService → router → driver → normalised events). Both sign with
+// SigV4 using the same credentials, hit the same emulator and report the same timings, measured from the call to
+// the first text delta and to the end of the stream.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { BedrockRuntimeClient, ConverseStreamCommand } = require('@aws-sdk/client-bedrock-runtime');
+const OpenAI = require('openai').default;
+const { bedrock } = require('openai/providers/bedrock/aws');
+const { AnthropicBedrockMantle } = require('@anthropic-ai/bedrock-sdk');
+const { BedrockService } = require('../../out/src/service/bedrockService.js');
+const { SECRET_KEYS } = require('../../out/src/service/credentials/sources.js');
+
+export const STYLES = [
+  { style: 'converse-stream', label: 'ConverseStream', model: 'us.amazon.nova-lite-v1:0' },
+  { style: 'chat-completions', label: 'Chat Completions stream', model: 'openai.gpt-oss-120b' },
+  { style: 'responses', label: 'Responses stream', model: 'openai.gpt-oss-120b' },
+  { style: 'messages', label: 'Messages stream', model: 'anthropic.claude-sonnet-4-5' },
+];
+
+/** Times one stream: `deltas` yields text pieces; returns ms to the first non-empty one and to the end, and chars. */
+async function timed(start, deltas) {
+  let firstMs;
+  let chars = 0;
+  for await (const text of deltas) {
+    if (!text) continue;
+    firstMs ??= performance.now() - start;
+    chars += text.length;
+  }
+  return { firstMs, totalMs: performance.now() - start, chars };
+}
+
+/** Raw SDK clients, made once (as a long-running app would), for the emulator `emu`. */
+export function rawPaths(emu) {
+  const credentials = { accessKeyId: emu.accessKeyId, secretAccessKey: emu.secretAccessKey };
+  const runtime = new BedrockRuntimeClient({ region: emu.region, endpoint: emu.runtimeEndpoint, credentials });
+  const openai = new OpenAI({ provider: bedrock({ endpoint: 'mantle', region: emu.region, baseURL: `${emu.mantleEndpoint}/openai/v1`, ...credentials }) });
+  const anthropic = new AnthropicBedrockMantle({ awsRegion: emu.region, baseURL: `${emu.mantleEndpoint}/anthropic`,
+    awsAccessKey: emu.accessKeyId, awsSecretAccessKey: emu.secretAccessKey });
+  return {
+    'converse-stream': async (model, prompt) => {
+      const start = performance.now();
+      const res = await runtime.send(new ConverseStreamCommand({ modelId: model, messages: [{ role: 'user', content: [{ text: prompt }] }] }));
+      return timed(start, (async function* () { for await (const e of res.stream) yield e.contentBlockDelta?.delta?.text; })());
+    },
+    'chat-completions': async (model, prompt) => {
+      const start = performance.now();
+      const stream = await openai.chat.completions.create({ model, messages: [{ role: 'user', content: prompt }], stream: true, stream_options: { include_usage: true } });
+      return timed(start, (async function* () { for await (const c of stream) yield c.choices[0]?.delta?.content; })());
+    },
+    responses: async (model, prompt) => {
+      const start = performance.now();
+      const stream = await openai.responses.create({ model, input: prompt, stream: true });
+      return timed(start, (async function* () { for await (const e of stream) if (e.type === 'response.output_text.delta') yield e.delta; })());
+    },
+    messages: async (model, prompt) => {
+      const start = performance.now();
+      const stream = await anthropic.messages.create({ model, max_tokens: 4096, messages: [{ role: 'user', content: prompt }], stream: true });
+      return timed(start, (async function* () { for await (const e of stream) if (e.type === 'content_block_delta' && e.delta.type === 'text_delta') yield e.delta.text; })());
+    },
+  };
+}
+
+/** The extension's service, configured as a user signed in with access keys would have it. */
+export function servicePath(emu) {
+  const secrets = new Map([[SECRET_KEYS.accessKeyId, emu.accessKeyId], [SECRET_KEYS.secretAccessKey, emu.secretAccessKey]]);
+  const config = {
+    region: emu.region, endpointFamily: 'auto', credentials: { kind: 'access-keys' },
+    endpoints: { runtime: emu.runtimeEndpoint, mantle: emu.mantleEndpoint, control: emu.runtimeEndpoint },
+  };
+  const service = new BedrockService({ config: () => config, secrets: { get: async k => secrets.get(k) }, env: {}, log: () => undefined });
+  return async (style, model, prompt) => {
+    const start = performance.now();
+    const events = service.stream({ model, apiStyle: style, messages: [{ role: 'user', content: [{ type: 'text', text: prompt }] }] }, new AbortController().signal);
+    return timed(start, (async function* () {
+      for await (const e of events) {
+        if (e.type === 'error') throw new Error(`${style}: ${e.error.message}`);
+        if (e.type === 'text') yield e.text;
+      }
+    })());
+  };
+}

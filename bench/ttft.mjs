@@ -1,0 +1,45 @@
+// Added time-to-first-token: for each streaming API style, the same prompt at the same emulator pacing, sent through
+// the SDK directly and through the extension's service path, alternating (which one goes first flips every round so
+// neither gains from a warm connection or cache), median of ROUNDS each.
+import { startEmulatorProcess } from './support/emulatorProcess.mjs';
+import { STYLES, rawPaths, servicePath } from './support/streamPaths.mjs';
+import { median, round } from './support/stats.mjs';
+
+const ROUNDS = 30;
+const WARM_UP = 3;
+/** A model streaming at a realistic pace (the emulator waits 1/TPS s per token, the first one included). */
+const TOKENS_PER_SECOND = 200;
+const PROMPT = 'Explain in two sentences how streaming responses reduce perceived latency.';
+
+export async function run() {
+  const emu = await startEmulatorProcess({ tokensPerSecond: TOKENS_PER_SECOND });
+  try {
+    const raw = rawPaths(emu);
+    const service = servicePath(emu);
+    const rows = [];
+    for (const { style, label, model } of STYLES) {
+      const once = { raw: () => raw[style](model, PROMPT), service: () => service(style, model, PROMPT) };
+      for (let i = 0; i < WARM_UP; i++) { await once.raw(); await once.service(); }
+      const times = { raw: [], service: [] };
+      for (let i = 0; i < ROUNDS; i++) {
+        for (const which of i % 2 ? ['service', 'raw'] : ['raw', 'service']) {
+          const r = await once[which]();
+          if (r.firstMs === undefined) throw new Error(`${label} (${which}): no text streamed`);
+          times[which].push(r.firstMs);
+        }
+      }
+      const rawMs = median(times.raw);
+      const serviceMs = median(times.service);
+      const added = serviceMs - rawMs;
+      const ratio = serviceMs / rawMs;
+      rows.push({
+        figure: `added time-to-first-token, ${label}`, value: round(added, 2), unit: 'ms', target: '≤ 1 ms and ≤ 1.05×',
+        pass: added <= 1 && ratio <= 1.05,
+        detail: `median of ${ROUNDS} alternating runs: SDK ${round(rawMs, 2)} ms, service ${round(serviceMs, 2)} ms (${round(ratio, 3)}×); emulator paced at ${TOKENS_PER_SECOND} tokens/s`,
+      });
+    }
+    return rows;
+  } finally {
+    await emu.close();
+  }
+}
