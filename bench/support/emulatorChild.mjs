@@ -14,5 +14,5 @@ process.on('message', msg => {
 process.on('disconnect', () => void emu.close().then(() => process.exit(0)));
 process.send({
   kind: 'ready',
-  info: { region: emu.region, runtimeEndpoint: emu.runtimeEndpoint, mantleEndpoint: emu.mantleEndpoint, accessKeyId: emu.accessKeyId, secretAccessKey: emu.secretAccessKey },
+  info: { region: emu.region, runtimeEndpoint: emu.runtimeEndpoint, mantleEndpoint: emu.mantleEndpoint, accessKeyId: emu.accessKeyId, secretAccessKey: emu.secretAccessKey, apiKey: emu.apiKey },
 });

@@ -31,7 +31,10 @@ async function timed(start, deltas) {
   return { firstMs, totalMs: performance.now() - start, chars };
 }
 
-/** Raw SDK clients, made once (as a long-running app would), for the emulator `emu`. */
+/**
+ * Raw SDK clients, made once (as a long-running app would), for the emulator `emu`. Each path takes the model, the
+ * prompt and optionally a maximum reply length in tokens.
+ */
 export function rawPaths(emu) {
   const credentials = { accessKeyId: emu.accessKeyId, secretAccessKey: emu.secretAccessKey };
   const runtime = new BedrockRuntimeClient({ region: emu.region, endpoint: emu.runtimeEndpoint, credentials });
@@ -39,24 +42,26 @@ export function rawPaths(emu) {
   const anthropic = new AnthropicBedrockMantle({ awsRegion: emu.region, baseURL: `${emu.mantleEndpoint}/anthropic`,
     awsAccessKey: emu.accessKeyId, awsSecretAccessKey: emu.secretAccessKey });
   return {
-    'converse-stream': async (model, prompt) => {
+    'converse-stream': async (model, prompt, maxTokens) => {
       const start = performance.now();
-      const res = await runtime.send(new ConverseStreamCommand({ modelId: model, messages: [{ role: 'user', content: [{ text: prompt }] }] }));
+      const res = await runtime.send(new ConverseStreamCommand({ modelId: model, messages: [{ role: 'user', content: [{ text: prompt }] }],
+        ...(maxTokens ? { inferenceConfig: { maxTokens } } : {}) }));
       return timed(start, (async function* () { for await (const e of res.stream) yield e.contentBlockDelta?.delta?.text; })());
     },
-    'chat-completions': async (model, prompt) => {
+    'chat-completions': async (model, prompt, maxTokens) => {
       const start = performance.now();
-      const stream = await openai.chat.completions.create({ model, messages: [{ role: 'user', content: prompt }], stream: true, stream_options: { include_usage: true } });
+      const stream = await openai.chat.completions.create({ model, messages: [{ role: 'user', content: prompt }], stream: true, stream_options: { include_usage: true },
+        ...(maxTokens ? { max_tokens: maxTokens } : {}) });
       return timed(start, (async function* () { for await (const c of stream) yield c.choices[0]?.delta?.content; })());
     },
-    responses: async (model, prompt) => {
+    responses: async (model, prompt, maxTokens) => {
       const start = performance.now();
-      const stream = await openai.responses.create({ model, input: prompt, stream: true });
+      const stream = await openai.responses.create({ model, input: prompt, stream: true, ...(maxTokens ? { max_output_tokens: maxTokens } : {}) });
       return timed(start, (async function* () { for await (const e of stream) if (e.type === 'response.output_text.delta') yield e.delta; })());
     },
-    messages: async (model, prompt) => {
+    messages: async (model, prompt, maxTokens) => {
       const start = performance.now();
-      const stream = await anthropic.messages.create({ model, max_tokens: 4096, messages: [{ role: 'user', content: prompt }], stream: true });
+      const stream = await anthropic.messages.create({ model, max_tokens: maxTokens ?? 4096, messages: [{ role: 'user', content: prompt }], stream: true });
       return timed(start, (async function* () { for await (const e of stream) if (e.type === 'content_block_delta' && e.delta.type === 'text_delta') yield e.delta.text; })());
     },
   };
@@ -70,9 +75,10 @@ export function servicePath(emu) {
     endpoints: { runtime: emu.runtimeEndpoint, mantle: emu.mantleEndpoint, control: emu.runtimeEndpoint },
   };
   const service = new BedrockService({ config: () => config, secrets: { get: async k => secrets.get(k) }, env: {}, log: () => undefined });
-  return async (style, model, prompt) => {
+  return async (style, model, prompt, maxTokens) => {
     const start = performance.now();
-    const events = service.stream({ model, apiStyle: style, messages: [{ role: 'user', content: [{ type: 'text', text: prompt }] }] }, new AbortController().signal);
+    const events = service.stream({ model, apiStyle: style, messages: [{ role: 'user', content: [{ type: 'text', text: prompt }] }],
+      ...(maxTokens ? { params: { maxTokens } } : {}) }, new AbortController().signal);
     return timed(start, (async function* () {
       for await (const e of events) {
         if (e.type === 'error') throw new Error(`${style}: ${e.error.message}`);
