@@ -38,6 +38,8 @@ export interface PyScan {
   imports: PyImport[];
   classNames: Map<string, ClientInfo>;
   modules: Map<string, SourceSdk>;
+  /** Every name the scan tied to an SDK: classes, modules, client variables, `self.` attributes, factories. */
+  boundNames: string[];
 }
 
 export function unwrapParens(node: Node): Node {
@@ -77,7 +79,7 @@ export function scanPython(tree: Tree): PyScan {
       imports.push({ source, node: statement, names });
     }
   }
-  if (classNames.size === 0 && modules.size === 0) return { sites: [], imports, classNames, modules };
+  if (classNames.size === 0 && modules.size === 0) return { sites: [], imports, classNames, modules, boundNames: [] };
 
   const classOf = (fn: Node): ClientInfo | undefined => {
     if (fn.type === 'identifier') return classNames.get(fn.text);
@@ -125,13 +127,13 @@ export function scanPython(tree: Tree): PyScan {
 
   const constructs: Array<{ node: Node; info: ClientInfo }> = [];
   const assigns: Array<{ target: Node; value: Node; inClassBody: boolean }> = [];
-  const calls: Node[] = [];
+  const calls: Array<{ call: Node; fn: Node }> = [];
   for (const { node } of pythonQuery(finderQuery).captures(root)) {
     switch (node.type) {
       case 'call': {
         const fn = node.childForFieldName('function');
         const info = fn ? classOf(fn) : undefined;
-        if (info) constructs.push({ node, info }); else calls.push(node);
+        if (info) constructs.push({ node, info }); else if (fn?.type === 'attribute') calls.push({ call: node, fn });
         break;
       }
       case 'assignment': {
@@ -179,37 +181,39 @@ export function scanPython(tree: Tree): PyScan {
     }
   }
 
-  const sites: PySite[] = [];
-  const awaited = (node: Node) => unwrapUp(node)?.type === 'await';
-  const push = (node: Node, kind: PySite['kind'], source: SourceSdk, streaming: boolean, isAsync: boolean, legacyResource?: string, clientNode?: Node) => {
-    sites.push({ kind, source, start: node.startIndex, end: node.endIndex, line: node.startPosition.row + 1, streaming, async: isAsync, node, legacyResource, clientNode });
-  };
-  for (const { node, info } of constructs) push(node, constructKind(info.source), info.source, false, info.async);
+  // Sites come last and only when asked for: a caller choosing which statements to parse needs the names alone.
+  const collectSites = (): PySite[] => {
+    const sites: PySite[] = [];
+    const awaited = (node: Node) => unwrapUp(node)?.type === 'await';
+    const push = (node: Node, kind: PySite['kind'], source: SourceSdk, streaming: boolean, isAsync: boolean, legacyResource?: string, clientNode?: Node) => {
+      sites.push({ kind, source, start: node.startIndex, end: node.endIndex, line: node.startPosition.row + 1, streaming, async: isAsync, node, legacyResource, clientNode });
+    };
+    for (const { node, info } of constructs) push(node, constructKind(info.source), info.source, false, info.async);
 
-  for (const call of calls) {
-    const fn = call.childForFieldName('function');
-    if (fn?.type !== 'attribute') continue;
-    const names: string[] = [];
-    let base: Node | null = fn;
-    while (base && base.type === 'attribute' && !clientOf(base) && names.length < 5) {
-      names.unshift(base.childForFieldName('attribute')?.text ?? '');
-      base = base.childForFieldName('object');
+    for (const { call, fn } of calls) {
+      const names: string[] = [];
+      let base: Node | null = fn;
+      while (base && base.type === 'attribute' && !clientOf(base) && names.length < 5) {
+        names.unshift(base.childForFieldName('attribute')?.text ?? '');
+        base = base.childForFieldName('object');
+      }
+      if (!base) continue;
+      const info = clientOf(base);
+      if (info) {
+        const match = kindForPath(info.source, names.join('.'));
+        if (match) push(call, match.kind, info.source, match.streaming ?? hasTrueKeyword(call, 'stream'), info.async || awaited(call), undefined, base);
+        continue;
+      }
+      // openai<1.0: module-level resources on the `openai` module itself.
+      if (base.type === 'identifier' && modules.get(base.text) === 'openai' && names.length === 2 && legacyPythonResources.has(names[0]) && legacyPythonMethods.has(names[1])) {
+        push(call, 'legacy-v0', 'openai', hasTrueKeyword(call, 'stream'), names[1] === 'acreate' || awaited(call), names[0]);
+      }
     }
-    if (!base) continue;
-    const streamingArg = hasTrueKeyword(call, 'stream');
-    const info = clientOf(base);
-    if (info) {
-      const match = kindForPath(info.source, names.join('.'));
-      if (match) push(call, match.kind, info.source, match.streaming ?? streamingArg, info.async || awaited(call), undefined, base);
-      continue;
-    }
-    // openai<1.0: module-level resources on the `openai` module itself.
-    if (base.type === 'identifier' && modules.get(base.text) === 'openai' && names.length === 2 && legacyPythonResources.has(names[0]) && legacyPythonMethods.has(names[1])) {
-      push(call, 'legacy-v0', 'openai', streamingArg, names[1] === 'acreate' || awaited(call), names[0]);
-    }
-  }
-  sites.sort((a, b) => a.start - b.start);
-  return { sites, imports, classNames, modules };
+    return sites.sort((a, b) => a.start - b.start);
+  };
+  let sites: PySite[] | undefined;
+  const boundNames = [...classNames.keys(), ...modules.keys(), ...vars.keys(), ...attrs.keys(), ...factories.keys()];
+  return { get sites() { return (sites ??= collectSites()); }, imports, classNames, modules, boundNames };
 }
 
 function unwrapUp(node: Node): Node | null {

@@ -8,13 +8,11 @@ import { planMantlePython } from '../targets/mantlePython';
 import { scanPython, type PySite } from './callFinder';
 import { importEdits, removeUnusedSdkImports } from './imports';
 import { parsePython } from './parser';
+import { findPythonSites } from './siteSearch';
 import { parsesPython, quoteOf, statementOf, type PyContext } from './syntax';
 
 export const pythonLanguage: LanguageSupport = {
-  find(text) {
-    const tree = parsePython(text);
-    try { return scanPython(tree).sites; } finally { tree.delete(); }
-  },
+  find: text => findPythonSites(text),
   open(text, _fileName, options) {
     const tree = parsePython(text);
     const scan = scanPython(tree);
