@@ -4,10 +4,10 @@ import { eventFrame } from '../eventstream';
 import { BLOCKED_MESSAGE, GUARDRAIL_ID } from '../guardrails';
 import { asRecord, produceReply } from '../produce';
 import { EventSink } from '../stream';
-import { CHAT_FORMATS, mistralChatChunks, mistralResponse, type ChatFormatName, type Metrics } from './chatFormats';
+import { CHAT_FORMATS, mistralChatChunks, mistralResponse, type ChatFormatName, type Metrics, type NativeChunk } from './chatFormats';
 import { requireModel } from './modelGate';
 import { cohereEmbed, cohereRerank, novaCanvas, titanEmbed } from './nonChatFormats';
-import { echoedHeaders, invokeExtras } from './requestExtras';
+import { echoedHeaders, invokeExtras, type RequestExtras } from './requestExtras';
 import { eventStreamDialect } from './streamDialects';
 
 const NON_CHAT = { 'titan-embed': titanEmbed, 'cohere-embed': cohereEmbed, 'cohere-rerank': cohereRerank, 'nova-canvas': novaCanvas } as const;
@@ -32,6 +32,29 @@ function usageHeaders(input: number, output: number, latency: number): Record<st
   };
 }
 
+/** The members Bedrock adds to a guarded InvokeModel body (or last stream chunk) next to the model's own fields. */
+function guardrailBodyMembers(extras: RequestExtras): Record<string, unknown> {
+  const g = extras.guardrail;
+  if (!g) return {};
+  return {
+    'amazon-bedrock-guardrailAction': g.verdict.intervened ? 'INTERVENED' : 'NONE',
+    ...(g.trace ? { 'amazon-bedrock-trace': { guardrail: { input: { [GUARDRAIL_ID]: g.verdict.assessment } } } } : {}),
+  };
+}
+
+/**
+ * A guarded stream carries the guardrail's verdict (and trace) in its last chunk. One chunk of lookahead keeps the
+ * chunks lazy: their metrics are read as they are sent.
+ */
+function* withLastChunk(chunks: Iterable<NativeChunk>, extra: Record<string, unknown>): Generator<NativeChunk> {
+  let held: NativeChunk | undefined;
+  for (const c of chunks) {
+    if (held) yield held;
+    held = c;
+  }
+  if (held) yield { ...held, payload: { ...held.payload, ...extra } };
+}
+
 /** `POST /model/{modelId}/invoke`: the model's native body in, its native body out. */
 export async function invokeModel(call: Call): Promise<void> {
   const started = Date.now();
@@ -49,8 +72,7 @@ export async function invokeModel(call: Call): Promise<void> {
   const reply = await produceReply(call, request, idPrefix(model.invoke), blocked ? BLOCKED_MESSAGE : undefined);
   const json = model.invoke === 'mistral' ? mistralResponse(body, reply, model.id) : format.response(reply, model.id);
   // Bedrock marks a guarded InvokeModel body with these keys next to the model's own fields.
-  if (extras.guardrail) json['amazon-bedrock-guardrailAction'] = extras.guardrail.verdict.intervened ? 'INTERVENED' : 'NONE';
-  if (extras.guardrail?.trace) json['amazon-bedrock-trace'] = { guardrail: { input: { [GUARDRAIL_ID]: extras.guardrail.verdict.assessment } } };
+  Object.assign(json, guardrailBodyMembers(extras));
   call.ex.json(200, json, { ...usageHeaders(reply.inputTokens, reply.outputTokens, Date.now() - started + 1), ...echoedHeaders(extras) });
 }
 
@@ -70,7 +92,7 @@ export async function invokeModelWithResponseStream(call: Call): Promise<void> {
   let firstByte = 0;
   const metrics = (): Metrics => ({ inputTokenCount: reply.inputTokens, outputTokenCount: reply.outputTokens, invocationLatency: Date.now() - started + 1, firstByteLatency: firstByte });
   const chatStyleMistral = model.invoke === 'mistral' && Array.isArray(asRecord(body).messages);
-  const chunks = chatStyleMistral ? mistralChatChunks(reply, metrics) : format.chunks(reply, model.id, metrics);
+  const chunks = withLastChunk(chatStyleMistral ? mistralChatChunks(reply, metrics) : format.chunks(reply, model.id, metrics), guardrailBodyMembers(extras));
   for (const chunk of chunks) {
     if (!firstByte) firstByte = Date.now() - started + 1;
     const bytes = Buffer.from(JSON.stringify(chunk.payload)).toString('base64');

@@ -15,6 +15,8 @@ import { ConversationStore } from './conversationStore';
 import { runTurn } from './chatTurn';
 import type { ErrorView, HostMessage, Selection, WebviewMessage } from './protocol';
 import { pickApiStyle, pickFamily, pickModel, selectionView } from './selectionPickers';
+import { guardrailLabel, pickGuardrail } from '../commands/guardrails/guardrailPicker';
+import { guardrailApplies } from '../service/guardrails/support';
 
 const SYSTEM_PROMPT = 'You are a helpful assistant inside VS Code. Answer in GitHub-flavoured markdown; put code in fenced blocks with a language tag.';
 
@@ -57,7 +59,10 @@ export class ChatController extends Disposable {
     const stored = this.store.active.selection;
     if (stored) return stored;
     const s = readSettings();
-    return { model: s.defaultModel, apiStyle: s.defaultApiStyle === 'invoke-model' ? 'converse-stream' : s.defaultApiStyle, family: defaultFamily(s.defaultApiStyle, s.endpointFamily) };
+    return {
+      model: s.defaultModel, apiStyle: s.defaultApiStyle === 'invoke-model' ? 'converse-stream' : s.defaultApiStyle, family: defaultFamily(s.defaultApiStyle, s.endpointFamily),
+      ...(s.guardrail ? { guardrail: s.guardrail } : {}),
+    };
   }
 
   async handle(m: WebviewMessage): Promise<void> {
@@ -111,7 +116,8 @@ export class ChatController extends Disposable {
   private async reply(): Promise<void> {
     const conv = this.store.active;
     const selection = this.selection();
-    const reply: StoredMessage = { id: newMessageId(), role: 'assistant', text: '', streaming: true, via: `${selection.model} · ${API_STYLE_LABELS[selection.apiStyle]} · bedrock-${selection.family}` };
+    const guard = selection.guardrail ? ` · guardrail ${guardrailLabel(selection.guardrail)}${guardrailApplies(selection.apiStyle, selection.family) ? '' : ' not applied'}` : '';
+    const reply: StoredMessage = { id: newMessageId(), role: 'assistant', text: '', streaming: true, via: `${selection.model} · ${API_STYLE_LABELS[selection.apiStyle]} · bedrock-${selection.family}${guard}` };
     conv.messages.push(reply);
     await this.store.save();
     this.post({ type: 'messageStart', message: { ...reply } });
@@ -187,14 +193,25 @@ export class ChatController extends Disposable {
     await vscode.env.openExternal(parsed);
   }
 
-  private async pick(what: 'model' | 'apiStyle' | 'family' | 'conversation'): Promise<void> {
+  private async pick(what: 'model' | 'apiStyle' | 'family' | 'guardrail' | 'conversation'): Promise<void> {
     if (what === 'conversation') return this.pickConversation();
+    if (what === 'guardrail') return this.pickGuardrail();
     const cat = what === 'model' ? await loadCatalogueWithProgress(this.host, false) : this.catalogue;
     if (what === 'model' && !cat) return;
     if (cat) this.catalogue = cat;
     const current = this.selection();
     const next = what === 'model' ? await pickModel(cat!, current) : what === 'apiStyle' ? await pickApiStyle(this.catalogue, current) : await pickFamily(this.catalogue, current);
     if (next) await this.setSelection(next);
+    this.post({ type: 'focusInput' });
+  }
+
+  private async pickGuardrail(): Promise<void> {
+    const current = this.selection();
+    const choice = await pickGuardrail(this.host, current.guardrail, 'Guardrail for this chat');
+    if (choice !== undefined) {
+      const { guardrail: _old, ...rest } = current;
+      await this.setSelection(choice ? { ...rest, guardrail: choice } : rest);
+    }
     this.post({ type: 'focusInput' });
   }
 

@@ -1,5 +1,7 @@
 import type { BedrockService } from '../service/bedrockService';
 import type { BedrockError } from '../service/errors';
+import { describeReport } from '../service/guardrails/describe';
+import { guardrailApplies } from '../service/guardrails/support';
 import type { BedrockRequest, ChatMessage, ContentPart, StreamEvent } from '../service/model';
 import { chainId, Conversation, messageView, StoredMessage } from './conversation';
 import type { ErrorView, HostMessage, Selection } from './protocol';
@@ -20,7 +22,7 @@ export interface TurnDeps {
 /** The conversation as the model sees it: stored messages → request messages (errored, empty replies skipped). */
 export function requestMessages(messages: StoredMessage[]): ChatMessage[] {
   const out: ChatMessage[] = [];
-  for (const m of messages) {
+  for (const m of withoutBlockedTurns(messages)) {
     if (m.role === 'user') {
       const content: ContentPart[] = [{ type: 'text', text: m.sentText ?? m.text }];
       for (const img of m.images ?? []) content.push({ type: 'image', format: img.format, data: Buffer.from(img.base64, 'base64') });
@@ -39,6 +41,21 @@ export function requestMessages(messages: StoredMessage[]): ChatMessage[] {
 }
 
 /**
+ * A turn a guardrail blocked (the user's message and the guardrail's canned answer) is left out of later requests:
+ * sent again, it would trip the guardrail on every following turn and the conversation could not go on.
+ */
+export function withoutBlockedTurns(messages: StoredMessage[]): StoredMessage[] {
+  const out: StoredMessage[] = [];
+  let users: StoredMessage[] = [];
+  for (const m of messages) {
+    if (m.role === 'user') { users.push(m); continue; }
+    if (m.stopReason !== 'guardrail_intervened') out.push(...users, m);
+    users = [];
+  }
+  return [...out, ...users];
+}
+
+/**
  * Streams one assistant reply into a conversation: forwards deltas to the webview in per-frame batches, keeps the
  * stored message current (saved every second, so a reload keeps what arrived), records usage, time to first token
  * and tokens/s, and keeps partial text when the reply stops or fails.
@@ -53,6 +70,7 @@ export async function runTurn(conv: Conversation, reply: StoredMessage, selectio
     messages: requestMessages(history),
     ...(system ? { system } : {}),
     ...(selection.apiStyle === 'responses' ? { previousResponseId: chainId(history), store: true } : {}),
+    ...(selection.guardrail && guardrailApplies(selection.apiStyle, selection.family) ? { guardrail: { id: selection.guardrail.id, version: selection.guardrail.version } } : {}),
   };
 
   let pending: Extract<HostMessage, { type: 'delta' }> | undefined;
@@ -109,6 +127,9 @@ export async function runTurn(conv: Conversation, reply: StoredMessage, selectio
         break;
       case 'response-id':
         reply.responseId = e.id;
+        break;
+      case 'guardrail':
+        if (e.report.intervened) reply.guardrail = describeReport(e.report, selection.guardrail?.name);
         break;
       case 'error':
         reply.error = deps.errorView(e.error);

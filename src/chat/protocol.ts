@@ -3,7 +3,7 @@
  * rejects anything that does not match it (isWebviewMessage). Nothing here ever carries a credential: the webview
  * sees where credentials come from, never what they are.
  */
-import type { ApiStyle, EndpointFamily, StopReason, Usage } from '../service/model';
+import type { ApiStyle, EndpointFamily, GuardrailRef, StopReason, Usage } from '../service/model';
 import type { ErrorAction } from '../service/errors';
 
 export type { ApiStyle, EndpointFamily } from '../service/model';
@@ -23,6 +23,8 @@ export interface Selection {
   model: string;
   apiStyle: ApiStyle;
   family: EndpointFamily;
+  /** The conversation's guardrail, when it has one. */
+  guardrail?: GuardrailRef;
 }
 
 export interface SelectionView extends Selection {
@@ -32,6 +34,8 @@ export interface SelectionView extends Selection {
   acceptsImages: boolean;
   /** Why this combination may not work (e.g. the catalogue does not list the style for the model). */
   warning?: string;
+  /** "emulator-default v1"; undefined when the chat has no guardrail. */
+  guardrailLabel?: string;
 }
 
 export interface ChipView {
@@ -54,6 +58,13 @@ export interface MetricsView {
   totalMs: number;
 }
 
+/** What a guardrail blocked or masked in a reply, and why, in words. */
+export interface GuardrailView {
+  headline: string;
+  /** One line per policy finding: "Input · Denied topic: Investment advice — blocked". */
+  lines: string[];
+}
+
 export interface ErrorView {
   message: string;
   action?: ErrorAction;
@@ -72,6 +83,7 @@ export interface MessageView {
   metrics?: MetricsView;
   stopReason?: StopReason;
   error?: ErrorView;
+  guardrail?: GuardrailView;
   /** Footer label for an assistant reply: model and API style it came from. */
   via?: string;
   streaming?: boolean;
@@ -117,7 +129,7 @@ export type WebviewMessage =
   | { type: 'codeAction'; action: CodeActionKind; code: string; language: string }
   | { type: 'openLink'; url: string }
   | { type: 'errorAction'; id: string }
-  | { type: 'pick'; what: 'model' | 'apiStyle' | 'family' | 'conversation' }
+  | { type: 'pick'; what: 'model' | 'apiStyle' | 'family' | 'guardrail' | 'conversation' }
   | { type: 'newConversation' }
   | { type: 'renameConversation' }
   | { type: 'deleteConversation' }
@@ -141,7 +153,7 @@ const SHAPES: Record<WebviewMessage['type'], Shape> = {
   codeAction: { action: CODE_ACTIONS, code: 'string', language: 'string' },
   openLink: { url: 'string' },
   errorAction: { id: 'string' },
-  pick: { what: ['model', 'apiStyle', 'family', 'conversation'] },
+  pick: { what: ['model', 'apiStyle', 'family', 'guardrail', 'conversation'] },
   newConversation: {},
   renameConversation: {},
   deleteConversation: {},

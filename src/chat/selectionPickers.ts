@@ -1,11 +1,18 @@
 import * as vscode from 'vscode';
-import type { Catalogue, CatalogueModel } from '../service/catalogue/modelCatalogue';
+import { modelOfApplicationProfile, type Catalogue, type CatalogueModel } from '../service/catalogue/modelCatalogue';
+import { guardrailNotAppliedNote } from '../service/guardrails/support';
+import { guardrailLabel } from '../commands/guardrails/guardrailPicker';
 import { API_STYLE_LABELS, API_STYLES, ApiStyle, EndpointFamily } from '../service/model';
 import type { Selection, SelectionView } from './protocol';
 
 export function findModel(cat: Catalogue | undefined, id: string): CatalogueModel | undefined {
   if (!cat) return undefined;
-  return cat.models.find(m => m.id === id || m.mantleId === id || m.profiles.includes(id));
+  return cat.models.find(m => m.id === id || m.mantleId === id || m.profiles.includes(id)) ?? modelOfApplicationProfile(cat, id);
+}
+
+/** An application inference profile's name, for a model id that is one. */
+function applicationProfileName(cat: Catalogue | undefined, id: string): string | undefined {
+  return cat?.applicationProfiles.find(p => p.arn === id)?.name;
 }
 
 /** Whether the catalogue says this model serves this style on this family; undefined when it cannot tell. */
@@ -13,6 +20,7 @@ export function combinationWarning(cat: Catalogue | undefined, s: Selection): st
   const m = findModel(cat, s.model);
   if (!cat) return undefined;
   if (!m) return s.model.startsWith('arn:') ? undefined : `${s.model} is not in the ${cat.region} catalogue.`;
+  if (s.model.startsWith('arn:') && s.family !== 'runtime') return 'An application inference profile works on bedrock-runtime only.';
   if (!m.families.includes(s.family)) return `${m.name} is not served by bedrock-${s.family}.`;
   if (!m.apiStyles.includes(s.apiStyle)) return `${m.name} does not list ${API_STYLE_LABELS[s.apiStyle]}.`;
   return undefined;
@@ -20,10 +28,12 @@ export function combinationWarning(cat: Catalogue | undefined, s: Selection): st
 
 export function selectionView(cat: Catalogue | undefined, s: Selection): SelectionView {
   const m = findModel(cat, s.model);
-  const warning = combinationWarning(cat, s);
+  const warning = combinationWarning(cat, s) ?? (s.guardrail ? guardrailNotAppliedNote(s.apiStyle, s.family) : undefined);
+  const profile = applicationProfileName(cat, s.model);
   return {
-    ...s, modelName: m?.name ?? s.model, apiStyleLabel: API_STYLE_LABELS[s.apiStyle],
+    ...s, modelName: profile ? `${profile} (${m?.name ?? 'application profile'})` : m?.name ?? s.model, apiStyleLabel: API_STYLE_LABELS[s.apiStyle],
     acceptsImages: m?.input.includes('IMAGE') ?? false, ...(warning ? { warning } : {}),
+    ...(s.guardrail ? { guardrailLabel: guardrailLabel(s.guardrail) } : {}),
   };
 }
 
@@ -34,19 +44,27 @@ export function idFor(m: CatalogueModel, family: EndpointFamily): string {
 }
 
 export async function pickModel(cat: Catalogue, current: Selection): Promise<Selection | undefined> {
-  const items = cat.models
+  type Item = vscode.QuickPickItem & { model?: CatalogueModel; arn?: string };
+  const items: Item[] = cat.models
     .filter(m => m.apiStyles.some(s => s !== 'invoke-model' && s !== 'invoke-model-stream'))
     .map(m => ({
       label: m.name, description: idFor(m, m.families.includes(current.family) ? current.family : m.families[0]),
       detail: `${m.provider} · ${m.families.map(f => `bedrock-${f}`).join(' + ')} · ${m.apiStyles.map(s => API_STYLE_LABELS[s]).join(', ')}`,
       picked: findModel(cat, current.model) === m, model: m,
     }));
+  // Application profiles go where a model id goes: their ARN is the model, on bedrock-runtime.
+  const apps: Item[] = cat.applicationProfiles.map(p => ({ label: `$(tag) ${p.name}`, description: p.arn, detail: `application inference profile · ${p.modelIds.join(', ')}`, arn: p.arn }));
+  if (apps.length) items.push({ label: 'Application inference profiles', kind: vscode.QuickPickItemKind.Separator }, ...apps);
   const picked = await vscode.window.showQuickPick(items, { title: 'Chat model', placeHolder: 'Search models', matchOnDescription: true, matchOnDetail: true });
   if (!picked) return undefined;
-  const m = picked.model;
+  if (picked.arn) {
+    const apiStyle = ['converse', 'converse-stream', 'invoke-model-stream'].includes(current.apiStyle) ? current.apiStyle : 'converse-stream';
+    return { ...current, model: picked.arn, family: 'runtime', apiStyle };
+  }
+  const m = picked.model!;
   const family = m.families.includes(current.family) ? current.family : m.families[0];
   const apiStyle = m.apiStyles.includes(current.apiStyle) ? current.apiStyle : m.apiStyles.includes('converse-stream') ? 'converse-stream' : m.apiStyles[0];
-  return { model: idFor(m, family), family, apiStyle };
+  return { ...current, model: idFor(m, family), family, apiStyle };
 }
 
 export async function pickApiStyle(cat: Catalogue | undefined, current: Selection): Promise<Selection | undefined> {

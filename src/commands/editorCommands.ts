@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { OutputDocuments } from '../editor/outputDocuments';
 import type { ServiceHost } from '../service/vscode/serviceHost';
 import { whichApi, type WhichApiArgs } from './apiAdvisor/whichApiCommand';
+import { checkGuardrail, chooseGuardrail, type CheckGuardrailArgs, type ChooseGuardrailArgs } from './guardrails/guardrailCommands';
+import { manageInferenceProfiles, type ManageProfilesArgs } from './profiles/manageInferenceProfiles';
 import type { CommandDeps } from './commandContext';
 import { invokeModel, type InvokeModelArgs } from './invoke/invokeModel';
 import { askAboutSelection, explainSelection, refactorSelection, type SelectionArgs } from './invoke/selectionCommands';
@@ -47,5 +49,8 @@ export function registerEditorCommands(host: ServiceHost, context: vscode.Extens
     command<{ fetch?: boolean }>('bedrock.refreshJobs', args => args?.fetch === false ? jobs.rows() : jobs.refresh()),
     command<SonicArgs>('bedrock.speakWithNovaSonic', args => speakWithNovaSonic(deps, args)),
     command<WhichApiArgs>('bedrock.whichApi', args => whichApi(args)),
+    command<ChooseGuardrailArgs>('bedrock.chooseGuardrail', args => chooseGuardrail(host, args)),
+    command<CheckGuardrailArgs>('bedrock.checkGuardrail', args => checkGuardrail(deps, args)),
+    command<ManageProfilesArgs>('bedrock.manageInferenceProfiles', args => manageInferenceProfiles(host, context.workspaceState, args)),
   ];
 }

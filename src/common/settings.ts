@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { EndpointOverrides } from '../service/endpoints';
 
-import type { ApiStyle } from '../service/model';
+import type { ApiStyle, GuardrailRef } from '../service/model';
 
 export type { ApiStyle } from '../service/model';
 
@@ -12,6 +12,8 @@ export interface BedrockSettings {
   defaultModel: string;
   endpointFamily: 'auto' | 'runtime' | 'mantle';
   endpoints: EndpointOverrides;
+  /** The default guardrail for editor commands and new chats; undefined = none. */
+  guardrail?: GuardrailRef;
 }
 
 /** The one typed way to read the `bedrock.*` settings; defaults live in package.json. */
@@ -24,7 +26,13 @@ export function readSettings(): BedrockSettings {
     defaultModel: c.get<string>('defaultModel') ?? '',
     endpointFamily: c.get<'auto' | 'runtime' | 'mantle'>('endpointFamily') ?? 'auto',
     endpoints: { runtime: c.get<string>('runtimeEndpoint') ?? '', mantle: c.get<string>('mantleEndpoint') ?? '', control: c.get<string>('controlPlaneEndpoint') ?? '' },
+    ...guardrailSetting(c),
   };
+}
+
+function guardrailSetting(c: vscode.WorkspaceConfiguration): { guardrail?: GuardrailRef } {
+  const id = c.get<string>('guardrail.identifier')?.trim();
+  return id ? { guardrail: { id, version: c.get<string>('guardrail.version')?.trim() || 'DRAFT' } } : {};
 }
 
 export function onSettingsChanged(listener: () => void): vscode.Disposable {

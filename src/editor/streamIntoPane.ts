@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { showBedrockError } from '../commands/errorActions';
 import type { BedrockError } from '../service/errors';
+import { reportMarkdown } from '../service/guardrails/describe';
+import type { GuardrailReport } from '../service/guardrails/report';
 import type { StopReason, StreamEvent, Usage } from '../service/model';
 import type { OutputDocuments, OutputPane } from './outputDocuments';
 import { paneFooter, ReasoningQuoter } from './paneText';
@@ -20,6 +22,8 @@ export interface PaneStreamOptions {
   bare?: boolean;
   /** Retry offered by the error notification. */
   retry?: () => unknown;
+  /** The guardrail's display name, for its verdict. */
+  guardrailName?: string;
 }
 
 export interface PaneStreamResult {
@@ -29,6 +33,8 @@ export interface PaneStreamResult {
   usage?: Usage;
   stopReason?: StopReason;
   error?: BedrockError;
+  /** What the guardrail assessed, when one was applied with trace. */
+  guardrail?: GuardrailReport;
   cancelled: boolean;
   /** Document edits made for the whole pane (batched: far fewer than deltas). */
   edits: number;
@@ -67,6 +73,7 @@ async function pump(pane: OutputPane, events: AsyncIterable<StreamEvent>, signal
   let usage: Usage | undefined;
   let stopReason: StopReason | undefined;
   let error: BedrockError | undefined;
+  let guardrail: GuardrailReport | undefined;
   const reasoning = new ReasoningQuoter();
   let lastReport = 0;
   if (opts.header && !opts.bare) pane.append(opts.header);
@@ -89,10 +96,14 @@ async function pump(pane: OutputPane, events: AsyncIterable<StreamEvent>, signal
       usage = e.usage;
     } else if (e.type === 'stop') {
       stopReason = e.reason;
+    } else if (e.type === 'guardrail') {
+      guardrail = e.report;
     } else if (e.type === 'error') {
       error = e.error;
     }
   }
+  // what was blocked and why goes under the answer (the guardrail's own message), before the footer
+  if (guardrail?.intervened && !opts.bare) pane.append(`${reasoning.end()}\n\n${reportMarkdown(guardrail, opts.guardrailName)}\n`);
   const cancelled = signal.aborted || error?.kind === 'aborted';
   if (!opts.bare) {
     pane.append(reasoning.end() + paneFooter({
@@ -103,5 +114,5 @@ async function pump(pane: OutputPane, events: AsyncIterable<StreamEvent>, signal
   await pane.flush();
   log.info(`${opts.title}: ${deltas} deltas in ${pane.edits} edits, ${Date.now() - started} ms${cancelled ? ', cancelled' : error ? `, error ${error.kind}` : ''}`);
   if (error && !cancelled) void showBedrockError(error, log, opts.retry);
-  return { uri: pane.uri, answer, usage, stopReason, error: cancelled ? undefined : error, cancelled, edits: pane.edits, deltas };
+  return { uri: pane.uri, answer, usage, stopReason, error: cancelled ? undefined : error, ...(guardrail ? { guardrail } : {}), cancelled, edits: pane.edits, deltas };
 }

@@ -11,7 +11,15 @@ import { Router } from './router';
 import { backgroundResponse } from './drivers/mantle/backgroundResponses';
 import { resolveEndpoint } from './endpoints';
 import { toBedrockError } from './errors';
-import { stripProfilePrefix } from './modelIds';
+import { isArn, stripProfilePrefix } from './modelIds';
+import { invokeFamily, type InvokeFamily } from './drivers/runtime/bodies/family';
+import type { ControlContext } from './control/controlClient';
+import { listGuardrails, type GuardrailSummary } from './control/guardrails';
+import { createApplicationProfile, deleteApplicationProfile, listApplicationProfiles, type ApplicationProfile, type NewApplicationProfile } from './control/inferenceProfiles';
+import type { GuardrailReport } from './guardrails/report';
+import type { GuardrailRef } from './model';
+import { applyGuardrail } from './runtime/applyGuardrail';
+import { runtimeContext } from './runtime/context';
 import type { Response } from 'openai/resources/responses/responses';
 
 export interface ServiceConfig {
@@ -54,7 +62,53 @@ export class BedrockService {
       profiles: () => this.loadedCatalogue()?.profiles ?? [],
       needsProfile: id => this.loadedCatalogue()?.models.find(m => m.id === id)?.needsProfile ?? false,
       log: deps.log,
-    }, deps.drivers ?? allDrivers());
+    }, deps.drivers ?? allDrivers(id => this.invokeFamilyOf(id)));
+  }
+
+  /** An application profile's ARN hides its model: the catalogue's listing of the profile says which it is. */
+  private invokeFamilyOf(modelId: string): InvokeFamily | undefined {
+    const direct = invokeFamily(modelId);
+    if (direct || !isArn(modelId)) return direct;
+    const p = this.loadedCatalogue()?.applicationProfiles.find(x => x.arn === modelId);
+    return p?.modelIds.map(invokeFamily).find(f => f !== undefined);
+  }
+
+  private async control(signal?: AbortSignal): Promise<ControlContext> {
+    const { region, endpoints } = this.deps.config();
+    return { region, endpoints, auth: await this.currentAuth(), signal, log: this.deps.log };
+  }
+
+  /** The account's guardrails (each one's DRAFT), or every version of one guardrail. */
+  async listGuardrails(options: { guardrailId?: string; signal?: AbortSignal } = {}): Promise<GuardrailSummary[]> {
+    return listGuardrails(await this.control(options.signal), options.guardrailId);
+  }
+
+  /** ApplyGuardrail on text, as user input or as model output. */
+  async applyGuardrail(guardrail: GuardrailRef, source: 'input' | 'output', text: string, signal?: AbortSignal): Promise<GuardrailReport> {
+    const { region, endpoints } = this.deps.config();
+    return applyGuardrail(runtimeContext({ region, endpoints, auth: await this.currentAuth(), signal, log: this.deps.log }), guardrail, source, text);
+  }
+
+  async listApplicationProfiles(signal?: AbortSignal): Promise<ApplicationProfile[]> {
+    return listApplicationProfiles(await this.control(signal));
+  }
+
+  /** Creates an application inference profile; the catalogue is reloaded next time so it lists the new one. */
+  async createApplicationProfile(profile: NewApplicationProfile, signal?: AbortSignal): Promise<string> {
+    const arn = await createApplicationProfile(await this.control(signal), profile);
+    this.forgetCatalogue();
+    return arn;
+  }
+
+  async deleteApplicationProfile(arnOrId: string, signal?: AbortSignal): Promise<void> {
+    await deleteApplicationProfile(await this.control(signal), arnOrId);
+    this.forgetCatalogue();
+  }
+
+  private forgetCatalogue(): void {
+    const { region, endpoints } = this.deps.config();
+    const key = `${region}|${JSON.stringify(endpoints)}`;
+    this.catalogues.delete(key);
   }
 
   /** Streams one reply. Never throws: failures arrive as an `error` event after whatever was already streamed. */

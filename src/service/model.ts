@@ -78,6 +78,16 @@ export interface BedrockRequest {
   /** Responses API state. */
   previousResponseId?: string;
   store?: boolean;
+  /** Converse/ConverseStream send it as `guardrailConfig`, InvokeModel as headers (trace on); other styles cannot. */
+  guardrail?: GuardrailRef;
+}
+
+/** A guardrail to apply: its id (or ARN) and version (`DRAFT` or a number). */
+export interface GuardrailRef {
+  id: string;
+  version: string;
+  /** For display only (the guardrail's name as listed). */
+  name?: string;
 }
 
 export type StopReason =
@@ -101,4 +111,6 @@ export type StreamEvent =
   | { type: 'stop'; reason: StopReason; raw?: string }
   /** Responses API: the id to chain the next turn on. */
   | { type: 'response-id'; id: string }
+  /** What a guardrail assessed (its trace), whether or not it intervened. */
+  | { type: 'guardrail'; report: import('./guardrails/report').GuardrailReport }
   | { type: 'error'; error: import('./errors').BedrockError };

@@ -10,6 +10,8 @@ export interface InferenceProfileRef {
   id: string;
   /** Foundation model ids the profile routes to. */
   modelIds: string[];
+  /** Its ARN (what an application profile copies from). */
+  arn?: string;
 }
 
 export function isArn(model: string): boolean {

@@ -3,6 +3,7 @@ import type { ChatDriver, DriverContext } from './drivers/driver';
 import { EndpointOverrides, resolveEndpoint } from './endpoints';
 import { BedrockError, toBedrockError } from './errors';
 import type { ApiStyle, BedrockRequest, EndpointFamily, StreamEvent } from './model';
+import { guardrailApplies } from './guardrails/support';
 import { InferenceProfileRef, resolveModelId } from './modelIds';
 
 /** What the router needs from the rest of the service, injected so it runs in plain Node tests. */
@@ -55,6 +56,7 @@ export class Router {
     try {
       const resolved = resolveModelId(request.model, family, region, this.env.profiles(), this.env.needsProfile(request.model));
       if (resolved.note) this.env.log(resolved.note);
+      if (request.guardrail && !guardrailApplies(request.apiStyle, family)) this.env.log(`guardrail ${request.guardrail.id} is not applied: ${request.apiStyle} on bedrock-${family} has no guardrail parameter`);
       const ctx: DriverContext = {
         region, family, signal, log: m => this.env.log(m),
         endpoint: resolveEndpoint(family, region, this.env.endpoints()),

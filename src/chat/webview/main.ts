@@ -19,11 +19,13 @@ const header = el('header', { class: 'toolbar' }, title, el('span', { class: 'sp
 const modelButton = el('button', { type: 'button', class: 'pill', id: 'pick-model', 'aria-label': 'Choose model' });
 const styleButton = el('button', { type: 'button', class: 'pill', id: 'pick-style', 'aria-label': 'Choose API style' });
 const familyButton = el('button', { type: 'button', class: 'pill', id: 'pick-family', 'aria-label': 'Choose endpoint family' });
+const guardrailButton = el('button', { type: 'button', class: 'pill', id: 'pick-guardrail', 'aria-label': 'Choose guardrail' });
 modelButton.addEventListener('click', () => post({ type: 'pick', what: 'model' }));
 styleButton.addEventListener('click', () => post({ type: 'pick', what: 'apiStyle' }));
 familyButton.addEventListener('click', () => post({ type: 'pick', what: 'family' }));
+guardrailButton.addEventListener('click', () => post({ type: 'pick', what: 'guardrail' }));
 const selectionWarning = el('div', { class: 'selection-warning', role: 'status' });
-const selectionBar = el('div', { class: 'selection-bar' }, modelButton, styleButton, familyButton);
+const selectionBar = el('div', { class: 'selection-bar' }, modelButton, styleButton, familyButton, guardrailButton);
 
 const statusBox = el('section', { id: 'status', class: 'status', 'aria-label': 'Bedrock connection status' });
 const transcript = el('main', { id: 'transcript', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation' });
@@ -51,6 +53,8 @@ function renderSelection(s: SelectionView): void {
   modelButton.title = s.model;
   styleButton.replaceChildren(icon('symbol-interface'), s.apiStyleLabel);
   familyButton.replaceChildren(icon('cloud'), `bedrock-${s.family}`);
+  guardrailButton.replaceChildren(icon('shield'), s.guardrailLabel ?? 'No guardrail');
+  guardrailButton.classList.toggle('inactive', !s.guardrailLabel);
   selectionWarning.replaceChildren(...(s.warning ? [icon('warning'), s.warning] : []));
   composer.acceptsImages = s.acceptsImages;
 }

@@ -2,7 +2,7 @@
  * Prompts for the editor commands, as BedrockRequests. Pure: the wording is unit-tested and the commands only
  * gather inputs.
  */
-import type { ApiStyle, BedrockRequest } from '../../service/model';
+import type { ApiStyle, BedrockRequest, GuardrailRef } from '../../service/model';
 
 export interface CodeSelection {
   code: string;
@@ -11,8 +11,11 @@ export interface CodeSelection {
   fileName: string;
 }
 
-export function chatRequest(model: string, apiStyle: ApiStyle, prompt: string, system?: string): BedrockRequest {
-  return { model, apiStyle, messages: [{ role: 'user', content: [{ type: 'text', text: prompt }] }], ...(system ? { system } : {}) };
+export function chatRequest(model: string, apiStyle: ApiStyle, prompt: string, system?: string, guardrail?: GuardrailRef): BedrockRequest {
+  return {
+    model, apiStyle, messages: [{ role: 'user', content: [{ type: 'text', text: prompt }] }],
+    ...(system ? { system } : {}), ...(guardrail ? { guardrail: { id: guardrail.id, version: guardrail.version } } : {}),
+  };
 }
 
 function fenced(sel: CodeSelection): string {

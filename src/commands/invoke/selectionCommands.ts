@@ -1,8 +1,9 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { extractCode } from '../../editor/paneText';
+import { describeReport } from '../../service/guardrails/describe';
 import type { PaneStreamResult } from '../../editor/streamIntoPane';
-import type { ApiStyle } from '../../service/model';
+import type { ApiStyle, GuardrailRef } from '../../service/model';
 import type { CommandDeps } from '../commandContext';
 import { REFACTOR_SYSTEM, promptHeader, selectionPrompts, type CodeSelection } from './chatRequest';
 import { streamChoice } from './invokeModel';
@@ -17,6 +18,8 @@ export interface SelectionArgs {
   instruction?: string;
   /** Refactor Selection: answer the Apply / Discard question in advance. */
   decision?: 'apply' | 'discard';
+  /** Default: the `bedrock.guardrail.*` setting; null sends none. */
+  guardrail?: GuardrailRef | null;
   signal?: AbortSignal;
 }
 
@@ -48,14 +51,14 @@ export async function askAboutSelection(deps: CommandDeps, args: SelectionArgs =
   if (!sel) return undefined;
   const question = args.question ?? await vscode.window.showInputBox({ title: 'Bedrock: Ask About Selection', prompt: `Your question about the selected code in ${sel.fileName}`, ignoreFocusOut: true });
   if (!question) return undefined;
-  return streamChoice(deps, choiceFor(deps, args), selectionPrompts.ask(sel, question), { title: `Ask · ${sel.fileName}`, header: promptHeader(question, sel.code), signal: args.signal });
+  return streamChoice(deps, choiceFor(deps, args), selectionPrompts.ask(sel, question), { title: `Ask · ${sel.fileName}`, header: promptHeader(question, sel.code), signal: args.signal, guardrail: args.guardrail });
 }
 
 /** "Bedrock: Explain Selection". */
 export async function explainSelection(deps: CommandDeps, args: SelectionArgs = {}): Promise<PaneStreamResult | undefined> {
   const sel = currentSelection();
   if (!sel) return undefined;
-  return streamChoice(deps, choiceFor(deps, args), selectionPrompts.explain(sel), { title: `Explain · ${sel.fileName}`, header: promptHeader(`Explain ${sel.fileName}`, sel.code), signal: args.signal });
+  return streamChoice(deps, choiceFor(deps, args), selectionPrompts.explain(sel), { title: `Explain · ${sel.fileName}`, header: promptHeader(`Explain ${sel.fileName}`, sel.code), signal: args.signal, guardrail: args.guardrail });
 }
 
 export interface RefactorResult extends PaneStreamResult {
@@ -78,8 +81,9 @@ export async function refactorSelection(deps: CommandDeps, args: SelectionArgs =
   deps.docs.set(original, sel.code);
   const proposal = deps.docs.writer(deps.docs.create(`${sel.fileName} refactored`, ext));
   await vscode.commands.executeCommand('vscode.diff', original, proposal.uri, `${sel.fileName}: selection ↔ Bedrock refactoring`, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
-  const result = await streamChoice(deps, choiceFor(deps, args), selectionPrompts.refactor(sel, instruction), { title: `Refactor · ${sel.fileName}`, system: REFACTOR_SYSTEM, signal: args.signal, bare: true, pane: proposal });
-  if (result.cancelled || result.error || !result.answer.trim()) {
+  const result = await streamChoice(deps, choiceFor(deps, args), selectionPrompts.refactor(sel, instruction), { title: `Refactor · ${sel.fileName}`, system: REFACTOR_SYSTEM, signal: args.signal, bare: true, pane: proposal, guardrail: args.guardrail });
+  if (result.guardrail?.intervened) void vscode.window.showWarningMessage(`Bedrock: ${describeReport(result.guardrail).headline}`);
+  if (result.cancelled || result.error || !result.answer.trim() || result.stopReason === 'guardrail_intervened') {
     return { ...result, code: '', applied: false };
   }
   // Keep the selection's trailing newline, which models usually drop.

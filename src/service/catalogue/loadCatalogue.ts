@@ -1,6 +1,8 @@
 import type { FoundationModelSummary, InferenceProfileSummary } from '@aws-sdk/client-bedrock';
 import type { ResolvedAuth } from '../credentials/auth';
-import { controlPlaneEndpoint, EndpointOverrides, resolveEndpoint } from '../endpoints';
+import { controlClient } from '../control/controlClient';
+import { listApplicationProfiles, type ApplicationProfile } from '../control/inferenceProfiles';
+import { EndpointOverrides, resolveEndpoint } from '../endpoints';
 import { toBedrockError } from '../errors';
 import { openaiClient } from '../drivers/mantle/openaiClient';
 import { sdks } from '../sdks';
@@ -23,22 +25,17 @@ export async function loadCatalogue(src: CatalogueSources): Promise<Catalogue> {
     problems.push(`${what}: ${toBedrockError(e, { region: src.region }).message}`);
     return undefined;
   };
-  const [runtime, mantle] = await Promise.all([
+  const [runtime, mantle, applications] = await Promise.all([
     listRuntime(src).catch(note('bedrock-runtime model list')),
     listMantle(src).catch(note('bedrock-mantle model list')),
+    listApplications(src).catch(note('application inference profiles')),
   ]);
-  return mergeCatalogue(src.region, runtime?.models ?? [], runtime?.profiles ?? [], mantle ?? [], problems);
+  return mergeCatalogue(src.region, runtime?.models ?? [], runtime?.profiles ?? [], mantle ?? [], problems, Date.now(), applications ?? []);
 }
 
 async function listRuntime(src: CatalogueSources): Promise<{ models: FoundationModelSummary[]; profiles: InferenceProfileSummary[] }> {
   const sdk = sdks.bedrockControl();
-  const auth = await src.auth('runtime');
-  const client = new sdk.BedrockClient({
-    region: src.region, endpoint: controlPlaneEndpoint(src.region, src.endpoints), maxAttempts: 3, retryMode: 'adaptive',
-    ...(auth.kind === 'sigv4'
-      ? { credentials: auth.credentials, authSchemePreference: ['sigv4'] }
-      : { token: async () => ({ token: await auth.token() }), authSchemePreference: ['httpBearerAuth'] }),
-  });
+  const client = controlClient({ region: src.region, endpoints: src.endpoints, auth: await src.auth('runtime') });
   try {
     const opts = { abortSignal: src.signal };
     const models = (await client.send(new sdk.ListFoundationModelsCommand({}), opts)).modelSummaries ?? [];
@@ -53,6 +50,10 @@ async function listRuntime(src: CatalogueSources): Promise<{ models: FoundationM
   } finally {
     client.destroy();
   }
+}
+
+async function listApplications(src: CatalogueSources): Promise<ApplicationProfile[]> {
+  return listApplicationProfiles({ region: src.region, endpoints: src.endpoints, auth: await src.auth('runtime'), signal: src.signal });
 }
 
 async function listMantle(src: CatalogueSources): Promise<MantleModelSummary[]> {

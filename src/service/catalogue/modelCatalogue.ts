@@ -1,6 +1,7 @@
 import type { FoundationModelSummary, InferenceProfileSummary } from '@aws-sdk/client-bedrock';
 import type { EndpointFamily } from '../endpoints';
 import type { ApiStyle } from '../model';
+import type { ApplicationProfile } from '../control/inferenceProfiles';
 import type { InferenceProfileRef } from '../modelIds';
 
 /** One model as the extension offers it: which families and API styles serve it, what it takes and gives. */
@@ -27,6 +28,8 @@ export interface Catalogue {
   fetchedAt: number;
   models: CatalogueModel[];
   profiles: InferenceProfileRef[];
+  /** The account's application inference profiles (ARNs usable as a model id on runtime). */
+  applicationProfiles: ApplicationProfile[];
   /** What could not be loaded (e.g. mantle unreachable), shown to the user instead of failing the whole list. */
   problems: string[];
 }
@@ -61,10 +64,10 @@ function mantleStyles(id: string): ApiStyle[] {
  * Merges ListFoundationModels + ListInferenceProfiles (runtime) with mantle's `/v1/models` into one list: a model
  * served by both families appears once, with both families and the union of its API styles.
  */
-export function mergeCatalogue(region: string, runtimeModels: FoundationModelSummary[], profiles: InferenceProfileSummary[], mantleModels: MantleModelSummary[], problems: string[] = [], now = Date.now()): Catalogue {
+export function mergeCatalogue(region: string, runtimeModels: FoundationModelSummary[], profiles: InferenceProfileSummary[], mantleModels: MantleModelSummary[], problems: string[] = [], now = Date.now(), applicationProfiles: ApplicationProfile[] = []): Catalogue {
   const refs: InferenceProfileRef[] = profiles
     .filter(p => p.inferenceProfileId && (p.status ?? 'ACTIVE') === 'ACTIVE')
-    .map(p => ({ id: p.inferenceProfileId!, modelIds: (p.models ?? []).map(x => x.modelArn?.split('/').pop() ?? '').filter(Boolean) }));
+    .map(p => ({ id: p.inferenceProfileId!, modelIds: (p.models ?? []).map(x => x.modelArn?.split('/').pop() ?? '').filter(Boolean), ...(p.inferenceProfileArn ? { arn: p.inferenceProfileArn } : {}) }));
   const byMantle = new Map(mantleModels.map(m => [m.id, m]));
   const models: CatalogueModel[] = [];
   for (const m of runtimeModels) {
@@ -94,11 +97,17 @@ export function mergeCatalogue(region: string, runtimeModels: FoundationModelSum
     });
   }
   models.sort((a, b) => a.provider.localeCompare(b.provider) || a.name.localeCompare(b.name));
-  return { region, fetchedAt: now, models, profiles: refs, problems };
+  return { region, fetchedAt: now, models, profiles: refs, applicationProfiles: applicationProfiles.filter(p => p.status === 'ACTIVE'), problems };
 }
 
 /** Which model ids can be chosen on a family: profile ids on runtime when the base id needs one. */
 export function choosableIds(m: CatalogueModel, family: EndpointFamily): string[] {
   if (family === 'mantle') return m.mantleId ? [m.mantleId] : [];
   return m.needsProfile ? m.profiles : [m.id, ...m.profiles];
+}
+
+/** The catalogue model an application inference profile routes to (its ARN hides the model). */
+export function modelOfApplicationProfile(cat: Catalogue | undefined, arn: string): CatalogueModel | undefined {
+  const p = cat?.applicationProfiles.find(x => x.arn === arn || x.id === arn);
+  return p ? cat!.models.find(m => p.modelIds.includes(m.id)) : undefined;
 }

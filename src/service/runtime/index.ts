@@ -15,3 +15,4 @@ export { invokeFamily, type InvokeFamily } from '../drivers/runtime/bodies/famil
 export { novaReelInput, type VideoOptions } from '../drivers/runtime/bodies/video';
 export { payloadTemplate } from '../drivers/runtime/bodies/templates';
 export { payloadSchema } from '../drivers/runtime/bodies/schemas';
+export { applyGuardrail } from './applyGuardrail';

@@ -8,6 +8,7 @@ export class MessageElement {
   private renderer: StreamingMarkdownRenderer | undefined;
   private readonly footer: HTMLElement;
   private readonly errorBox: HTMLElement;
+  private readonly guardrailBox: HTMLElement;
   private text: string;
 
   constructor(private message: MessageView) {
@@ -15,9 +16,10 @@ export class MessageElement {
     this.root = el('article', { class: `message ${message.role}`, 'data-id': message.id, 'aria-label': message.role === 'user' ? 'You said' : 'Bedrock replied' });
     this.footer = el('div', { class: 'message-footer' });
     this.errorBox = el('div', { class: 'message-error', role: 'alert' });
+    this.guardrailBox = el('div', { class: 'message-guardrail', role: 'note', 'aria-label': 'Guardrail' });
     if (message.role === 'user') this.buildUser();
     else this.buildAssistant();
-    this.root.append(this.errorBox, this.footer);
+    this.root.append(this.guardrailBox, this.errorBox, this.footer);
     this.renderFooter();
   }
 
@@ -81,6 +83,12 @@ export class MessageElement {
     const m = this.message;
     this.footer.replaceChildren();
     this.errorBox.replaceChildren();
+    this.guardrailBox.replaceChildren();
+    if (m.guardrail) {
+      // what was blocked and why, in words; the conversation goes on (the host leaves this turn out of later requests)
+      this.guardrailBox.append(el('div', { class: 'guardrail-headline' }, icon('shield'), el('span', {}, m.guardrail.headline)));
+      if (m.guardrail.lines.length) this.guardrailBox.append(el('ul', { class: 'guardrail-findings' }, ...m.guardrail.lines.map(l => el('li', {}, l))));
+    }
     if (m.error) {
       this.errorBox.append(icon('error'), el('span', { class: 'error-text' }, m.error.message));
       if (m.error.action && m.error.actionLabel && m.error.action.kind !== 'retry') {
@@ -103,7 +111,7 @@ export class MessageElement {
     if (m.usage) meta.push(`${m.usage.inputTokens} in · ${m.usage.outputTokens} out${m.usage.cacheReadTokens ? ` · ${m.usage.cacheReadTokens} cached` : ''}`);
     if (m.metrics?.ttftMs !== undefined) meta.push(`first token ${m.metrics.ttftMs} ms`);
     if (m.metrics?.tokensPerSecond) meta.push(`${m.metrics.tokensPerSecond} tok/s`);
-    if (m.stopReason && m.stopReason !== 'end_turn') meta.push(m.stopReason === 'aborted' ? 'stopped' : m.stopReason.replace(/_/g, ' '));
+    if (m.stopReason && m.stopReason !== 'end_turn') meta.push(m.stopReason === 'aborted' ? 'stopped' : m.stopReason === 'guardrail_intervened' ? 'blocked by guardrail' : m.stopReason.replace(/_/g, ' '));
     this.footer.append(
       el('span', { class: 'meta', 'aria-label': 'Reply details' }, meta.join(' · ')),
       button('Copy reply', 'copy', () => post({ type: 'copy', text: m.text }), { iconOnly: true, cls: 'icon-button' }),

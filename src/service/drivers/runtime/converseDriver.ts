@@ -16,7 +16,7 @@ export class ConverseDriver implements ChatDriver {
     const input = converseInput(req, req.model);
     if (this.style === 'converse') {
       const out = await client.send(new sdk.ConverseCommand(input), { abortSignal: ctx.signal });
-      yield* converseReplyEvents(out.output, out.stopReason, out.usage);
+      yield* converseReplyEvents(out.output, out.stopReason, out.usage, out.trace?.guardrail);
       return;
     }
     const out = await client.send(new sdk.ConverseStreamCommand(input), { abortSignal: ctx.signal });

@@ -1,4 +1,5 @@
 import type { ConverseOutput, ConverseStreamOutput, StopReason as SdkStopReason, TokenUsage } from '@aws-sdk/client-bedrock-runtime';
+import { converseGuardrailReport } from '../../guardrails/report';
 import type { StreamEvent, Usage } from '../../model';
 import { stopReason } from '../stopReasons';
 import { ToolCallAssembler } from '../toolCalls';
@@ -42,6 +43,9 @@ export class ConverseStreamNormalizer {
     } else if (e.metadata) {
       const usage = converseUsage(e.metadata.usage);
       if (usage) yield { type: 'usage', usage };
+      const pending = this.pendingStop?.type === 'stop' ? this.pendingStop.raw : undefined;
+      const report = converseGuardrailReport(e.metadata.trace?.guardrail, pending);
+      if (report) yield { type: 'guardrail', report };
     }
   }
 
@@ -52,7 +56,7 @@ export class ConverseStreamNormalizer {
 }
 
 /** A whole Converse reply as the same events a stream would give. */
-export function* converseReplyEvents(output: ConverseOutput | undefined, reason: SdkStopReason | string | undefined, usage: TokenUsage | undefined): Generator<StreamEvent> {
+export function* converseReplyEvents(output: ConverseOutput | undefined, reason: SdkStopReason | string | undefined, usage: TokenUsage | undefined, guardrailTrace?: unknown): Generator<StreamEvent> {
   for (const b of output?.message?.content ?? []) {
     if (b.reasoningContent?.reasoningText?.text) yield { type: 'reasoning', text: b.reasoningContent.reasoningText.text };
     else if (b.text) yield { type: 'text', text: b.text };
@@ -64,5 +68,7 @@ export function* converseReplyEvents(output: ConverseOutput | undefined, reason:
   }
   const u = converseUsage(usage);
   if (u) yield { type: 'usage', usage: u };
+  const report = converseGuardrailReport(guardrailTrace, reason);
+  if (report) yield { type: 'guardrail', report };
   yield { type: 'stop', ...stopReason(reason) };
 }

@@ -18,6 +18,10 @@ export function converseInput(req: BedrockRequest, modelId: string): ConverseStr
       ...(toolChoice(req.toolChoice) ? { toolChoice: toolChoice(req.toolChoice) } : {}),
     };
   }
+  if (req.guardrail) {
+    // trace on: without it an intervention arrives with no reason to show
+    input.guardrailConfig = { guardrailIdentifier: req.guardrail.id, guardrailVersion: req.guardrail.version, trace: 'enabled' };
+  }
   const extra = reasoningFields(req, modelId);
   if (extra) input.additionalModelRequestFields = extra as never;
   return input;

@@ -1,11 +1,14 @@
 import type { ApiStyle, BedrockRequest, StreamEvent, Usage } from '../../model';
 import { BedrockRequestError } from '../../errors';
+import { blocked, invokeGuardrailReport, type GuardrailReport } from '../../guardrails/report';
 import { sdks } from '../../sdks';
 import type { ChatDriver, DriverContext } from '../driver';
 import { CHAT_CODECS, FAMILIES_WITH_TOOLS } from './bodies/chatCodecs';
 import { invokeFamily, isChatFamily, type ChatFamily, type InvokeFamily } from './bodies/family';
 import { headerUsage, invocationMetricsUsage } from './bodies/usage';
+import type { ChunkParser } from './bodies/chunkParser';
 import { decodeChunk, withResponseHeaders } from './invokeWire';
+import type { ResponseStream } from '@aws-sdk/client-bedrock-runtime';
 import { runtimeClient } from './runtimeClient';
 
 /** Finds the body dialect of a model; the default reads the id, an override can ask the catalogue (application profiles). */
@@ -31,6 +34,8 @@ export class InvokeModelDriver implements ChatDriver {
       contentType: 'application/json',
       accept: 'application/json',
       body: new TextEncoder().encode(JSON.stringify(codec.body(req, streaming))),
+      // InvokeModel takes the guardrail as headers; the verdict comes back inside the model's own JSON
+      ...(req.guardrail ? { guardrailIdentifier: req.guardrail.id, guardrailVersion: req.guardrail.version, trace: 'ENABLED' as const } : {}),
     };
     const sdk = sdks.bedrockRuntime();
     const client = await runtimeClient(ctx.endpoint, ctx.region, ctx.auth);
@@ -38,16 +43,21 @@ export class InvokeModelDriver implements ChatDriver {
       const { command, headers } = withResponseHeaders(new sdk.InvokeModelCommand(input));
       const out = await client.send(command, { abortSignal: ctx.signal });
       const body: unknown = JSON.parse(new TextDecoder().decode(out.body));
-      yield* withUsage(codec.reply(body), headerUsage(headers()));
+      yield* withGuardrail(withUsage(codec.reply(body), headerUsage(headers())), () => invokeGuardrailReport(body));
       return;
     }
     const out = await client.send(new sdk.InvokeModelWithResponseStreamCommand(input), { abortSignal: ctx.signal });
-    const parser = codec.chunks();
+    let report: GuardrailReport | undefined;
+    yield* withGuardrail(this.streamChunks(out.body ?? [], codec.chunks(), c => { report = invokeGuardrailReport(c) ?? report; }), () => report);
+  }
+
+  private async *streamChunks(body: AsyncIterable<ResponseStream> | Iterable<ResponseStream>, parser: ChunkParser, onChunk: (chunk: unknown) => void): AsyncGenerator<StreamEvent> {
     let metrics: Usage | undefined;
     let sawUsage = false;
-    for await (const part of out.body ?? []) {
+    for await (const part of body) {
       const chunk = decodeChunk(part);
       if (chunk === undefined) continue;
+      onChunk(chunk);
       metrics = invocationMetricsUsage(chunk) ?? metrics;
       for (const e of parser.push(chunk)) {
         if (e.type === 'usage') sawUsage = true;
@@ -69,6 +79,23 @@ export class InvokeModelDriver implements ChatDriver {
       ? `${model} is not a chat model (${family}); use its own command (embeddings, rerank, image) instead of a chat request.`
       : `Cannot tell which model family ${model} belongs to, so its InvokeModel body is unknown; choose the model's family or use Converse.`;
     throw new BedrockRequestError({ kind: 'validation', message, detail: message, retryable: false, action: { kind: 'choose-model' } });
+  }
+}
+
+/**
+ * Puts the guardrail's verdict in front of the stop, and turns the stop into `guardrail_intervened` when the
+ * guardrail blocked: the model-native bodies have no such stop reason of their own.
+ */
+async function* withGuardrail(events: Iterable<StreamEvent> | AsyncIterable<StreamEvent>, report: () => GuardrailReport | undefined): AsyncGenerator<StreamEvent> {
+  for await (const e of events) {
+    if (e.type === 'stop') {
+      const r = report();
+      if (r) {
+        yield { type: 'guardrail', report: r };
+        if (r.intervened && blocked(r)) { yield { type: 'stop', reason: 'guardrail_intervened', raw: e.raw ?? e.reason }; continue; }
+      }
+    }
+    yield e;
   }
 }
 
