@@ -91,3 +91,34 @@ test('conversations persist to disk and come back; a reply cut off mid-stream co
   fs.writeFileSync(path.join(dir, 'broken.chat.json'), '{not json');
   assert.equal(new ConversationStore(dir).list().length, 1, 'a damaged file is skipped');
 });
+
+test('a guardrail intervention is stored in words on the reply, and that turn is left out of the next request', async () => {
+  const guarded = { model: 'us.amazon.nova-lite-v1:0', apiStyle: 'converse-stream' as const, family: 'runtime' as const, guardrail: { id: 'gr1', version: '2', name: 'prod' } };
+  const conv = newConversation();
+  const blockedReply: StoredMessage = { id: 'a1', role: 'assistant', text: '', streaming: true };
+  conv.messages.push({ id: 'u1', role: 'user', text: 'stock tips please' }, blockedReply);
+  const seen: BedrockRequest[] = [];
+  const deps = (events: StreamEvent[]) => ({ service: fakeService(events, seen), post: () => undefined, save: async () => undefined, errorView: (e: { message: string }) => ({ message: e.message, retryable: false }) });
+  await runTurn(conv, blockedReply, guarded, undefined, new AbortController().signal, deps([
+    { type: 'text', text: 'Sorry, the model cannot answer this question.' },
+    { type: 'guardrail', report: { intervened: true, findings: [{ source: 'input', policy: 'denied-topic', name: 'Investment advice', action: 'BLOCKED' }] } },
+    { type: 'stop', reason: 'guardrail_intervened' },
+  ]));
+  assert.deepEqual(seen[0].guardrail, { id: 'gr1', version: '2' }, 'the request carries the guardrail (id and version only)');
+  assert.deepEqual(blockedReply.guardrail, { headline: 'Guardrail prod blocked the input: denied topic Investment advice.', lines: ['Input · Denied topic: Investment advice — blocked'] });
+  assert.equal(blockedReply.stopReason, 'guardrail_intervened');
+
+  const next: StoredMessage = { id: 'a2', role: 'assistant', text: '', streaming: true };
+  conv.messages.push({ id: 'u2', role: 'user', text: 'tell me about rivers' }, next);
+  await runTurn(conv, next, guarded, undefined, new AbortController().signal, deps([{ type: 'text', text: 'Rivers flow.' }, { type: 'stop', reason: 'end_turn' }]));
+  assert.deepEqual(seen[1].messages, [{ role: 'user', content: [{ type: 'text', text: 'tell me about rivers' }] }]);
+  assert.equal(next.guardrail, undefined);
+
+  // an API style without a guardrail parameter sends none
+  const mantle = { ...guarded, apiStyle: 'chat-completions' as const, family: 'mantle' as const };
+  const third: StoredMessage = { id: 'a3', role: 'assistant', text: '', streaming: true };
+  conv.messages.push({ id: 'u3', role: 'user', text: 'and lakes?' }, third);
+  await runTurn(conv, third, mantle, undefined, new AbortController().signal, deps([{ type: 'stop', reason: 'end_turn' }]));
+  assert.equal(seen[2].guardrail, undefined);
+  assert.equal(seen[2].messages.length, 3, 'rivers question, its answer, the new question');
+});
