@@ -38,11 +38,12 @@ export async function pickGuardrail(host: ServiceHost, current: GuardrailRef | u
   if (!guardrails) return undefined;
   type Item = vscode.QuickPickItem & { guardrail?: GuardrailSummary; none?: boolean };
   const items: Item[] = [
-    { label: `${current ? '' : '$(check) '}No guardrail`, description: 'send requests unguarded', none: true },
     ...guardrails.map(g => ({
       label: `${g.id === current?.id ? '$(check) ' : ''}$(shield) ${g.name}`, description: g.id,
       detail: [g.description, g.status].filter(Boolean).join(' · '), guardrail: g,
     })),
+    { label: '', kind: vscode.QuickPickItemKind.Separator },
+    { label: `${current ? '' : '$(check) '}No guardrail`, description: 'send requests unguarded', none: true },
   ];
   const picked = await vscode.window.showQuickPick(items, {
     title: `${title} (1/2)`, placeHolder: guardrails.length ? 'Choose a guardrail from the account' : 'This account has no guardrails in this region',
