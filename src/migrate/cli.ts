@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { initMigrationEngine, languageOf, migrate, type MigrationTarget, type SiteResult, type SourceSelection } from './index';
+import { initMigrationEngine, languageOf, migrate, type MigrationTarget, type SiteResult, type SourceSelection, type SyntaxProblem } from './index';
 import { pinnedOpenAIVersion } from './projectVersion';
 import { unifiedDiff } from './unifiedDiff';
 
@@ -18,7 +18,11 @@ const usage = `usage: bedrock-migrate [--target mantle|converse] [--from openai|
   --check      exit 1 if any selected call site remains to migrate (for CI)
   --json       print {"files":[{"path","sites":[{"line","kind","streaming","async","status"}]}]}
   --region     AWS region written into generated clients (default: AWS_REGION or us-east-1)
-  --model-map  JSON object of source model name → Bedrock model id, on top of the defaults`;
+  --model-map  JSON object of source model name → Bedrock model id, on top of the defaults
+A file that mentions an SDK but does not parse is reported (path:line:column on stderr, an "error" entry
+with --json) and left unchanged.
+exit status: 0 done; 1 --check found call sites still to migrate; 2 bad usage or a failure;
+             3 some file did not parse (the others were processed)`;
 
 interface Args {
   target: MigrationTarget;
@@ -91,7 +95,8 @@ export async function main(argv: readonly string[], io = { out: (s: string) => p
     throw e;
   }
   await initMigrationEngine();
-  const report: Array<{ path: string; sites: SiteResult[] }> = [];
+  const report: Array<{ path: string; sites: SiteResult[]; error?: SyntaxProblem }> = [];
+  let unparsed = 0;
   const dependencies = new Map<string, Set<string>>();
   let remaining = 0;
   for (const file of collectFiles(args.paths)) {
@@ -99,6 +104,13 @@ export async function main(argv: readonly string[], io = { out: (s: string) => p
     if (!language) continue;
     const text = fs.readFileSync(file, 'utf8');
     const result = migrate(text, file, { target: args.target, from: args.from, region: args.region, modelMap: args.modelMap, openaiVersion: pinnedOpenAIVersion(file, language) });
+    if (result.syntaxError) {
+      const e = result.syntaxError;
+      unparsed++;
+      report.push({ path: file.split(path.sep).join('/'), sites: [], error: e });
+      io.err(`${file.split(path.sep).join('/')}:${e.line}:${e.column}: syntax error: ${e.message}; fix it and run again (file left unchanged)\n`);
+      continue;
+    }
     if (result.sites.length === 0) continue;
     for (const d of result.dependencies) dependencies.set(d.ecosystem, (dependencies.get(d.ecosystem) ?? new Set()).add(d.spec));
     const shown = file.split(path.sep).join('/');
@@ -113,7 +125,11 @@ export async function main(argv: readonly string[], io = { out: (s: string) => p
     }
   }
   if (args.json) {
-    const files = report.map(f => ({ path: f.path, sites: f.sites.map(s => ({ line: s.line, kind: s.kind, streaming: s.streaming, async: s.async, status: s.status })) }));
+    const files = report.map(f => ({
+      path: f.path,
+      ...(f.error ? { error: { line: f.error.line, column: f.error.column, message: f.error.message } } : {}),
+      sites: f.sites.map(s => ({ line: s.line, kind: s.kind, streaming: s.streaming, async: s.async, status: s.status })),
+    }));
     io.out(`${JSON.stringify({ files })}\n`);
   } else if (args.write) {
     const changed = report.filter(f => f.sites.some(s => s.status === 'migrated')).length;
@@ -123,11 +139,12 @@ export async function main(argv: readonly string[], io = { out: (s: string) => p
     const install = [...dependencies].map(([eco, specs]) => `${eco === 'npm' ? 'npm install' : 'pip install'} ${[...specs].map(spec => (spec.includes('[') || spec.includes('>') ? `'${spec}'` : spec)).join(' ')}`);
     io.err(`bedrock-migrate: the ${args.write ? 'migrated' : 'proposed'} code needs: ${install.join('; ')}\n`);
   }
-  if (args.check && remaining > 0) {
-    if (!args.json) io.err(`bedrock-migrate: ${remaining} call site(s) still to migrate\n`);
-    return 1;
+  if (args.check && remaining > 0 && !args.json) io.err(`bedrock-migrate: ${remaining} call site(s) still to migrate\n`);
+  if (unparsed > 0) {
+    if (!args.json) io.err(`bedrock-migrate: ${unparsed} file(s) did not parse and were left unchanged\n`);
+    return 3;
   }
-  return 0;
+  return args.check && remaining > 0 ? 1 : 0;
 }
 
 if (require.main === module) {

@@ -1,7 +1,7 @@
 import { applyEdits, diffEdits, editsOverlap } from './edits';
 import { jsLanguage } from './js/jsLanguage';
 import { languageOf } from './language';
-import type { Language, MigrateOptions, MigrationResult, Site, SiteResult, SourceSelection, TextEdit } from './model';
+import type { Language, MigrateOptions, MigrationResult, Site, SiteResult, SourceSelection, SyntaxProblem, TextEdit } from './model';
 import { dependenciesFor, statusOf, type Need, type Note, type SitePlan } from './plan';
 import { pythonLanguage } from './python/pythonLanguage';
 
@@ -16,6 +16,8 @@ export interface FileSession {
   /** Edits that belong to the file rather than one site (type annotations), given the accepted plans. */
   filePlan(accepted: readonly SitePlan[]): { edits: TextEdit[]; needs: Need[] };
   importEdits(needs: ReadonlySet<Need>): TextEdit[];
+  /** The first syntax error in the opened text, if it does not parse. */
+  syntaxError(): SyntaxProblem | undefined;
   dispose(): void;
 }
 
@@ -24,6 +26,7 @@ export interface LanguageSupport {
   find(text: string, fileName: string): Site[];
   open(text: string, fileName: string, options: MigrateOptions & { region: string }): FileSession;
   parses(text: string, fileName: string): boolean;
+  syntaxError(text: string, fileName: string): SyntaxProblem | undefined;
   /** Runs after the rewrite on the new text (e.g. removing SDK imports that lost their last use). */
   tidy(text: string, fileName: string, options: MigrateOptions): string;
 }
@@ -67,6 +70,7 @@ export function runMigration(original: string, fileName: string, options: Migrat
     sites: result.sites.map(s => ({ ...s, start: crlfOffsets[s.start], end: crlfOffsets[s.end] })),
     edits: diffEdits(original, text),
     dependencies: result.dependencies,
+    ...(result.syntaxError ? { syntaxError: result.syntaxError } : {}),
   };
 }
 
@@ -76,6 +80,9 @@ function migrateLF(text: string, fileName: string, options: MigrateOptions): Mig
   const opts = { ...options, region: options.region ?? 'us-east-1' };
   const session = support.open(text, fileName, opts);
   try {
+    // a file that does not parse cannot be rewritten safely, and what its sites are is guesswork: say where it breaks
+    const syntaxError = session.syntaxError();
+    if (syntaxError) return { text, sites: [], edits: [], dependencies: [], syntaxError };
     const inRange = (s: Site) => !options.range || (s.start >= options.range.start && s.start < options.range.end);
     const plans = session.sites.filter(s => selected(s, options.from) && inRange(s)).map(s => session.plan(s));
     const results = new Map<SitePlan, { notes: Note[]; accepted: boolean }>();
@@ -131,6 +138,11 @@ function selfOverlaps(edits: readonly TextEdit[]): boolean {
 
 function dedupe(edits: TextEdit[]): TextEdit[] {
   return edits.filter((e, i) => edits.findIndex(o => o.start === e.start && o.end === e.end && o.newText === e.newText) === i);
+}
+
+/** The first syntax error of a file the engine reads (undefined for other files, and for files that parse). */
+export function runSyntaxCheck(text: string, fileNameOrLanguageId: string): SyntaxProblem | undefined {
+  return supportFor(fileNameOrLanguageId)?.syntaxError(text, fileNameOrLanguageId);
 }
 
 export function runFindSites(text: string, fileNameOrLanguageId: string, from: SourceSelection = 'all'): Site[] {

@@ -3,18 +3,19 @@
 //   await initMigrationEngine();                       // once: loads the Python grammar (WASM)
 //   findSites(text, 'python' | 'app.ts', { from })     // → Site[]: kind, source, start/end offsets, 1-based line, streaming, async
 //   migrate(text, fileName, { target, from, modelMap, openaiVersion, region, range })
-//                                                      // → { text, sites: SiteResult[] (status + notes), edits: TextEdit[], dependencies }
+//                                                      // → { text, sites: SiteResult[] (status + notes), edits: TextEdit[], dependencies, syntaxError? }
+//   checkSyntax(text, fileName)                        // → { line, column, message } where the file stops parsing, or undefined
 //
 // Edits are offset replacements against the input, one per changed run of lines, so applying
 // them (one undo step) gives `text`; everything outside them keeps its bytes. A site whose
 // rewrite would not parse gets no edit and the status 'manual'. Running migrate on its own
 // output changes nothing.
-import { runFindSites, runMigration } from './engine';
+import { runFindSites, runMigration, runSyntaxCheck } from './engine';
 import { languageOf } from './language';
-import type { MigrateOptions, MigrationResult, Site, SourceSelection } from './model';
+import type { MigrateOptions, MigrationResult, Site, SourceSelection, SyntaxProblem } from './model';
 import { initPythonParser, pythonParserReady } from './python/parser';
 
-export type { Dependency, Language, MigrateOptions, MigrationResult, MigrationTarget, Site, SiteKind, SiteResult, SiteStatus, SourceSdk, SourceSelection, TextEdit } from './model';
+export type { Dependency, Language, MigrateOptions, MigrationResult, MigrationTarget, Site, SiteKind, SiteResult, SiteStatus, SourceSdk, SourceSelection, SyntaxProblem, TextEdit } from './model';
 export { applyEdits } from './edits';
 export { MARKER } from './model';
 export { unifiedDiff } from './unifiedDiff';
@@ -40,4 +41,10 @@ export function findSites(text: string, fileNameOrLanguageId: string, options: {
 export function migrate(text: string, fileNameOrLanguageId: string, options: MigrateOptions): MigrationResult {
   ensureReady(fileNameOrLanguageId);
   return runMigration(text, fileNameOrLanguageId, options);
+}
+
+/** Where the file stops parsing (1-based line and column), or undefined when it parses. */
+export function checkSyntax(text: string, fileNameOrLanguageId: string): SyntaxProblem | undefined {
+  ensureReady(fileNameOrLanguageId);
+  return runSyntaxCheck(text, fileNameOrLanguageId);
 }

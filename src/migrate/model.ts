@@ -71,12 +71,21 @@ export interface Dependency {
   spec: string;
 }
 
+/** Where a file stops parsing: 1-based line and column (UTF-16 units), and what the parser expected or met. */
+export interface SyntaxProblem {
+  line: number;
+  column: number;
+  message: string;
+}
+
 export interface MigrationResult {
   text: string;
   sites: SiteResult[];
   edits: TextEdit[];
   /** Packages the new imports rely on (empty when nothing was rewritten). */
   dependencies: Dependency[];
+  /** Set when the file does not parse: nothing in it is migrated (and `sites` is empty). */
+  syntaxError?: SyntaxProblem;
 }
 
 export const MARKER = 'bedrock-migrate:';

@@ -39,6 +39,8 @@ suite('Bedrock: Scan Workspace for OpenAI Calls', () => {
     place('scan/node_modules/openai-helper/index.js', fs.readFileSync(path.join(corpus, 'openai-js', '01-basic-chat.ts'), 'utf8'));
     place('scan/.venv/lib/python3.12/site-packages/helper.py', sdkCode);
     place('scan/excluded-by-setting/app.py', sdkCode);
+    // OpenAI code that stops parsing on line 5 (the call is never closed)
+    place('scan/broken.py', 'from openai import OpenAI\n\nclient = OpenAI()\ndef ask(q):\n    return client.chat.completions.create(model="gpt-4o"\n');
   });
 
   test('lists file → call sites with kind and target status, skipping node_modules, venvs and files.exclude', async () => {
@@ -52,7 +54,14 @@ suite('Bedrock: Scan Workspace for OpenAI Calls', () => {
       const rel = (f: ScannedFile) => vscode.workspace.asRelativePath(f.uri, false);
       assert.ok(listed.some(f => rel(f) === 'app.py'), `the fixture's own app.py is listed: ${listed.map(rel).join(', ')}`);
       assert.deepStrictEqual(listed.map(rel).filter(p => /node_modules|\.venv|excluded-by-setting/.test(p)), [], 'nothing from excluded folders');
-      assert.strictEqual(summary.files, listed.length);
+      assert.strictEqual(summary.files + summary.unparsed, listed.length);
+
+      const broken = listed.find(f => rel(f) === 'scan/broken.py');
+      assert.ok(broken?.syntaxError, 'a file that does not parse is listed with its syntax error');
+      assert.match(String(callSites.getTreeItem(broken).description), /^syntax error at line 5/);
+      assert.deepStrictEqual(callSites.getChildren(broken), []);
+      const problem = vscode.languages.getDiagnostics(broken.uri).filter(d => d.source === 'Bedrock');
+      assert.deepStrictEqual(problem.map(d => [d.range.start.line + 1, d.severity, d.code]), [[5, vscode.DiagnosticSeverity.Warning, 'syntax-error']]);
 
       for (const [group, name] of samples) {
         const file = listed.find(f => rel(f) === `scan/${group}/${name}`);

@@ -9,7 +9,7 @@ import { parseJs, scanJs, type JsSite } from './callFinder';
 import type { JsContext } from './context';
 import { importEdits, removeUnusedSdkImports } from './imports';
 import { jsFileNameFor } from '../language';
-import { enclosingStatement, quoteOf, syntaxErrors } from './syntax';
+import { enclosingStatement, firstSyntaxProblem, quoteOf, syntaxErrors } from './syntax';
 
 export const jsLanguage: LanguageSupport = {
   find(text, fileNameOrId) {
@@ -45,10 +45,12 @@ export const jsLanguage: LanguageSupport = {
         return { edits, needs };
       },
       importEdits: needs => importEdits(ctx, needs),
+      syntaxError: () => firstSyntaxProblem(sf),
       dispose() { /* nothing held outside the JS heap */ },
     };
   },
   parses: (text, fileName) => syntaxErrors(text, jsFileNameFor(fileName)) === 0,
+  syntaxError: (text, fileNameOrId) => { const fileName = jsFileNameFor(fileNameOrId); return firstSyntaxProblem(parseJs(text, fileName, false)); },
   tidy(text, fileNameOrId, options) {
     if (options.target !== 'converse') return text;
     const fileName = jsFileNameFor(fileNameOrId);

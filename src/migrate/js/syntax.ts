@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import { indentAt } from '../edits';
 import { scriptKindFor } from './callFinder';
+import type { SyntaxProblem } from '../model';
 
 // Small readers and writers over the TypeScript AST shared by the JS/TS rewriters.
 
@@ -148,4 +149,15 @@ export function syntaxErrors(text: string, fileName: string): number {
   if (parsed) return parsed.length;
   const result = ts.transpileModule(text, { fileName, reportDiagnostics: true, compilerOptions: { jsx: ts.JsxEmit.Preserve, target: ts.ScriptTarget.Latest } });
   return result.diagnostics?.filter(d => d.category === ts.DiagnosticCategory.Error).length ?? 0;
+}
+
+/** The first syntax error of a parsed JS/TS file, where tsc would put it. */
+export function firstSyntaxProblem(sf: ts.SourceFile): SyntaxProblem | undefined {
+  const parsed = (sf as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics
+    ?? ts.transpileModule(sf.text, { fileName: sf.fileName, reportDiagnostics: true, compilerOptions: { jsx: ts.JsxEmit.Preserve, target: ts.ScriptTarget.Latest } })
+      .diagnostics?.filter(d => d.category === ts.DiagnosticCategory.Error);
+  const d = parsed?.[0];
+  if (!d) return undefined;
+  const { line, character } = sf.getLineAndCharacterOfPosition(d.start ?? 0);
+  return { line: line + 1, column: character + 1, message: ts.flattenDiagnosticMessageText(d.messageText, ' ') };
 }

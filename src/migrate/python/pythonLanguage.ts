@@ -9,7 +9,7 @@ import { scanPython, type PySite } from './callFinder';
 import { importEdits, removeUnusedSdkImports } from './imports';
 import { parsePython } from './parser';
 import { findPythonSites } from './siteSearch';
-import { parsesPython, quoteOf, statementOf, type PyContext } from './syntax';
+import { firstSyntaxProblem, parsesPython, quoteOf, statementOf, type PyContext } from './syntax';
 
 export const pythonLanguage: LanguageSupport = {
   find: text => findPythonSites(text),
@@ -36,8 +36,13 @@ export const pythonLanguage: LanguageSupport = {
         return { edits, needs: edits.length ? ['py:BaseClient'] : [] };
       },
       importEdits: needs => importEdits(ctx, needs),
+      syntaxError: () => firstSyntaxProblem(tree),
       dispose: () => tree.delete(),
     };
+  },
+  syntaxError(text) {
+    const tree = parsePython(text);
+    try { return firstSyntaxProblem(tree); } finally { tree.delete(); }
   },
   parses(text) {
     const tree = parsePython(text);

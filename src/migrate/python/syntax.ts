@@ -1,7 +1,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { indentAt } from '../edits';
 import { mapModel, looksLikeBedrockId } from '../modelMap';
-import type { MigrateOptions, MigrationTarget, SourceSdk, TextEdit } from '../model';
+import type { MigrateOptions, MigrationTarget, SourceSdk, SyntaxProblem, TextEdit } from '../model';
 import type { Note } from '../plan';
 import type { PyScan } from './callFinder';
 
@@ -138,4 +138,22 @@ export function accessChainAbove(node: Node): Array<{ step: string; node: Node }
 
 export function parsesPython(tree: Tree): boolean {
   return !tree.rootNode.hasError;
+}
+
+/** The first place tree-sitter could not parse: a missing token (what it expected) or an error node (what it met). */
+export function firstSyntaxProblem(tree: Tree): SyntaxProblem | undefined {
+  const find = (node: Node): Node | undefined => {
+    if (node.isError || node.isMissing) return node;
+    if (!node.hasError) return undefined;
+    for (const child of node.children) {
+      const found = child && find(child);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const node = find(tree.rootNode);
+  if (!node) return undefined;
+  const near = node.text.split('\n')[0].trim().slice(0, 40);
+  const message = node.isMissing ? `expected ${JSON.stringify(node.type)}` : near ? `invalid syntax at ${JSON.stringify(near)}` : 'invalid syntax';
+  return { line: node.startPosition.row + 1, column: node.startPosition.column + 1, message };
 }

@@ -20,6 +20,15 @@ export class CallSiteDiagnostics extends Disposable {
   private refresh(): void {
     this.collection.clear();
     for (const file of this.scan.files()) {
+      if (file.syntaxError) {
+        const e = file.syntaxError;
+        const d = new vscode.Diagnostic(new vscode.Range(e.position, e.position.translate(0, 1)),
+          `Bedrock cannot look for OpenAI / Anthropic calls in this file until it parses: ${e.message}`, vscode.DiagnosticSeverity.Warning);
+        d.source = DIAGNOSTIC_SOURCE;
+        d.code = 'syntax-error';
+        this.collection.set(file.uri, [d]);
+        continue;
+      }
       this.collection.set(file.uri, file.sites.map(site => {
         // the call's first line only: a squiggle over a twenty-line call hides the code it is about
         const end = site.range.isSingleLine ? site.range.end : site.range.start.with({ character: Number.MAX_SAFE_INTEGER });

@@ -40,6 +40,16 @@ export class CallSiteTreeProvider extends Disposable implements vscode.TreeDataP
   }
 
   getTreeItem(node: CallSiteNode): vscode.TreeItem {
+    if (isFileNode(node) && node.syntaxError) {
+      const e = node.syntaxError;
+      const item = new vscode.TreeItem(node.uri, vscode.TreeItemCollapsibleState.None);
+      item.description = `syntax error at line ${e.line}: not scanned`;
+      item.tooltip = `${e.line}:${e.column}: ${e.message}. Fix it and save: the file is scanned again.`;
+      item.iconPath = new vscode.ThemeIcon('warning');
+      item.contextValue = 'bedrockUnparsedFile';
+      item.command = { title: 'Show Syntax Error', command: 'vscode.open', arguments: [node.uri, { selection: new vscode.Range(e.position, e.position) } satisfies vscode.TextDocumentShowOptions] };
+      return item;
+    }
     if (isFileNode(node)) {
       const item = new vscode.TreeItem(node.uri, vscode.TreeItemCollapsibleState.Expanded);
       item.description = `${vscode.workspace.asRelativePath(node.uri.with({ path: node.uri.path.replace(/\/[^/]*$/, '') }))} · ${node.sites.length} call site${node.sites.length === 1 ? '' : 's'}`;

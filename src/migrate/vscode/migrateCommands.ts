@@ -73,8 +73,8 @@ async function scanWorkspace(scan: WorkspaceCallSiteScan, view: vscode.TreeView<
         cancel.dispose();
       }
     });
-  const counts = `${summary.sites} call site${summary.sites === 1 ? '' : 's'} in ${summary.files} file${summary.files === 1 ? '' : 's'}`;
-  view.message = summary.cancelled ? `Scan cancelled: ${counts} so far.` : summary.sites ? undefined : 'No OpenAI or Anthropic calls found.';
-  view.description = summary.sites ? counts : undefined;
+  const counts = `${summary.sites} call site${summary.sites === 1 ? '' : 's'} in ${summary.files} file${summary.files === 1 ? '' : 's'}${summary.unparsed ? `, ${summary.unparsed} file${summary.unparsed === 1 ? '' : 's'} not parsing` : ''}`;
+  view.message = summary.cancelled ? `Scan cancelled: ${counts} so far.` : summary.sites || summary.unparsed ? undefined : 'No OpenAI or Anthropic calls found.';
+  view.description = summary.sites || summary.unparsed ? counts : undefined;
   return summary;
 }

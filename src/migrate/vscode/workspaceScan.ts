@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Site, SiteStatus } from '../model';
+import type { Site, SiteStatus, SyntaxProblem } from '../model';
 import { loadEngine, mayHaveSdkCalls } from './engineLoader';
 import { findSourceFiles } from './sourceFiles';
 
@@ -14,11 +14,16 @@ export interface ScannedSite extends Site {
 export interface ScannedFile {
   uri: vscode.Uri;
   sites: ScannedSite[];
+  /** A file that names an SDK but does not parse: no sites are reported or migrated until it does. */
+  syntaxError?: SyntaxProblem & { position: vscode.Position };
 }
 
 export interface ScanSummary {
+  /** Files with call sites. */
   files: number;
   sites: number;
+  /** Files that name an SDK but do not parse. */
+  unparsed: number;
   cancelled: boolean;
 }
 
@@ -55,7 +60,8 @@ export class WorkspaceCallSiteScan implements vscode.Disposable {
       }
     }
     const sites = [...this.byFile.values()].reduce((n, f) => n + f.sites.length, 0);
-    return { files: this.byFile.size, sites, cancelled: token.isCancellationRequested };
+    const unparsed = [...this.byFile.values()].filter(f => f.syntaxError).length;
+    return { files: this.byFile.size - unparsed, sites, unparsed, cancelled: token.isCancellationRequested };
   }
 
   /** Re-reads one file (the open document's text if it has one) and replaces its entry. */
@@ -92,6 +98,8 @@ async function scanFile(uri: vscode.Uri): Promise<ScannedFile | undefined> {
   if (!mayHaveSdkCalls(text)) return undefined;
   const engine = await loadEngine();
   if (!engine.languageOf(uri.path)) return undefined;
+  const problem = engine.checkSyntax(text, uri.path);
+  if (problem) return { uri, sites: [], syntaxError: { ...problem, position: new vscode.Position(problem.line - 1, problem.column - 1) } };
   const found = engine.findSites(text, uri.path, { from: 'all' });
   if (!found.length) return undefined;
   // What each target would do, site by site: both runs see the whole file, as the migrate commands do.

@@ -145,3 +145,18 @@ test('cli: bad usage exits 2 with the usage text (a real process)', async () => 
   assert.match(r.stderr, /^usage: bedrock-migrate/m);
   assert.equal((await run([], os.tmpdir())).code, 2);
 });
+
+test('cli: a file that does not parse is reported with path:line:column, gets an "error" entry in --json, and exits 3', async () => {
+  const broken = ['from openai import OpenAI', '', 'client = OpenAI()', 'def ask(q):', '    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}]', ''].join('\n');
+  const dir = project({ 'broken.py': broken, 'ok.py': corpus('openai-py/01-basic-chat.py') });
+  const r = await run(['--write', '.'], dir);
+  assert.equal(r.code, 3, r.stderr);
+  assert.match(r.stderr, /^broken\.py:5:\d+: syntax error: .+; fix it and run again \(file left unchanged\)$/m);
+  assert.equal(fs.readFileSync(path.join(dir, 'broken.py'), 'utf8'), broken, 'the broken file is left alone');
+  assert.equal(fs.readFileSync(path.join(dir, 'ok.py'), 'utf8'), golden('openai-py/01-basic-chat.py', 'mantle'), 'the other file is still migrated');
+
+  const json = await run(['--json', '--check', '.'], project({ 'broken.ts': "import OpenAI from 'openai';\nconst c = new OpenAI(;\n" }));
+  assert.equal(json.code, 3);
+  assert.deepEqual(JSON.parse(json.stdout), { files: [{ path: 'broken.ts', error: { line: 2, column: 22, message: "')' expected." }, sites: [] }] });
+  assert.match(json.stderr, /^broken\.ts:2:22: syntax error: '\)' expected\./m);
+});

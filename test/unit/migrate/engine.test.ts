@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { applyEdits, findSites, initMigrationEngine, migrate } from '../../../src/migrate';
+import { applyEdits, checkSyntax, findSites, initMigrationEngine, migrate } from '../../../src/migrate';
 
 before(() => initMigrationEngine());
 
@@ -154,4 +154,16 @@ test('mantle follows a request held in a const to map its model where it is writ
   assert.match(result.text, /let other = \{ model: 'gpt-4' \};/);
   assert.deepEqual(result.sites.map(s => s.status), ['migrated', 'migrated', 'manual']);
   assert.match(result.text, /bedrock-migrate: 'seed' is not documented for Bedrock/);
+});
+
+test('checkSyntax: the first place a Python or JS/TS file stops parsing, 1-based; undefined when it parses', () => {
+  assert.deepEqual(checkSyntax('import openai\nx = (1,\ny = 2\n', 'a.py')?.line, 2);
+  const missing = checkSyntax('def f(:\n    pass\n', 'a.py');
+  assert.ok(missing && missing.line === 1 && missing.column >= 6, JSON.stringify(missing));
+  assert.equal(checkSyntax('import openai\nclient = openai.OpenAI()\n', 'a.py'), undefined);
+  assert.deepEqual(checkSyntax('const a = {\n  b: 1,,\n};\n', 'a.ts'), { line: 2, column: 8, message: 'Property assignment expected.' });
+  assert.equal(checkSyntax('const a = 1;\n', 'a.ts'), undefined);
+  const result = migrate('from openai import OpenAI\nclient = OpenAI(\n', 'a.py', { target: 'mantle' });
+  assert.deepEqual([result.sites, result.edits, result.text], [[], [], 'from openai import OpenAI\nclient = OpenAI(\n']);
+  assert.equal(result.syntaxError?.line, 2);
 });
