@@ -59,6 +59,7 @@ console.log('test: building, compiling tests (strict tsc), type-checking the web
 step(process.execPath, ['scripts/build.mjs']);
 step(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
 step(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/chat/webview/tsconfig.json']);
+step(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/compare/webview/tsconfig.json']);
 step(process.execPath, ['node_modules/eslint/bin/eslint.js', '.']);
 if (chosen.some(l => l !== 'unit')) step('bash', ['scripts/harness/install.sh']);
 

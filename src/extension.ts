@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ChatViewProvider, CHAT_VIEW_ID } from './chat/chatViewProvider';
 import { registerChatCommands } from './chat/chatCommands';
+import { CompareFeature } from './compare/compareCommands';
 import { registerEditorCommands } from './commands/editorCommands';
 import { registerMigrationFeatures, type MigrationFeatures } from './migrate/vscode/migrateCommands';
 import { BEDROCK_VENDOR, BedrockChatModelProvider } from './languageModels/bedrockChatModelProvider';
@@ -52,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): BedrockWorkbenchApi 
     models,
     vscode.lm.registerLanguageModelChatProvider(BEDROCK_VENDOR, models),
     registerBedrockParticipant(participant, context.extensionUri),
+    new CompareFeature(host, context.extensionUri),
   );
   log.info(`Bedrock Workbench ${context.extension.packageJSON.version} activated (VS Code ${vscode.version})`);
   const testing = context.extensionMode === vscode.ExtensionMode.Test

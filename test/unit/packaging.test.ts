@@ -24,6 +24,7 @@ test('the VSIX holds only dist/, media/, the manifest, README and LICENSE (no so
     .split('\n').map(l => l.trim()).filter(Boolean);
   assert.ok(files.includes('dist/extension.js'), 'the extension bundle is missing');
   assert.ok(files.includes('dist/webview/chat.js'), 'the webview bundle is missing');
+  assert.ok(files.includes('dist/webview/compare.js') && files.includes('dist/webview/compare.css'), 'the compare panel bundle is missing');
   const stray = files.filter(f => !/^(dist|media)\//.test(f) && !['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(f));
   assert.deepEqual(stray, []);
   assert.deepEqual(files.filter(f => f.endsWith('.map') || f.includes('node_modules/')), []);

@@ -1,0 +1,164 @@
+import { randomUUID } from 'crypto';
+import { DELTA_INTERVAL_MS } from '../chat/chatTurn';
+import { AppendBatcher } from '../editor/appendBatcher';
+import type { BedrockService } from '../service/bedrockService';
+import type { Catalogue } from '../service/catalogue/modelCatalogue';
+import type { BedrockError } from '../service/errors';
+import type { BedrockRequest } from '../service/model';
+import { columnView } from './columnChoices';
+import { ColumnMeter } from './columnMeter';
+import { MAX_COLUMNS, type ColumnResult, type ColumnSpec, type CompareHostMessage, type CompareState, type ErrorView } from './protocol';
+
+export interface SessionDeps {
+  service: Pick<BedrockService, 'stream' | 'supports'>;
+  post(message: CompareHostMessage): void;
+  errorView(e: BedrockError): ErrorView;
+  now?: () => number;
+}
+
+interface Column {
+  spec: ColumnSpec;
+  result?: ColumnResult;
+  running?: { abort: AbortController; done: Promise<void>; shown: string };
+}
+
+/**
+ * The compare panel's host-side state: the prompt, up to four columns and their last results, and the streams in
+ * flight. Every column streams through the service at once, each with its own AbortController, so one can be
+ * stopped while the others go on. No vscode import: the panel supplies the webview and the error wording.
+ */
+export class CompareSession {
+  private prompt = '';
+  private columns: Column[] = [];
+  private catalogue: Catalogue | undefined;
+
+  constructor(private readonly deps: SessionDeps, initial?: CompareState) {
+    if (initial) {
+      this.prompt = initial.prompt;
+      // a reload ends every stream: a result restored mid-stream is shown as stopped
+      this.columns = initial.columns.map(c => ({
+        spec: { id: c.id, model: c.model, apiStyle: c.apiStyle, family: c.family },
+        ...(c.result ? { result: c.streaming && !c.result.stopReason && !c.result.error ? { ...c.result, stopReason: 'aborted' } : c.result } : {}),
+      }));
+    }
+  }
+
+  get busy(): boolean {
+    return this.columns.some(c => c.running);
+  }
+
+  get columnCount(): number {
+    return this.columns.length;
+  }
+
+  spec(id: string): ColumnSpec | undefined {
+    return this.columns.find(c => c.spec.id === id)?.spec;
+  }
+
+  state(): CompareState {
+    const supports = (s: ColumnSpec['apiStyle'], f: ColumnSpec['family']) => this.deps.service.supports(s, f);
+    return {
+      prompt: this.prompt,
+      // a running column shows what the webview was already sent, so a page rebuilt mid-stream continues seamlessly
+      columns: this.columns.map(c => columnView(c.spec, this.catalogue, supports, c.running !== undefined, c.running ? { text: c.running.shown } : c.result)),
+    };
+  }
+
+  setCatalogue(cat: Catalogue | undefined): void {
+    this.catalogue = cat;
+    this.postState();
+  }
+
+  setPrompt(prompt: string): void {
+    this.prompt = prompt;
+  }
+
+  /** Adds a column (a copy of the last one, to be changed, or `spec`); false when the panel is full. */
+  addColumn(spec?: Omit<ColumnSpec, 'id'>): boolean {
+    const template = spec ?? this.columns.at(-1)?.spec;
+    if (this.columns.length >= MAX_COLUMNS || !template) return false;
+    this.columns.push({ spec: { model: template.model, apiStyle: template.apiStyle, family: template.family, id: randomUUID() } });
+    this.postState();
+    return true;
+  }
+
+  removeColumn(id: string): void {
+    const col = this.columns.find(c => c.spec.id === id);
+    if (!col || this.columns.length <= 1) return;
+    col.running?.abort.abort();
+    this.columns = this.columns.filter(c => c !== col);
+    this.postState();
+  }
+
+  /** A new choice for a column forgets its old result: it no longer describes what the column shows. */
+  setColumn(id: string, spec: Omit<ColumnSpec, 'id'>): void {
+    const col = this.columns.find(c => c.spec.id === id);
+    if (!col || col.running) return;
+    col.spec = { ...spec, id };
+    col.result = undefined;
+    this.postState();
+  }
+
+  /** Streams the prompt to every column that can run, all at once; resolves when every column has finished. */
+  async run(prompt: string): Promise<void> {
+    if (this.busy || !prompt.trim()) return;
+    this.prompt = prompt;
+    const runnable = this.state().columns.filter(c => !c.problem).map(c => c.id);
+    for (const col of this.columns) {
+      col.result = undefined;
+      if (!runnable.includes(col.spec.id)) continue;
+      const abort = new AbortController();
+      col.running = { abort, done: Promise.resolve(), shown: '' };
+    }
+    this.postState();
+    const runs = this.columns.filter(c => c.running).map(col => {
+      const done = this.stream(col, prompt).finally(() => {
+        col.running = undefined;
+      });
+      col.running!.done = done;
+      return done;
+    });
+    await Promise.all(runs);
+  }
+
+  stop(id: string): void {
+    this.columns.find(c => c.spec.id === id)?.running?.abort.abort();
+  }
+
+  stopAll(): void {
+    for (const c of this.columns) c.running?.abort.abort();
+  }
+
+  /** Resolves once nothing is streaming (after stopAll, for disposal). */
+  async settled(): Promise<void> {
+    await Promise.all(this.columns.map(c => c.running?.done));
+  }
+
+  private async stream(col: Column, prompt: string): Promise<void> {
+    const { id, model, apiStyle, family } = col.spec;
+    const running = col.running!;
+    const signal = running.abort.signal;
+    const meter = new ColumnMeter(this.deps.now);
+    const request: BedrockRequest = { model, apiStyle, family, messages: [{ role: 'user', content: [{ type: 'text', text: prompt }] }] };
+    // one delta message per frame at most: four fast columns must not flood the webview with a message per token
+    const batcher = new AppendBatcher(text => {
+      running.shown += text;
+      this.deps.post({ type: 'delta', columnId: id, text });
+    }, DELTA_INTERVAL_MS);
+    this.deps.post({ type: 'columnStart', columnId: id });
+    try {
+      for await (const e of this.deps.service.stream(request, signal)) {
+        if (e.type === 'error') meter.result.error = this.deps.errorView(e.error);
+        batcher.push(meter.observe(e));
+      }
+    } finally {
+      await batcher.flush();
+      col.result = meter.finish();
+      this.deps.post({ type: 'columnEnd', columnId: id, result: col.result });
+    }
+  }
+
+  private postState(): void {
+    this.deps.post({ type: 'state', state: this.state() });
+  }
+}
