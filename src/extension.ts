@@ -53,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): BedrockWorkbenchApi 
     models,
     vscode.lm.registerLanguageModelChatProvider(BEDROCK_VENDOR, models),
     registerBedrockParticipant(participant, context.extensionUri),
-    new CompareFeature(host, context.extensionUri),
+    new CompareFeature(host, context.extensionUri, context.storageUri ?? context.globalStorageUri),
   );
   log.info(`Bedrock Workbench ${context.extension.packageJSON.version} activated (VS Code ${vscode.version})`);
   const testing = context.extensionMode === vscode.ExtensionMode.Test

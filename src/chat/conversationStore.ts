@@ -113,7 +113,7 @@ export class ConversationStore {
   }
 }
 
-async function atomicWrite(file: string, text: string): Promise<void> {
+export async function atomicWrite(file: string, text: string): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
   await fs.promises.writeFile(tmp, text);
   await fs.promises.rename(tmp, file);

@@ -68,8 +68,9 @@ export function columnProblem(spec: ColumnSpec, cat: Catalogue | undefined, supp
 }
 
 /** The column as the panel shows it, with the catalogue's names and the reason it cannot run, if any. */
-export function columnView(spec: ColumnSpec, cat: Catalogue | undefined, supports: Supports, streaming: boolean, result?: ColumnView['result']): ColumnView {
-  const modelName = findCatalogueModel(cat, spec.model)?.name ?? spec.model;
+export function columnView(spec: ColumnSpec, cat: Catalogue | undefined, supports: Supports, streaming: boolean, result?: ColumnView['result'], knownName?: string): ColumnView {
+  // the name last shown stands in until the catalogue has loaded, so a restored panel does not flash raw ids
+  const modelName = findCatalogueModel(cat, spec.model)?.name ?? knownName ?? spec.model;
   const problem = columnProblem(spec, cat, supports);
   return {
     ...spec, modelName, apiStyleLabel: API_STYLE_LABELS[spec.apiStyle], label: columnLabel(modelName, spec.apiStyle, spec.family),

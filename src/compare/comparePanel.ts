@@ -10,6 +10,7 @@ import { defaultFamily } from '../service/router';
 import type { ServiceHost } from '../service/vscode/serviceHost';
 import { columnChoices } from './columnChoices';
 import { CompareSession } from './compareSession';
+import type { CompareStateFile } from './compareStateFile';
 import { comparisonMarkdown } from './markdownExport';
 import { isCompareWebviewMessage, type CompareHostMessage, type CompareState, type CompareWebviewMessage, type ExportTarget } from './protocol';
 
@@ -27,7 +28,7 @@ export class ComparePanel extends Disposable {
   /** Every message sent to the webview (tests check what the page was told). */
   readonly onDidPostMessage = this.postedEmitter.event;
 
-  constructor(readonly panel: vscode.WebviewPanel, private readonly host: ServiceHost, extensionUri: vscode.Uri, restored?: CompareState) {
+  constructor(readonly panel: vscode.WebviewPanel, private readonly host: ServiceHost, extensionUri: vscode.Uri, private readonly stateFile: CompareStateFile, restored?: CompareState) {
     super();
     this.session = new CompareSession({
       service: host.service,
@@ -75,7 +76,7 @@ export class ComparePanel extends Disposable {
         this.post({ type: 'state', state: this.session.state() });
         return this.loadCatalogue();
       case 'run': return this.session.run(m.prompt);
-      case 'promptChanged': this.session.setPrompt(m.prompt); return;
+      case 'promptChanged': this.session.setPrompt(m.prompt); return this.persist();
       case 'stop': this.session.stop(m.columnId); return;
       case 'stopAll': this.session.stopAll(); return;
       case 'addColumn':
@@ -151,6 +152,12 @@ export class ComparePanel extends Disposable {
   private post(m: CompareHostMessage): void {
     this.postedEmitter.fire(m);
     void this.panel.webview.postMessage(m);
+    // deltas are not written: a reply cut off by a reload is kept as far as its column's last state
+    if (m.type === 'state' || m.type === 'columnEnd') void this.persist();
+  }
+
+  private persist(): Promise<void> {
+    return this.stateFile.save(this.session.state()).catch(e => this.host.log.warn(`compare: could not save the comparison: ${e instanceof Error ? e.message : String(e)}`));
   }
 }
 

@@ -18,6 +18,8 @@ export interface SessionDeps {
 
 interface Column {
   spec: ColumnSpec;
+  /** The model's display name from a restored state, shown until the catalogue loads. */
+  knownName?: string;
   result?: ColumnResult;
   running?: { abort: AbortController; done: Promise<void>; shown: string };
 }
@@ -38,6 +40,7 @@ export class CompareSession {
       // a reload ends every stream: a result restored mid-stream is shown as stopped
       this.columns = initial.columns.map(c => ({
         spec: { id: c.id, model: c.model, apiStyle: c.apiStyle, family: c.family },
+        ...(typeof c.modelName === 'string' && c.modelName ? { knownName: c.modelName } : {}),
         ...(c.result ? { result: c.streaming && !c.result.stopReason && !c.result.error ? { ...c.result, stopReason: 'aborted' } : c.result } : {}),
       }));
     }
@@ -60,7 +63,7 @@ export class CompareSession {
     return {
       prompt: this.prompt,
       // a running column shows what the webview was already sent, so a page rebuilt mid-stream continues seamlessly
-      columns: this.columns.map(c => columnView(c.spec, this.catalogue, supports, c.running !== undefined, c.running ? { text: c.running.shown } : c.result)),
+      columns: this.columns.map(c => columnView(c.spec, this.catalogue, supports, c.running !== undefined, c.running ? { text: c.running.shown } : c.result, c.knownName)),
     };
   }
 
@@ -96,6 +99,7 @@ export class CompareSession {
     if (!col || col.running) return;
     col.spec = { ...spec, id };
     col.result = undefined;
+    col.knownName = undefined;
     this.postState();
   }
 
@@ -111,14 +115,7 @@ export class CompareSession {
       col.running = { abort, done: Promise.resolve(), shown: '' };
     }
     this.postState();
-    const runs = this.columns.filter(c => c.running).map(col => {
-      const done = this.stream(col, prompt).finally(() => {
-        col.running = undefined;
-      });
-      col.running!.done = done;
-      return done;
-    });
-    await Promise.all(runs);
+    await Promise.all(this.columns.filter(c => c.running).map(col => (col.running!.done = this.stream(col, prompt))));
   }
 
   stop(id: string): void {
@@ -154,6 +151,8 @@ export class CompareSession {
     } finally {
       await batcher.flush();
       col.result = meter.finish();
+      // not running any more before anyone hears of it: the state saved on columnEnd must hold the final result
+      col.running = undefined;
       this.deps.post({ type: 'columnEnd', columnId: id, result: col.result });
     }
   }

@@ -25,7 +25,7 @@ export class ColumnElement {
 
   constructor(view: ColumnView) {
     this.view = view;
-    this.choice = el('button', { type: 'button', class: 'pill column-choice' });
+    this.choice = el('button', { type: 'button', class: 'column-choice' });
     this.choice.addEventListener('click', () => post({ type: 'chooseColumn', columnId: this.view.id }));
     this.stop = button('Stop this column', 'debug-stop', () => post({ type: 'stop', columnId: this.view.id }), { iconOnly: true, cls: 'icon-button column-stop' });
     this.remove = button('Remove this column', 'close', () => post({ type: 'removeColumn', columnId: this.view.id }), { iconOnly: true, cls: 'icon-button column-remove' });
@@ -38,7 +38,7 @@ export class ColumnElement {
     this.errorBox = el('div', { class: 'message-error', role: 'alert' });
     this.metrics = el('dl', { class: 'column-metrics', 'aria-label': 'Metrics' });
     this.root = el('section', { class: 'compare-column', 'data-column-id': view.id },
-      el('header', { class: 'column-header' }, this.choice, el('span', { class: 'spacer' }), this.stop, this.remove),
+      el('header', { class: 'column-header' }, this.choice, this.stop, this.remove),
       this.problem, body, this.errorBox, this.metrics);
     this.update(view, 0, 1);
   }
@@ -50,7 +50,9 @@ export class ColumnElement {
   /** Applies the host's view of this column; the streamed text is left alone while it is still arriving. */
   update(view: ColumnView, index: number, count: number): void {
     this.view = view;
-    this.choice.replaceChildren(icon('hubot'), el('span', { class: 'label' }, view.label));
+    this.choice.replaceChildren(icon('hubot'), el('span', { class: 'column-title' },
+      el('span', { class: 'column-model' }, view.modelName), el('span', { class: 'column-api' }, `${view.apiStyleLabel} · bedrock-${view.family}`)));
+    this.root.dataset.label = view.label;
     this.choice.title = `${view.model} — change the model, API style or endpoint family`;
     this.choice.setAttribute('aria-label', `Column ${index + 1}: ${view.label}. Change the model, API style or endpoint family`);
     this.root.setAttribute('aria-label', `Column ${index + 1}: ${view.label}`);

@@ -93,7 +93,9 @@ window.addEventListener('message', (e: MessageEvent<CompareHostMessage>) => {
     case 'columnEnd': {
       const view = state.columns.find(c => c.id === m.columnId);
       if (view) { view.streaming = false; view.result = m.result; }
-      columns.get(m.columnId)?.end(m.result);
+      const index = state.columns.findIndex(c => c.id === m.columnId);
+      // update, not just end: the column's picker and remove button come back once it is idle
+      if (view) columns.get(m.columnId)?.update(view, index, state.columns.length);
       renderChrome();
       saveState(state);
       void markCompletedWhenIdle();

@@ -40,7 +40,19 @@ test('the column picker offers only combinations the catalogue and the service a
 
 test('three columns stream at once through three API styles; stopping one leaves the others running', async () => {
   const posted: CompareHostMessage[] = [];
-  const session = new CompareSession({ service, post: m => posted.push(m), errorView: e => ({ message: e.message, retryable: e.retryable }) });
+  const savedAtEnd: string[] = [];
+  const session: CompareSession = new CompareSession({
+    service,
+    post: m => {
+      posted.push(m);
+      // what the panel saves when a column ends must already hold that column's final result
+      if (m.type === 'columnEnd') {
+        const col = session.state().columns.find(c => c.id === m.columnId);
+        savedAtEnd.push(`${col?.streaming} ${col?.result?.metrics !== undefined} ${col?.result?.stopReason}`);
+      }
+    },
+    errorView: e => ({ message: e.message, retryable: e.retryable }),
+  });
   session.setCatalogue(await service.catalogue());
   assert.ok(session.addColumn({ model: 'anthropic.claude-sonnet-4-5', apiStyle: 'messages', family: 'mantle' }));
   assert.ok(session.addColumn({ model: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', apiStyle: 'converse-stream', family: 'runtime' }));
@@ -73,13 +85,14 @@ test('three columns stream at once through three API styles; stopping one leaves
   const saved = session.state();
   assert.deepEqual(saved.columns.map(col => col.result?.stopReason), ['end_turn', 'aborted', 'end_turn']);
   assert.equal(saved.prompt, 'Compare these APIs');
+  assert.deepEqual(savedAtEnd.sort(), ['false true aborted', 'false true end_turn', 'false true end_turn']);
 });
 
 test('a restored state keeps prompt, columns and results; a reply cut off by the reload counts as stopped', () => {
   const session = new CompareSession({ service, post: () => undefined, errorView: e => ({ message: e.message, retryable: false }) }, {
     prompt: 'again',
     columns: [
-      { id: 'k', model: 'us.amazon.nova-lite-v1:0', apiStyle: 'converse-stream', family: 'runtime', label: '', modelName: '', apiStyleLabel: '', streaming: true, result: { text: 'half' } },
+      { id: 'k', model: 'us.amazon.nova-lite-v1:0', apiStyle: 'converse-stream', family: 'runtime', label: '', modelName: 'Nova Lite', apiStyleLabel: '', streaming: true, result: { text: 'half' } },
       { id: 'l', model: 'openai.gpt-oss-120b', apiStyle: 'converse', family: 'mantle', label: '', modelName: '', apiStyleLabel: '', streaming: false },
     ],
   });
@@ -87,5 +100,6 @@ test('a restored state keeps prompt, columns and results; a reply cut off by the
   assert.equal(s.prompt, 'again');
   assert.deepEqual(s.columns.map(c => [c.id, c.streaming, c.result?.text, c.result?.stopReason]), [['k', false, 'half', 'aborted'], ['l', false, undefined, undefined]]);
   assert.match(s.columns[1].problem ?? '', /Converse is not served by bedrock-mantle/);
-  assert.match(s.columns[0].label, /ConverseStream · bedrock-runtime/);
+  assert.equal(s.columns[0].label, 'Nova Lite · ConverseStream · bedrock-runtime', 'the saved name stands in until the catalogue loads');
+  assert.equal(s.columns[1].label, 'openai.gpt-oss-120b · Converse · bedrock-mantle');
 });
