@@ -28,7 +28,7 @@ export function combinationWarning(cat: Catalogue | undefined, s: Selection): st
 
 export function selectionView(cat: Catalogue | undefined, s: Selection): SelectionView {
   const m = findModel(cat, s.model);
-  const warning = combinationWarning(cat, s) ?? (s.guardrail ? guardrailNotAppliedNote(s.apiStyle, s.family) : undefined);
+  const warning = [combinationWarning(cat, s), s.guardrail ? guardrailNotAppliedNote(s.apiStyle, s.family) : undefined].filter(Boolean).join(' ') || undefined;
   const profile = applicationProfileName(cat, s.model);
   return {
     ...s, modelName: profile ? `${profile} (${m?.name ?? 'application profile'})` : m?.name ?? s.model, apiStyleLabel: API_STYLE_LABELS[s.apiStyle],
