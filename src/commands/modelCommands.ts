@@ -47,6 +47,11 @@ export async function listModels(host: ServiceHost): Promise<string | undefined>
       items.push({ label: `${id === current ? '$(check) ' : ''}${m.name}`, description: id, detail: describe(m), id });
     }
   }
+  // application inference profiles are models too: their ARN is what gets sent
+  if (cat.applicationProfiles.length) items.push({ label: 'Application inference profiles', kind: vscode.QuickPickItemKind.Separator });
+  for (const p of cat.applicationProfiles) {
+    items.push({ label: `${p.arn === current ? '$(check) ' : '$(tag) '}${p.name}`, description: p.arn, detail: `bedrock-runtime · routes to ${p.modelIds.join(', ')}`, id: p.arn });
+  }
   const picked = await vscode.window.showQuickPick(items, { title: `Bedrock models in ${cat.region}`, placeHolder: 'Choose the default model', matchOnDescription: true, matchOnDetail: true });
   if (!picked?.id) return undefined;
   await vscode.workspace.getConfiguration('bedrock').update('defaultModel', picked.id, vscode.ConfigurationTarget.Global);

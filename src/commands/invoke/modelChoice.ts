@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { readSettings } from '../../common/settings';
-import type { CatalogueModel } from '../../service/catalogue/modelCatalogue';
+import { modelOfApplicationProfile, type CatalogueModel } from '../../service/catalogue/modelCatalogue';
 import { API_STYLE_LABELS, API_STYLES, type ApiStyle } from '../../service/model';
 import type { ServiceHost } from '../../service/vscode/serviceHost';
 import { loadCatalogueWithProgress } from '../modelCommands';
@@ -51,6 +51,13 @@ export async function pickModelAndStyle(host: ServiceHost, state: vscode.Memento
   const lastIndex = items.findIndex(i => i.model && (i.model.id === last.model || i.model.mantleId === last.model || i.model.profiles.includes(last.model)));
   if (lastIndex > 0) items.unshift(...items.splice(lastIndex, 1));
   if (lastIndex >= 0) items[0] = { ...items[0], label: `$(history) ${items[0].label}`, description: last.model };
+  // An application profile's ARN is the model id; it serves the runtime styles of the model it routes to.
+  const runtimeStyles = ['converse', 'converse-stream', 'invoke-model', 'invoke-model-stream'];
+  const apps = cat.applicationProfiles.flatMap((p): ModelItem[] => {
+    const m = modelOfApplicationProfile(cat, p.arn);
+    return m ? [{ label: `$(tag) ${p.name}`, description: p.arn, detail: `application inference profile · ${m.name}`, model: { ...m, apiStyles: m.apiStyles.filter(s => runtimeStyles.includes(s)) } }] : [];
+  });
+  if (apps.length) items.push({ label: 'Application inference profiles', kind: vscode.QuickPickItemKind.Separator }, ...apps);
   const picked = await vscode.window.showQuickPick(items, { title: 'Bedrock: Invoke Model (1/2) — model', placeHolder: 'Choose a model', matchOnDescription: true, matchOnDetail: true });
   if (!picked?.model) return undefined;
   const model = picked.description ?? invocableId(picked.model);
