@@ -63,6 +63,8 @@ export class MarkdownStream {
   private appliedUpTo = 0;
   private lastTailParseAt = -Infinity;
   private lastFrameAt = -Infinity;
+  private lengthAtLastFrame = 0;
+  private lastFrameWasFast = false;
   private finished = false;
   private frame: number | undefined;
   private wait: ReturnType<typeof setTimeout> | undefined;
@@ -110,6 +112,8 @@ export class MarkdownStream {
     this.fence = undefined;
     this.openHighlights.clear();
     this.lastTailParseAt = this.lastFrameAt = -Infinity;
+    this.lengthAtLastFrame = 0;
+    this.lastFrameWasFast = false;
     this.finished = false;
     this.source.append(text);
     this.applyFrame(performance.now());
@@ -164,9 +168,11 @@ export class MarkdownStream {
     return this.frame !== undefined || this.wait !== undefined;
   }
 
+  /** The pace since the last frame, or between the last two when nothing has arrived yet (an open fence's highlighting). */
   private frameInterval(now: number): number {
-    const arrived = this.source.text.length - this.appliedUpTo;
-    return arrived > (now - this.lastFrameAt) * FAST_STREAM_CHARS_PER_MS ? FAST_STREAM_FRAME_INTERVAL_MS : MIN_FRAME_INTERVAL_MS;
+    const arrived = this.source.text.length - this.lengthAtLastFrame;
+    const fast = arrived ? arrived > (now - this.lastFrameAt) * FAST_STREAM_CHARS_PER_MS : this.lastFrameWasFast;
+    return fast ? FAST_STREAM_FRAME_INTERVAL_MS : MIN_FRAME_INTERVAL_MS;
   }
 
   private cancelFrame(): void {
@@ -178,6 +184,8 @@ export class MarkdownStream {
   private applyFrame(now: number): void {
     const started = performance.now();
     this.frames++;
+    this.lastFrameWasFast = this.source.text.length - this.lengthAtLastFrame > (now - this.lastFrameAt) * FAST_STREAM_CHARS_PER_MS;
+    this.lengthAtLastFrame = this.source.text.length;
     this.lastFrameAt = now;
     const text = this.source.text;
     let fenceClosed = false;
