@@ -12,7 +12,8 @@ export interface EmulatorInfo {
 }
 
 export interface EmulatorProcess extends EmulatorInfo {
-  scriptFaults(plan: string[]): Promise<void>;
+  /** Faults for the next requests whose path contains `path` (the emulator's FaultPlan entries). */
+  scriptFaults(plan: { fault: string; path: string }[]): Promise<void>;
   close(): Promise<void>;
 }
 

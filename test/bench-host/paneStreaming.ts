@@ -36,26 +36,25 @@ export async function measurePaneStreaming(api: Required<BedrockWorkbenchApi>, e
       yield e;
     }
   })();
-  const changes: { uri: string; at: number; length: number }[] = [];
+  const changes: { uri: string; at: number; text: string }[] = [];
   const sub = vscode.workspace.onDidChangeTextDocument(e => {
-    if (e.document.uri.scheme === 'bedrock-output' && e.contentChanges.length) changes.push({ uri: e.document.uri.toString(), at: performance.now(), length: e.document.getText().length });
+    if (e.document.uri.scheme === 'bedrock-output' && e.contentChanges.length) changes.push({ uri: e.document.uri.toString(), at: performance.now(), text: e.document.getText() });
   });
   try {
-    await emu.scriptFaults([`long:${PANE_TOKENS},tokens-per-second:${PANE_TOKENS_PER_SECOND}`]);
+    // Only the ConverseStream call gets the long reply (the catalogue and model lists may be loading meanwhile).
+    await emu.scriptFaults([{ fault: `long:${PANE_TOKENS},tokens-per-second:${PANE_TOKENS_PER_SECOND}`, path: '/converse-stream' }]);
     const result = await vscode.commands.executeCommand<PaneStreamResult>('bedrock.invokeModel', { model: 'us.amazon.nova-lite-v1:0', apiStyle: 'converse-stream', prompt: 'Write a very long answer.' });
     if (!result || result.error || !result.answer) throw new Error(`the pane stream failed: ${result?.error?.message ?? 'no answer'}`);
     const uri = result.uri.toString();
-    const finalText = (await vscode.workspace.openTextDocument(result.uri)).getText();
-    const answerAt = finalText.indexOf(result.answer);
-    if (answerAt < 0) throw new Error('the pane does not hold the answer');
     const mine = changes.filter(c => c.uri === uri);
-    const complete = mine.find(c => c.length >= answerAt + result.answer.length);
-    if (!complete) throw new Error('no document change completed the answer');
+    // The document as the extension host saw it after each change: the first that holds the whole answer.
+    const complete = mine.find(c => c.text.includes(result.answer));
+    if (!complete) throw new Error(`no document change completed the answer (${mine.length} changes, last ${mine.at(-1)?.text.length ?? 0} chars, answer ${result.answer.length})`);
     return {
       edits: mine.length, batches: result.edits, deltas: result.deltas, answerChars: result.answer.length,
       afterLastTokenMs: complete.at - lastTokenAt, streamMs: lastTokenAt - firstTokenAt,
       longestGapMs: Math.max(...mine.map((c, i) => c.at - (i ? mine[i - 1].at : firstTokenAt))),
-      changes: mine.map(c => ({ atMs: Math.round(c.at - firstTokenAt), length: c.length })),
+      changes: mine.map(c => ({ atMs: Math.round(c.at - firstTokenAt), length: c.text.length })),
     };
   } finally {
     sub.dispose();
