@@ -45,14 +45,24 @@ await page.exposeFunction('codeAutomationLog', (type, args) => {
   let text = util.format(...args);
   if (!process.env.HARNESS_VERBOSE) text = text.split('\n').filter(l => !/^\s+at .*\/static\/out\/vs\//.test(l)).join('\n');
   (type === 'error' ? console.error : console.log)(text);
-  // A test asks for a screenshot of the live UI by logging `HARNESS_SCREENSHOT <name>`, then waits for the file.
-  const m = /^HARNESS_SCREENSHOT (\S+)/.exec(text);
-  if (m) page.screenshot().then(buf => {
+  // A test asks for a screenshot of the live UI by logging `HARNESS_SCREENSHOT <name> [text]`, then waits for the
+  // file; with a text, the shot waits until the page or one of its webviews shows it (webviews render late).
+  const m = /^HARNESS_SCREENSHOT (\S+)(?: (.+))?/.exec(text);
+  if (m) untilShown(m[2]).then(() => page.screenshot()).then(buf => {
     const f = path.join(shotDir, `${m[1]}.png`);
     fs.writeFileSync(f + '.tmp', buf);
     fs.renameSync(f + '.tmp', f);
-  });
+  }).catch(e => console.error(`harness: screenshot ${m[1]}: ${e.message}`));
 });
+/** Resolves once some frame of the page shows `text` (at once without one); rejects after 20 s, and the test's wait fails. */
+async function untilShown(text) {
+  const end = Date.now() + 20_000;
+  while (text) {
+    for (const f of page.frames()) if (await f.getByText(text).count().catch(() => 0)) return;
+    if (Date.now() > end) throw new Error(`"${text}" never showed`);
+    await new Promise(r => setTimeout(r, 200));
+  }
+}
 await page.exposeFunction('codeAutomationExit', code => finish(code));
 page.on('pageerror', e => console.error('[pageerror]', e.message));
 await injectDevelopmentOptions(page, server.authority, [root], testsPath);

@@ -160,6 +160,20 @@ suite('Bedrock models as VS Code language models (vscode.lm) against the emulato
     assert.match(await codeOf(['expired-token']), /^NoPermissions: Bedrock: Your AWS credentials have expired\. Run "Bedrock: Sign In/);
     // the AWS SDK retries throttling: every attempt is refused
     assert.match(await codeOf(['throttling', 'throttling', 'throttling']), /^Blocked: Bedrock: Bedrock is throttling/);
-    await screenshot('integration-language-models');
+  });
+
+  test('screenshot: what another extension sees through vscode.lm (VS Code\'s own model picker needs Copilot online)', async () => {
+    const models = await vscode.lm.selectChatModels({ vendor: VENDOR });
+    const rows = models.map(m => `| \`${m.id}\` | ${m.name} | ${m.family} | ${(m.maxInputTokens / 1000).toFixed(0)}k |`);
+    const response = await models.find(m => m.family === 'nova-lite')!.sendRequest([vscode.LanguageModelChatMessage.User('Which API should I use for chat?')]);
+    let reply = '';
+    for await (const chunk of response.text) reply += chunk;
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: `# vscode.lm.selectChatModels({ vendor: 'bedrock' })\n\n| id | name | family | context |\n|---|---|---|---|\n${rows.join('\n')}\n\n## sendRequest → nova-lite, streamed\n\n${reply}\n` });
+    await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
+    await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
+    // the heading's markdown marker is gone once the preview has rendered it
+    assert.match(reply, /You asked: "Which API should I use for chat\?"/);
+    await screenshot('integration-language-models', 25_000, 'sendRequest → nova-lite, streamed');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

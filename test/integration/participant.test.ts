@@ -4,6 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { startEmulator, type Emulator } from '../../emulator';
 import type { BedrockWorkbenchApi } from '../../src/extension';
+import { screenshot } from './screenshot';
 
 const EXTENSION_ID = 'bedrock-workbench.bedrock-workbench';
 
@@ -36,6 +37,20 @@ suite('@bedrock chat participant against the emulator', function () {
     const request: vscode.ChatRequest = { prompt, command, references, toolReferences: [], toolInvocationToken: undefined as never, model };
     const result = (await handler(request, { history: [] }, out, new vscode.CancellationTokenSource().token)) ?? {};
     return { out, result };
+  }
+
+  /**
+   * VS Code's own chat view needs a default chat agent (Copilot, signed in online), so it is not available in the
+   * offline harness: the screenshot shows the recorded answer rendered by VS Code's markdown preview instead.
+   */
+  async function showTranscript(prompt: string, out: ResponseRecorder, name: string): Promise<void> {
+    const buttons = out.buttons.map(b => `\`[${b.title}]\``).join(' ');
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: `**You:** ${prompt}\n\n---\n\n**@bedrock:**\n\n${out.text}\n\n${buttons}\n` });
+    await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
+    await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
+    // the rendered bold drops the asterisks: this text exists only once the preview has rendered
+    await screenshot(name, 25_000, `You: ${prompt}`);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   }
 
   suiteSetup(async () => {
@@ -121,6 +136,7 @@ suite('@bedrock chat participant against the emulator', function () {
     const converse = await run('migrate', 'converse');
     assert.deepStrictEqual(converse.result.metadata, { command: 'migrate', target: 'converse' });
     assert.match(converse.out.text, /boto3/);
+    await showTranscript('@bedrock /migrate', out, 'integration-participant-migrate');
   });
 
   test('/migrate without an SDK call says so instead of showing an empty diff', async () => {
@@ -141,6 +157,8 @@ suite('@bedrock chat participant against the emulator', function () {
     const opened = await vscode.commands.executeCommand<{ snippet: vscode.Uri; apiName: string }>(button.command, ...(button.arguments ?? []));
     assert.strictEqual(opened.apiName, 'InvokeModelWithBidirectionalStream');
     assert.strictEqual((await vscode.workspace.openTextDocument(opened.snippet)).languageId, 'python');
+
+    await showTranscript('@bedrock /api a real-time voice assistant in Python', out, 'integration-participant-api');
 
     const table = await run('api', 'hmm');
     assert.match(table.out.text, /\| you are building \| use \| endpoint family \|/);
