@@ -54,9 +54,9 @@ await page.exposeFunction('codeAutomationLog', (type, args) => {
     fs.renameSync(f + '.tmp', f);
   }).catch(e => console.error(`harness: screenshot ${m[1]}: ${e.message}`));
 });
-/** Resolves once some frame of the page shows `text` (at once without one); rejects after 20 s, and the test's wait fails. */
+/** Resolves once some frame of the page shows `text` (at once without one); rejects after 40 s, and the test's wait fails. */
 async function untilShown(text) {
-  const end = Date.now() + 20_000;
+  const end = Date.now() + 40_000;
   while (text) {
     for (const f of page.frames()) if (await f.getByText(text).count().catch(() => 0)) return;
     if (Date.now() > end) throw new Error(`"${text}" never showed`);

@@ -1,6 +1,8 @@
 // Issue 10, point 1 in a real VS Code: Bedrock models reached the way any extension reaches a language model,
 // through vscode.lm, against the local emulator. Assertions read what VS Code delivered and what the emulator saw.
 import * as assert from 'assert';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { startEmulator, type Emulator } from '../../emulator';
 import type { BedrockWorkbenchApi } from '../../src/extension';
@@ -168,12 +170,14 @@ suite('Bedrock models as VS Code language models (vscode.lm) against the emulato
     const response = await models.find(m => m.family === 'nova-lite')!.sendRequest([vscode.LanguageModelChatMessage.User('Which API should I use for chat?')]);
     let reply = '';
     for await (const chunk of response.text) reply += chunk;
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: `# vscode.lm.selectChatModels({ vendor: 'bedrock' })\n\n| id | name | family | context |\n|---|---|---|---|\n${rows.join('\n')}\n\n## sendRequest → nova-lite, streamed\n\n${reply}\n` });
+    // a file, not an untitled document: closing it afterwards asks nothing
+    const file = vscode.Uri.file(path.join(os.tmpdir(), 'language-models.md'));
+    await vscode.workspace.fs.writeFile(file, Buffer.from(`# vscode.lm.selectChatModels({ vendor: 'bedrock' })\n\n| id | name | family | context |\n|---|---|---|---|\n${rows.join('\n')}\n\n## sendRequest → nova-lite, streamed\n\n${reply}\n`));
     await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
-    await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
+    await vscode.commands.executeCommand('markdown.showPreview', file);
     // the heading's markdown marker is gone once the preview has rendered it
     assert.match(reply, /You asked: "Which API should I use for chat\?"/);
-    await screenshot('integration-language-models', 25_000, 'sendRequest → nova-lite, streamed');
+    await screenshot('integration-language-models', 45_000, 'sendRequest → nova-lite, streamed');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

@@ -1,6 +1,8 @@
 // Issue 10, point 2 in a real VS Code: the @bedrock participant's handler, run for each slash command with a
 // recorder that implements ChatResponseStream, against the emulator and the real migration engine.
 import * as assert from 'assert';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { startEmulator, type Emulator } from '../../emulator';
 import type { BedrockWorkbenchApi } from '../../src/extension';
@@ -45,11 +47,13 @@ suite('@bedrock chat participant against the emulator', function () {
    */
   async function showTranscript(prompt: string, out: ResponseRecorder, name: string): Promise<void> {
     const buttons = out.buttons.map(b => `\`[${b.title}]\``).join(' ');
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: `**You:** ${prompt}\n\n---\n\n**@bedrock:**\n\n${out.text}\n\n${buttons}\n` });
+    // a file, not an untitled document: closing it afterwards asks nothing
+    const file = vscode.Uri.file(path.join(os.tmpdir(), `${name}.md`));
+    await vscode.workspace.fs.writeFile(file, Buffer.from(`**You:** ${prompt}\n\n---\n\n**@bedrock:**\n\n${out.text}\n\n${buttons}\n`));
     await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
-    await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
+    await vscode.commands.executeCommand('markdown.showPreview', file);
     // the rendered bold drops the asterisks: this text exists only once the preview has rendered
-    await screenshot(name, 25_000, `You: ${prompt}`);
+    await screenshot(name, 45_000, `You: ${prompt}`);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   }
 
