@@ -70,9 +70,8 @@ export function deleteApplicationProfile(ctx: ControlContext, arnOrId: string): 
 }
 
 /**
- * The ARN a profile copies from: a foundation model `arn:aws:bedrock:{region}::foundation-model/{id}`, or a system
- * profile `arn:aws:bedrock:{region}:{account}:inference-profile/{id}` (the account comes from the profile's own
- * listing, so it is passed in whole when known).
+ * A foundation model's ARN, what a profile copies from when it routes to one model in one region. (A system
+ * profile's ARN carries the account, so it is taken from ListInferenceProfiles instead of built.)
  */
 export function foundationModelArn(region: string, modelId: string): string {
   return `arn:aws:bedrock:${region}::foundation-model/${modelId}`;

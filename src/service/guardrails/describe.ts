@@ -19,14 +19,17 @@ const ACTION_WORDS: Record<string, string> = {
   BLOCKED: 'blocked', ANONYMIZED: 'masked', NONE: 'detected, no action', NONE_DETECTED: 'detected, no action',
 };
 
+const KEEP_UPPER = new Set(['US', 'UK', 'CA', 'IP', 'AWS', 'URL', 'PIN', 'CVV', 'MAC', 'VIN']);
+
 /** `EMAIL` → `Email`, `US_SOCIAL_SECURITY_NUMBER` → `US social security number`; topic names and words stay as they are. */
 function readableName(f: GuardrailFinding): string {
   if (f.policy === 'word-filter') return `“${f.name}”`;
   if (f.policy === 'denied-topic' || f.policy === 'regex' || f.policy === 'automated-reasoning') return f.name;
   if (!/^[A-Z0-9_]+$/.test(f.name)) return f.name;
-  const words = f.name.split('_').map((w, i) => (w.length <= 3 && /^[A-Z]+$/.test(w) && i === 0 && ['US', 'UK', 'CA', 'IP', 'AWS'].includes(w) ? w : w.toLowerCase()));
+  // country and service prefixes of PII types stay upper case (US_PASSPORT_NUMBER → "US passport number")
+  const words = f.name.split('_').map((w, i) => (i === 0 && KEEP_UPPER.has(w) ? w : w.toLowerCase()));
   const s = words.join(' ');
-  return /^[A-Z]/.test(s) ? s : s.charAt(0).toUpperCase() + s.slice(1);
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** One finding as a sentence fragment: "Input · Denied topic: Investment advice — blocked". */
