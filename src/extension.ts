@@ -24,6 +24,8 @@ export interface BedrockWorkbenchApi {
     readonly migration: Omit<MigrationFeatures, 'disposables'>;
     /** The `@bedrock` handler: VS Code offers no way to invoke a participant programmatically. */
     readonly chatHandler: vscode.ChatRequestHandler;
+    /** The compare view's owner: its current panel and session. */
+    readonly compare: CompareFeature;
     /** How long activate() took, start to return (`npm run bench` reports it). */
     readonly activationMs: number;
   };
@@ -35,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): BedrockWorkbenchApi 
   const log = vscode.window.createOutputChannel('Bedrock', { log: true });
   const host = new ServiceHost(context, log);
   const status = new BackendStatusProvider(host.credentials);
+  const compare = new CompareFeature(host, context.extensionUri, context.storageUri ?? context.globalStorageUri);
   const chatView = new ChatViewProvider(context.extensionUri, status, host, context.storageUri ?? context.globalStorageUri, log);
   const migration = registerMigrationFeatures(log);
   const models = new BedrockChatModelProvider(host);
@@ -53,14 +56,14 @@ export function activate(context: vscode.ExtensionContext): BedrockWorkbenchApi 
     models,
     vscode.lm.registerLanguageModelChatProvider(BEDROCK_VENDOR, models),
     registerBedrockParticipant(participant, context.extensionUri),
-    new CompareFeature(host, context.extensionUri, context.storageUri ?? context.globalStorageUri),
+    compare,
   );
   log.info(`Bedrock Workbench ${context.extension.packageJSON.version} activated (VS Code ${vscode.version})`);
   const testing = context.extensionMode === vscode.ExtensionMode.Test
     ? {
       service: host.service, credentials: host.credentials, logUri: context.logUri,
       migration: { callSites: migration.callSites, diagnostics: migration.diagnostics }, chatHandler: bedrockChatHandler(participant),
-      activationMs: performance.now() - started,
+      activationMs: performance.now() - started, compare,
     }
     : undefined;
   return { chatView, testing };

@@ -61,7 +61,8 @@ export function columnProblem(spec: ColumnSpec, cat: Catalogue | undefined, supp
   if (!supports(spec.apiStyle, spec.family)) return `${style} is not served by bedrock-${spec.family}.`;
   const m = findCatalogueModel(cat, spec.model);
   if (!cat || (!m && spec.model.startsWith('arn:'))) return undefined;
-  if (!m) return `${spec.model} is not in the ${cat.region} catalogue.`;
+  // a catalogue that could not load fully cannot say a model is missing: the request itself will tell
+  if (!m) return cat.problems.length ? undefined : `${spec.model} is not in the ${cat.region} catalogue.`;
   if (!m.families.includes(spec.family)) return `${m.name} is not served by bedrock-${spec.family}.`;
   if (!servesOn(m, spec.apiStyle, spec.family, supports)) return `${m.name} does not offer ${style} on bedrock-${spec.family}.`;
   return undefined;

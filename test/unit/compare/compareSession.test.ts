@@ -36,6 +36,8 @@ test('the column picker offers only combinations the catalogue and the service a
   assert.match(columnProblem({ id: 'x', model: 'anthropic.claude-sonnet-4-5', apiStyle: 'responses', family: 'mantle' }, cat, supports) ?? '', /does not offer OpenAI Responses/);
   assert.match(columnProblem({ id: 'x', model: 'nobody.model-v1', apiStyle: 'converse-stream', family: 'runtime' }, cat, supports) ?? '', /not in the us-east-1 catalogue/);
   assert.equal(columnProblem({ id: 'x', model: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', apiStyle: 'messages', family: 'runtime' }, cat, supports), undefined);
+  const partial = { ...cat, models: [], problems: ['bedrock-mantle model list: Could not reach Bedrock'] };
+  assert.equal(columnProblem({ id: 'x', model: 'openai.gpt-oss-120b', apiStyle: 'responses', family: 'mantle' }, partial, supports), undefined, 'an incomplete catalogue does not block a column');
 });
 
 test('three columns stream at once through three API styles; stopping one leaves the others running', async () => {
