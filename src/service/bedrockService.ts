@@ -162,6 +162,12 @@ export class BedrockService {
   /** Forget cached credentials (after sign-in, or when the user fixed an expired SSO session). */
   resetCredentials(): void {
     this.auth = undefined;
+    // A catalogue that failed for want of credentials would otherwise stay half-empty until an explicit refresh.
+    for (const [key, cat] of this.resolved) {
+      if (!cat.problems.length) continue;
+      this.resolved.delete(key);
+      this.catalogues.delete(key);
+    }
   }
 
   currentAuth(): Promise<ResolvedAuth> {

@@ -60,6 +60,20 @@ test('one family failing still lists the other, with the problem said', async ()
   assert.match(cat.problems[0], /bedrock-mantle model list: Could not reach Bedrock/);
 });
 
+test('a catalogue loaded without credentials is reloaded after sign-in, a complete one is kept', async () => {
+  const keys = new Map<string, string>();
+  const later = new BedrockService({ config: () => config, secrets: { get: async k => keys.get(k) }, env: {}, log: () => undefined });
+  const before = await later.catalogue();
+  assert.ok(before.problems.length > 0, 'no keys yet: both families say why');
+  for (const [k, v] of secrets) keys.set(k, v);
+  later.resetCredentials();
+  const after = await later.catalogue();
+  assert.notStrictEqual(after, before);
+  assert.deepEqual(after.problems, []);
+  later.resetCredentials();
+  assert.strictEqual(await later.catalogue(), after);
+});
+
 test('missing stored keys surface as a sign-in action, not a crash', async () => {
   const empty = new BedrockService({ config: () => config, secrets: { get: async () => undefined }, env: {}, log: () => undefined });
   const events: StreamEvent[] = [];
