@@ -117,8 +117,12 @@ export class OutputPane {
   }
 }
 
-/** Resolves once the document passes `check`, or after a while (closed documents never change). */
-function documentShows(doc: vscode.TextDocument, check: (d: vscode.TextDocument) => boolean, timeoutMs = 3000): Promise<void> {
+/**
+ * Resolves once the document passes `check`, or after a while (closed documents never change). The wait is generous:
+ * on a loaded machine VS Code took up to 3 s to re-read a long pane, and giving up early made flush() return before
+ * the editor showed the text.
+ */
+function documentShows(doc: vscode.TextDocument, check: (d: vscode.TextDocument) => boolean, timeoutMs = 10_000): Promise<void> {
   const has = () => doc.isClosed || check(doc);
   if (has()) return Promise.resolve();
   return new Promise(resolve => {
