@@ -12,6 +12,9 @@ import { BackendStatusProvider } from './service/statusProvider';
 import type { BedrockService } from './service/bedrockService';
 import { ServiceHost } from './service/vscode/serviceHost';
 import type { CredentialStore } from './service/vscode/credentialStore';
+import { currentPrice } from './common/settings';
+import { UsageLedger } from './usage/usageLedger';
+import { registerUsageView } from './usage/usageView';
 
 /** The API other code (and our integration tests) may use; kept small on purpose. */
 export interface BedrockWorkbenchApi {
@@ -28,6 +31,7 @@ export interface BedrockWorkbenchApi {
     readonly compare: CompareFeature;
     /** How long activate() took, start to return (`npm run bench` reports it). */
     readonly activationMs: number;
+    readonly usage: UsageLedger;
   };
 }
 
@@ -42,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): BedrockWorkbenchApi 
   const migration = registerMigrationFeatures(log);
   const models = new BedrockChatModelProvider(host);
   const participant = participantContext(host, models, context.workspaceState);
+  const usage = new UsageLedger((model, region) => currentPrice(model, region));
   context.subscriptions.push(
     log,
     host,
@@ -57,13 +62,15 @@ export function activate(context: vscode.ExtensionContext): BedrockWorkbenchApi 
     vscode.lm.registerLanguageModelChatProvider(BEDROCK_VENDOR, models),
     registerBedrockParticipant(participant, context.extensionUri),
     compare,
+    host.onDidRecordUsage(r => usage.add(r)),
+    ...registerUsageView(usage),
   );
   log.info(`Bedrock Workbench ${context.extension.packageJSON.version} activated (VS Code ${vscode.version})`);
   const testing = context.extensionMode === vscode.ExtensionMode.Test
     ? {
       service: host.service, credentials: host.credentials, logUri: context.logUri,
       migration: { callSites: migration.callSites, diagnostics: migration.diagnostics }, chatHandler: bedrockChatHandler(participant),
-      activationMs: performance.now() - started, compare,
+      activationMs: performance.now() - started, compare, usage,
     }
     : undefined;
   return { chatView, testing };

@@ -9,6 +9,8 @@ import { requireCompatModel } from './modelCheck';
 import type { StoredResponse } from './responsesStore';
 import { eventLine, responsesDialect } from './sse';
 
+const SERVICE_TIERS = ['auto', 'default', 'flex', 'priority'];
+
 const newId = (prefix: string): string => `${prefix}${randomBytes(24).toString('hex')}`;
 
 function invalid(message: string, code: string | null = null): EmulatorError {
@@ -70,7 +72,8 @@ function responseObject(id: string, body: Record<string, unknown>, model: string
     parallel_tool_calls: body.parallel_tool_calls ?? true,
     previous_response_id: body.previous_response_id ?? null,
     reasoning: { effort: asRecord(body.reasoning).effort ?? null, summary: null },
-    service_tier: 'default',
+    // Bedrock's tier names; OpenAI's `auto` (and an absent field) is served at the default tier.
+    service_tier: body.service_tier === 'flex' || body.service_tier === 'priority' ? body.service_tier : 'default',
     store: body.store !== false,
     temperature: body.temperature ?? 1,
     text: body.text ?? { format: { type: 'text' } },
@@ -93,6 +96,7 @@ export async function createResponse(call: Call): Promise<void> {
   const body = asRecord(JSON.parse(call.ex.body.toString('utf8') || '{}'));
   const model = requireCompatModel(call, body.model, '/v1/responses');
   if (body.input === undefined) throw invalid("Missing required parameter: 'input'.", 'missing_required_parameter');
+  if (body.service_tier !== undefined && !SERVICE_TIERS.includes(asString(body.service_tier))) throw invalid(`Invalid value for 'service_tier': expected one of ${SERVICE_TIERS.join(', ')}.`, 'invalid_value');
   const store = body.store !== false;
   if (body.background === true && call.ex.family === 'runtime') throw invalid('Background mode is not supported on bedrock-runtime; use the bedrock-mantle endpoint.');
   if (body.background === true && !store) throw invalid('Background mode requires store=true.');

@@ -4,14 +4,20 @@ import { asRecord, asString } from '../produce';
 import { countPromptTokens } from '../tokens';
 import { CHAT_FORMATS, type ChatFormatName } from './chatFormats';
 import { converseReplyRequest } from './converseRequest';
-import { requireModel } from './modelGate';
+import { FOUNDATION_MODELS } from '../models';
 
 /**
  * `POST /model/{modelId}/count-tokens` (CountTokens). Counts exactly what Converse / InvokeModel
- * would report as input tokens for the same request. Like Bedrock, only Claude models count.
+ * would report as input tokens for the same request. Like Bedrock, only Claude models count, and the
+ * model is named by its foundation-model id or ARN (the API reference's `modelId`): inference-profile
+ * ids are refused, and a profile-only model still counts by its bare id since nothing is invoked.
  */
 export async function countTokens(call: Call): Promise<void> {
-  const { model } = requireModel(call, 'converse');
+  const id = call.params.modelId.replace(/^arn:aws:bedrock:[a-z0-9-]+::foundation-model\//, '');
+  const model = FOUNDATION_MODELS.find(m => m.id === id);
+  if (!model) {
+    throw /^[a-z-]+\.[a-z]+\./.test(id) ? errors.validation(`The provided model doesn't support counting tokens.`) : errors.invalidModel();
+  }
   if (model.invoke !== 'anthropic') throw errors.validation(`The provided model doesn't support counting tokens.`);
   const input = asRecord(asRecord(JSON.parse(call.ex.body.toString('utf8') || '{}')).input);
   let request;

@@ -21,5 +21,7 @@ export function registerChatCommands(chat: ChatViewProvider): vscode.Disposable[
         await chat.controller.attach('files');
       }
     }),
+    // the tier belongs to the active conversation; an argument ('none' | 'default' | 'flex' | 'priority') skips the pick
+    vscode.commands.registerCommand('bedrock.chooseServiceTier', (tier?: unknown) => chat.controller.chooseServiceTier(tier)),
   ];
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { actionLabel, runErrorAction } from '../commands/errorActions';
 import { loadCatalogueWithProgress } from '../commands/modelCommands';
 import { Disposable } from '../common/disposable';
-import { readSettings } from '../common/settings';
+import { currentPrice, readSettings } from '../common/settings';
 import type { Catalogue } from '../service/catalogue/modelCatalogue';
 import type { BedrockError } from '../service/errors';
 import { API_STYLE_LABELS } from '../service/model';
@@ -12,11 +12,15 @@ import { runCodeAction } from './codeActions';
 import { Chip, chipView, composeWithContext, documentChip, imageChip, pickFileChips, selectionChip } from './contextChips';
 import { messageView, newMessageId, StoredMessage, titleFrom, toView } from './conversation';
 import { ConversationStore } from './conversationStore';
-import { runTurn } from './chatTurn';
+import { requestMessages, runTurn } from './chatTurn';
 import type { ErrorView, HostMessage, Selection, WebviewMessage } from './protocol';
 import { pickApiStyle, pickFamily, pickModel, selectionView } from './selectionPickers';
 import { guardrailLabel, pickGuardrail } from '../commands/guardrails/guardrailPicker';
 import { guardrailApplies } from '../service/guardrails/support';
+import { isTierChoice, pickServiceTier, type TierChoice } from './serviceTierPicker';
+import type { CountablePrompt, TokenCount } from '../service/tokens/countTokens';
+import { contextLimit } from '../service/tokens/contextLimits';
+import { estimateTokens } from '../service/tokens/estimate';
 
 const SYSTEM_PROMPT = 'You are a helpful assistant inside VS Code. Answer in GitHub-flavoured markdown; put code in fenced blocks with a language tag.';
 
@@ -29,6 +33,9 @@ export class ChatController extends Disposable {
   private chips: Chip[] = [];
   private inFlight: { abort: AbortController; done: Promise<void>; conversationId: string } | undefined;
   private catalogue: Catalogue | undefined;
+  private countAbort: AbortController | undefined;
+  /** The last draft count, reused by `send` when nothing changed since (no second CountTokens call). */
+  private lastCount: { key: string; count: TokenCount } | undefined;
   private readonly turnEnded = this._register(new vscode.EventEmitter<StoredMessage>());
   /** A reply finished (stopped, failed or complete): tests and the panel's a11y announcements use it. */
   readonly onDidEndTurn = this.turnEnded.event;
@@ -68,6 +75,8 @@ export class ChatController extends Disposable {
   async handle(m: WebviewMessage): Promise<void> {
     switch (m.type) {
       case 'send': return this.send(m.text);
+      case 'sendAnyway': return this.send(m.text, true);
+      case 'countDraft': await this.countDraft(m.text); return;
       case 'stop': return this.stop();
       case 'retry': return this.retry(m.id);
       case 'editResend': return this.editResend(m.id, m.text);
@@ -88,19 +97,67 @@ export class ChatController extends Disposable {
     }
   }
 
-  async send(text: string): Promise<void> {
-    if (!text.trim() && !this.chips.length) return;
-    if (this.inFlight) await this.stop();
-    const conv = this.store.active;
-    const chips = this.chips;
-    this.chips = [];
-    this.postChips();
-    const user: StoredMessage = {
+  private userMessage(text: string, chips: Chip[]): StoredMessage {
+    return {
       id: newMessageId(), role: 'user', text,
       ...(chips.length ? { attachments: chips.map(c => c.label) } : {}),
       sentText: composeWithContext(text, chips),
       ...(chips.some(c => c.kind === 'image') ? { images: chips.flatMap(c => (c.kind === 'image' ? [{ format: c.format, base64: c.base64 }] : [])) } : {}),
     };
+  }
+
+  /** The prompt the draft would make: the conversation so far, the draft with its attached context, the system prompt. */
+  private draftPrompt(text: string): { prompt: CountablePrompt; key: string } {
+    const conv = this.store.active;
+    const model = this.selection().model;
+    const key = JSON.stringify([conv.id, conv.messages.length, model, text, this.chips.map(c => c.id)]);
+    return { key, prompt: { model, system: SYSTEM_PROMPT, messages: requestMessages([...conv.messages, this.userMessage(text, this.chips)]) } };
+  }
+
+  /** Counts the draft's prompt for the composer (CountTokens where the model has it); a newer draft cancels an older count. */
+  async countDraft(text: string): Promise<TokenCount | undefined> {
+    this.countAbort?.abort();
+    const abort = (this.countAbort = new AbortController());
+    const { prompt, key } = this.draftPrompt(text);
+    try {
+      const count = await this.host.service.countTokens(prompt, abort.signal);
+      if (abort.signal.aborted) return undefined;
+      this.lastCount = { key, count };
+      this.post({ type: 'tokenCount', count });
+      return count;
+    } catch (e) {
+      if (!abort.signal.aborted) this.host.log.warn(`chat: counting the draft failed: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+  }
+
+  /** The count `send` checks: the draft's if still current; otherwise an estimate, made exact when it nears the limit. */
+  private async promptCount(text: string): Promise<TokenCount> {
+    const { prompt, key } = this.draftPrompt(text);
+    if (this.lastCount?.key === key) return this.lastCount.count;
+    const limit = contextLimit(prompt.model);
+    const estimate: TokenCount = { tokens: estimateTokens(prompt.messages, prompt.system), method: 'estimate', ...(limit ? { limit } : {}) };
+    if (!limit || estimate.tokens < limit / 2) return estimate;
+    return this.host.service.countTokens(prompt);
+  }
+
+  /** Sends the message; unless `force`, a prompt over the model's context window is handed back with a warning. */
+  async send(text: string, force = false): Promise<void> {
+    if (!text.trim() && !this.chips.length) return;
+    if (!force) {
+      const count = await this.promptCount(text);
+      if (count.limit !== undefined && count.tokens > count.limit) {
+        this.host.log.info(`chat: not sent, ${count.tokens} tokens exceed ${this.selection().model}'s ${count.limit}-token context window`);
+        this.post({ type: 'overLimit', text, count });
+        return;
+      }
+    }
+    if (this.inFlight) await this.stop();
+    const conv = this.store.active;
+    const chips = this.chips;
+    this.chips = [];
+    this.postChips();
+    const user = this.userMessage(text, chips);
     const first = !conv.messages.length;
     conv.messages.push(user);
     if (first) {
@@ -127,6 +184,7 @@ export class ChatController extends Disposable {
       post: this.post,
       save: () => this.store.save(),
       errorView: e => this.errorView(e),
+      priceFor: model => currentPrice(model),
     }).catch(e => this.host.log.error(`chat turn failed: ${e instanceof Error ? e.stack : String(e)}`))
       .finally(() => {
         if (this.inFlight?.abort === abort) this.inFlight = undefined;
@@ -193,9 +251,24 @@ export class ChatController extends Disposable {
     await vscode.env.openExternal(parsed);
   }
 
-  private async pick(what: 'model' | 'apiStyle' | 'family' | 'guardrail' | 'conversation'): Promise<void> {
+  /** The conversation's service tier: `choice` given (the command's argument) or picked; returns what is now set. */
+  async chooseServiceTier(choice?: unknown): Promise<TierChoice | undefined> {
+    const current = this.selection();
+    const next = isTierChoice(choice) ? choice : await pickServiceTier(current.serviceTier);
+    if (!next) return undefined;
+    const { serviceTier: _old, ...rest } = current;
+    await this.setSelection(next === 'none' ? rest : { ...rest, serviceTier: next });
+    return next;
+  }
+
+  private async pick(what: 'model' | 'apiStyle' | 'family' | 'guardrail' | 'serviceTier' | 'conversation'): Promise<void> {
     if (what === 'conversation') return this.pickConversation();
     if (what === 'guardrail') return this.pickGuardrail();
+    if (what === 'serviceTier') {
+      await this.chooseServiceTier();
+      this.post({ type: 'focusInput' });
+      return;
+    }
     const cat = what === 'model' ? await loadCatalogueWithProgress(this.host, false) : this.catalogue;
     if (what === 'model' && !cat) return;
     if (cat) this.catalogue = cat;
@@ -293,6 +366,7 @@ export class ChatController extends Disposable {
 
   override dispose(): void {
     this.inFlight?.abort.abort();
+    this.countAbort?.abort();
     super.dispose();
   }
 }

@@ -3,6 +3,7 @@ import type { BedrockError } from '../service/errors';
 import { describeReport } from '../service/guardrails/describe';
 import { guardrailApplies } from '../service/guardrails/support';
 import type { BedrockRequest, ChatMessage, ContentPart, StreamEvent } from '../service/model';
+import { costOf, type PriceFound } from '../service/pricing/pricing';
 import { chainId, Conversation, messageView, StoredMessage } from './conversation';
 import type { ErrorView, HostMessage, Selection } from './protocol';
 
@@ -16,7 +17,26 @@ export interface TurnDeps {
   post(message: HostMessage): void;
   save(): Promise<void>;
   errorView(e: BedrockError): ErrorView;
+  /** The price of a model in the current region (table or override); undefined when none is known. */
+  priceFor?(model: string): PriceFound | undefined;
   now?: () => number;
+}
+
+/** Prices the reply's usage and adds it to what the conversation's earlier replies cost. */
+export function priceReply(conv: Conversation, reply: StoredMessage, model: string, priceFor: TurnDeps['priceFor']): void {
+  if (!reply.usage || !priceFor) return;
+  const found = priceFor(model);
+  if (!found) {
+    reply.cost = 'unpriced';
+    return;
+  }
+  const amount = costOf(reply.usage, found.price);
+  let earlier = 0;
+  for (const m of conv.messages) {
+    if (m === reply) break;
+    if (m.cost && m.cost !== 'unpriced') earlier += m.cost.amount;
+  }
+  reply.cost = { amount, conversation: earlier + amount, currency: found.currency, from: found.from };
 }
 
 /** The conversation as the model sees it: stored messages → request messages (errored, empty replies skipped). */
@@ -71,6 +91,7 @@ export async function runTurn(conv: Conversation, reply: StoredMessage, selectio
     ...(system ? { system } : {}),
     ...(selection.apiStyle === 'responses' ? { previousResponseId: chainId(history), store: true } : {}),
     ...(selection.guardrail && guardrailApplies(selection.apiStyle, selection.family) ? { guardrail: { id: selection.guardrail.id, version: selection.guardrail.version } } : {}),
+    ...(selection.serviceTier ? { serviceTier: selection.serviceTier } : {}),
   };
 
   let pending: Extract<HostMessage, { type: 'delta' }> | undefined;
@@ -131,6 +152,9 @@ export async function runTurn(conv: Conversation, reply: StoredMessage, selectio
       case 'guardrail':
         if (e.report.intervened) reply.guardrail = describeReport(e.report, selection.guardrail?.name);
         break;
+      case 'service-tier':
+        reply.serviceTier = e.tier;
+        break;
       case 'error':
         reply.error = deps.errorView(e.error);
         break;
@@ -157,6 +181,7 @@ export async function runTurn(conv: Conversation, reply: StoredMessage, selectio
       ...(firstToken !== undefined ? { ttftMs: firstToken - started } : {}),
       ...(outputTokens && genMs > 0 ? { tokensPerSecond: Math.round((outputTokens / genMs) * 1000 * 10) / 10 } : {}),
     };
+    priceReply(conv, reply, selection.model, deps.priceFor);
     conv.updatedAt = end;
     await deps.save();
     deps.post({ type: 'messageEnd', message: messageView(reply) });

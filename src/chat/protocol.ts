@@ -3,10 +3,10 @@
  * rejects anything that does not match it (isWebviewMessage). Nothing here ever carries a credential: the webview
  * sees where credentials come from, never what they are.
  */
-import type { ApiStyle, EndpointFamily, GuardrailRef, StopReason, Usage } from '../service/model';
+import type { ApiStyle, EndpointFamily, GuardrailRef, ServiceTier, StopReason, Usage } from '../service/model';
 import type { ErrorAction } from '../service/errors';
 
-export type { ApiStyle, EndpointFamily } from '../service/model';
+export type { ApiStyle, EndpointFamily, ServiceTier } from '../service/model';
 export type { ErrorAction } from '../service/errors';
 
 /** What the webview may show about the backend. */
@@ -25,6 +25,8 @@ export interface Selection {
   family: EndpointFamily;
   /** The conversation's guardrail, when it has one. */
   guardrail?: GuardrailRef;
+  /** Absent: Bedrock's default (no tier sent). */
+  serviceTier?: ServiceTier;
 }
 
 export interface SelectionView extends Selection {
@@ -36,6 +38,27 @@ export interface SelectionView extends Selection {
   warning?: string;
   /** "emulator-default v1"; undefined when the chat has no guardrail. */
   guardrailLabel?: string;
+  /** "Default", "Standard", "Flex" or "Priority". */
+  serviceTierLabel: string;
+}
+
+/** A prompt's size against the model's context window, as the composer shows it. */
+export interface TokenCountView {
+  tokens: number;
+  /** `count-tokens`: Bedrock's own count; `estimate`: the local rule of thumb, labelled as such. */
+  method: 'count-tokens' | 'estimate';
+  limit?: number;
+  note?: string;
+}
+
+export interface CostView {
+  /** This reply's cost. */
+  amount: number;
+  /** The conversation's cost up to and including this reply. */
+  conversation: number;
+  currency: string;
+  /** The shipped price table or the user's `bedrock.prices` override. */
+  from: 'table' | 'setting';
 }
 
 export interface ChipView {
@@ -86,6 +109,10 @@ export interface MessageView {
   guardrail?: GuardrailView;
   /** Footer label for an assistant reply: model and API style it came from. */
   via?: string;
+  /** The service tier the service reported for this reply. */
+  serviceTier?: string;
+  /** From the reported usage and the price table; 'unpriced' when no price is known for the model and region. */
+  cost?: CostView | 'unpriced';
   streaming?: boolean;
 }
 
@@ -109,7 +136,10 @@ export type HostMessage =
   | { type: 'messageStart'; message: MessageView }
   | { type: 'delta'; id: string; text?: string; reasoning?: string; tools?: { id: string; name?: string; argumentsDelta?: string }[] }
   | { type: 'messageEnd'; message: MessageView }
-  | { type: 'focusInput' };
+  | { type: 'focusInput' }
+  | { type: 'tokenCount'; count: TokenCountView }
+  /** The message was not sent: it would exceed the context window. The webview puts it back and offers to send anyway. */
+  | { type: 'overLimit'; text: string; count: TokenCountView };
 
 export const CODE_ACTIONS = ['copy', 'insert', 'replace', 'newFile', 'diff'] as const;
 export type CodeActionKind = (typeof CODE_ACTIONS)[number];
@@ -122,6 +152,10 @@ export type WebviewMessage =
   | { type: 'ready' }
   | { type: 'runCommand'; command: WebviewCommand }
   | { type: 'send'; text: string }
+  /** Send although the prompt is over the model's context window (after an `overLimit`). */
+  | { type: 'sendAnyway'; text: string }
+  /** The draft changed (debounced in the webview): count the prompt it would make. */
+  | { type: 'countDraft'; text: string }
   | { type: 'stop' }
   | { type: 'retry'; id: string }
   | { type: 'editResend'; id: string; text: string }
@@ -129,7 +163,7 @@ export type WebviewMessage =
   | { type: 'codeAction'; action: CodeActionKind; code: string; language: string }
   | { type: 'openLink'; url: string }
   | { type: 'errorAction'; id: string }
-  | { type: 'pick'; what: 'model' | 'apiStyle' | 'family' | 'guardrail' | 'conversation' }
+  | { type: 'pick'; what: 'model' | 'apiStyle' | 'family' | 'guardrail' | 'serviceTier' | 'conversation' }
   | { type: 'newConversation' }
   | { type: 'renameConversation' }
   | { type: 'deleteConversation' }
@@ -146,6 +180,8 @@ const SHAPES: Record<WebviewMessage['type'], Shape> = {
   ready: {},
   runCommand: { command: WEBVIEW_COMMANDS },
   send: { text: 'string' },
+  sendAnyway: { text: 'string' },
+  countDraft: { text: 'string' },
   stop: {},
   retry: { id: 'string' },
   editResend: { id: 'string', text: 'string' },
@@ -153,7 +189,7 @@ const SHAPES: Record<WebviewMessage['type'], Shape> = {
   codeAction: { action: CODE_ACTIONS, code: 'string', language: 'string' },
   openLink: { url: 'string' },
   errorAction: { id: 'string' },
-  pick: { what: ['model', 'apiStyle', 'family', 'guardrail', 'conversation'] },
+  pick: { what: ['model', 'apiStyle', 'family', 'guardrail', 'serviceTier', 'conversation'] },
   newConversation: {},
   renameConversation: {},
   deleteConversation: {},

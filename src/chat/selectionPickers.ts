@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { modelOfApplicationProfile, type Catalogue, type CatalogueModel } from '../service/catalogue/modelCatalogue';
 import { guardrailNotAppliedNote } from '../service/guardrails/support';
 import { guardrailLabel } from '../commands/guardrails/guardrailPicker';
-import { API_STYLE_LABELS, API_STYLES, ApiStyle, EndpointFamily } from '../service/model';
+import { API_STYLE_LABELS, API_STYLES, ApiStyle, EndpointFamily, SERVICE_TIER_LABELS, SERVICE_TIER_STYLES } from '../service/model';
 import type { Selection, SelectionView } from './protocol';
 
 export function findModel(cat: Catalogue | undefined, id: string): CatalogueModel | undefined {
@@ -28,13 +28,19 @@ export function combinationWarning(cat: Catalogue | undefined, s: Selection): st
 
 export function selectionView(cat: Catalogue | undefined, s: Selection): SelectionView {
   const m = findModel(cat, s.model);
-  const warning = [combinationWarning(cat, s), s.guardrail ? guardrailNotAppliedNote(s.apiStyle, s.family) : undefined].filter(Boolean).join(' ') || undefined;
+  const warning = [combinationWarning(cat, s), s.guardrail ? guardrailNotAppliedNote(s.apiStyle, s.family) : undefined, tierWarning(s)].filter(Boolean).join(' ') || undefined;
   const profile = applicationProfileName(cat, s.model);
   return {
     ...s, modelName: profile ? `${profile} (${m?.name ?? 'application profile'})` : m?.name ?? s.model, apiStyleLabel: API_STYLE_LABELS[s.apiStyle],
     acceptsImages: m?.input.includes('IMAGE') ?? false, ...(warning ? { warning } : {}),
     ...(s.guardrail ? { guardrailLabel: guardrailLabel(s.guardrail) } : {}),
+    serviceTierLabel: s.serviceTier ? SERVICE_TIER_LABELS[s.serviceTier] : 'Default tier',
   };
+}
+
+function tierWarning(s: Selection): string | undefined {
+  if (!s.serviceTier || SERVICE_TIER_STYLES.includes(s.apiStyle)) return undefined;
+  return `${API_STYLE_LABELS[s.apiStyle]} takes no service tier: the ${SERVICE_TIER_LABELS[s.serviceTier]} choice is not sent.`;
 }
 
 /** The model id to use on a family: the mantle id there, else a profile when the base id needs one. */

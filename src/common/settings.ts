@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { EndpointOverrides } from '../service/endpoints';
 
 import type { ApiStyle, GuardrailRef } from '../service/model';
+import { findPrice, isPrice, type PriceFound, type PriceOverrides } from '../service/pricing/pricing';
 
 export type { ApiStyle } from '../service/model';
 
@@ -14,6 +15,8 @@ export interface BedrockSettings {
   endpoints: EndpointOverrides;
   /** The default guardrail for editor commands and new chats; undefined = none. */
   guardrail?: GuardrailRef;
+  /** `bedrock.prices`, with malformed entries dropped. */
+  prices: PriceOverrides;
 }
 
 /** The one typed way to read the `bedrock.*` settings; defaults live in package.json. */
@@ -26,8 +29,15 @@ export function readSettings(): BedrockSettings {
     defaultModel: c.get<string>('defaultModel') ?? '',
     endpointFamily: c.get<'auto' | 'runtime' | 'mantle'>('endpointFamily') ?? 'auto',
     endpoints: { runtime: c.get<string>('runtimeEndpoint') ?? '', mantle: c.get<string>('mantleEndpoint') ?? '', control: c.get<string>('controlPlaneEndpoint') ?? '' },
+    prices: Object.fromEntries(Object.entries(c.get<Record<string, unknown>>('prices') ?? {}).filter(([, p]) => isPrice(p))) as PriceOverrides,
     ...guardrailSetting(c),
   };
+}
+
+/** A model's price in the current region: the `bedrock.prices` override, else the shipped table. */
+export function currentPrice(model: string, region?: string): PriceFound | undefined {
+  const s = readSettings();
+  return findPrice(model, region ?? s.region, s.prices);
 }
 
 function guardrailSetting(c: vscode.WorkspaceConfiguration): { guardrail?: GuardrailRef } {

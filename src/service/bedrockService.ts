@@ -6,7 +6,7 @@ import { loadCatalogue } from './catalogue/loadCatalogue';
 import type { ChatDriver } from './drivers/driver';
 import { allDrivers } from './drivers/registry';
 import type { EndpointFamily, EndpointOverrides } from './endpoints';
-import type { ApiStyle, BedrockRequest, StreamEvent } from './model';
+import type { ApiStyle, BedrockRequest, StreamEvent, Usage } from './model';
 import { Router } from './router';
 import { backgroundResponse } from './drivers/mantle/backgroundResponses';
 import { resolveEndpoint } from './endpoints';
@@ -21,6 +21,7 @@ import type { GuardrailRef } from './model';
 import { applyGuardrail } from './runtime/applyGuardrail';
 import { runtimeContext } from './runtime/context';
 import type { Response } from 'openai/resources/responses/responses';
+import { countPromptTokens, type CountablePrompt, type TokenCount } from './tokens/countTokens';
 
 export interface ServiceConfig {
   region: string;
@@ -29,12 +30,24 @@ export interface ServiceConfig {
   credentials: CredentialChoice;
 }
 
+/** One reply's usage as the API reported it, for whoever keeps the session's totals. */
+export interface UsageRecord {
+  model: string;
+  apiStyle: ApiStyle;
+  region: string;
+  usage: Usage;
+  /** The tier the service reported, when it did. */
+  serviceTier?: string;
+}
+
 export interface ServiceDeps {
   config(): ServiceConfig;
   secrets: SecretReader;
   env: NodeJS.ProcessEnv;
   log(message: string): void;
   drivers?: ChatDriver[];
+  /** Called once per request that reported usage, whichever front end sent it. */
+  onUsage?(record: UsageRecord): void;
 }
 
 /**
@@ -112,8 +125,28 @@ export class BedrockService {
   }
 
   /** Streams one reply. Never throws: failures arrive as an `error` event after whatever was already streamed. */
-  stream(request: BedrockRequest, signal: AbortSignal): AsyncGenerator<StreamEvent> {
-    return this.router.stream(request, signal);
+  async *stream(request: BedrockRequest, signal: AbortSignal): AsyncGenerator<StreamEvent> {
+    const region = this.deps.config().region;
+    let usage: Usage | undefined;
+    let serviceTier: string | undefined;
+    try {
+      for await (const e of this.router.stream(request, signal)) {
+        // some APIs report usage more than once (running totals): the last report is the reply's
+        if (e.type === 'usage') usage = e.usage;
+        else if (e.type === 'service-tier') serviceTier = e.tier;
+        yield e;
+      }
+    } finally {
+      if (usage) this.recordUsage({ model: request.model, apiStyle: request.apiStyle, region, usage, ...(serviceTier ? { serviceTier } : {}) });
+    }
+  }
+
+  private recordUsage(record: UsageRecord): void {
+    try {
+      this.deps.onUsage?.(record);
+    } catch (e) {
+      this.deps.log(`usage listener failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   /**
@@ -135,6 +168,12 @@ export class BedrockService {
       this.deps.log(`background response failed: ${error.detail}`);
       yield { type: 'error', error };
     }
+  }
+
+  /** The prompt's input tokens: Bedrock's CountTokens where the model supports it, else a labelled estimate. */
+  countTokens(prompt: CountablePrompt, signal?: AbortSignal): Promise<TokenCount> {
+    const { region, endpoints } = this.deps.config();
+    return countPromptTokens(prompt, { region, endpoint: resolveEndpoint('runtime', region, endpoints), auth: () => this.currentAuth(), signal, log: this.deps.log });
   }
 
   supports(style: ApiStyle, family: EndpointFamily): boolean {

@@ -57,6 +57,16 @@ export interface ReasoningOptions {
   effort?: 'low' | 'medium' | 'high';
 }
 
+/**
+ * Bedrock service tiers as the wire spells them: `default` is the Standard tier; omitting the field leaves the
+ * choice to Bedrock (which also serves Standard). `reserved` needs a capacity reservation, so it is not offered.
+ */
+export type ServiceTier = 'default' | 'flex' | 'priority';
+export const SERVICE_TIERS: readonly ServiceTier[] = ['default', 'flex', 'priority'];
+export const SERVICE_TIER_LABELS: Record<ServiceTier, string> = { default: 'Standard', flex: 'Flex', priority: 'Priority' };
+/** The API styles that carry a tier: Converse and InvokeModel (body / header) and mantle Responses (`service_tier`). */
+export const SERVICE_TIER_STYLES: readonly ApiStyle[] = ['converse', 'converse-stream', 'invoke-model', 'invoke-model-stream', 'responses'];
+
 export interface BedrockRequest {
   model: string;
   messages: ChatMessage[];
@@ -75,6 +85,8 @@ export interface BedrockRequest {
    * still arrives as the same events). Converse / InvokeModel choose this through their API style.
    */
   stream?: boolean;
+  /** Sent where the API takes it (Converse, InvokeModel, Responses); omitted: the service's default. */
+  serviceTier?: ServiceTier;
   /** Responses API state. */
   previousResponseId?: string;
   store?: boolean;
@@ -113,4 +125,6 @@ export type StreamEvent =
   | { type: 'response-id'; id: string }
   /** What a guardrail assessed (its trace), whether or not it intervened. */
   | { type: 'guardrail'; report: import('./guardrails/report').GuardrailReport }
+  /** The tier the service says served the request (as reported, which may differ from the one asked for). */
+  | { type: 'service-tier'; tier: string }
   | { type: 'error'; error: import('./errors').BedrockError };

@@ -20,12 +20,14 @@ const modelButton = el('button', { type: 'button', class: 'pill', id: 'pick-mode
 const styleButton = el('button', { type: 'button', class: 'pill', id: 'pick-style', 'aria-label': 'Choose API style' });
 const familyButton = el('button', { type: 'button', class: 'pill', id: 'pick-family', 'aria-label': 'Choose endpoint family' });
 const guardrailButton = el('button', { type: 'button', class: 'pill', id: 'pick-guardrail', 'aria-label': 'Choose guardrail' });
+const tierButton = el('button', { type: 'button', class: 'pill', id: 'pick-tier', 'aria-label': 'Choose service tier' });
+tierButton.addEventListener('click', () => post({ type: 'pick', what: 'serviceTier' }));
 modelButton.addEventListener('click', () => post({ type: 'pick', what: 'model' }));
 styleButton.addEventListener('click', () => post({ type: 'pick', what: 'apiStyle' }));
 familyButton.addEventListener('click', () => post({ type: 'pick', what: 'family' }));
 guardrailButton.addEventListener('click', () => post({ type: 'pick', what: 'guardrail' }));
 const selectionWarning = el('div', { class: 'selection-warning', role: 'status' });
-const selectionBar = el('div', { class: 'selection-bar' }, modelButton, styleButton, familyButton, guardrailButton);
+const selectionBar = el('div', { class: 'selection-bar' }, modelButton, styleButton, familyButton, guardrailButton, tierButton);
 
 const statusBox = el('section', { id: 'status', class: 'status', 'aria-label': 'Bedrock connection status' });
 const transcript = el('main', { id: 'transcript', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation' });
@@ -55,8 +57,10 @@ function renderSelection(s: SelectionView): void {
   familyButton.replaceChildren(icon('cloud'), `bedrock-${s.family}`);
   guardrailButton.replaceChildren(icon('shield'), s.guardrailLabel ?? 'No guardrail');
   guardrailButton.classList.toggle('inactive', !s.guardrailLabel);
+  tierButton.replaceChildren(icon('dashboard'), s.serviceTierLabel);
   selectionWarning.replaceChildren(...(s.warning ? [icon('warning'), s.warning] : []));
   composer.acceptsImages = s.acceptsImages;
+  composer.requestCount();
 }
 
 function addMessage(m: MessageView): MessageElement {
@@ -76,6 +80,7 @@ function renderConversation(c: ConversationView, busy: boolean): void {
   if (!c.messages.length) transcript.append(emptyHint);
   for (const m of c.messages) addMessage(m);
   composer.setBusy(busy);
+  composer.requestCount();
 }
 
 /** Follow the stream only while the user is at the bottom; never yank them back while they read earlier text. */
@@ -93,7 +98,7 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
     case 'status': renderStatus(m.status); break;
     case 'selection': renderSelection(m.selection); break;
     case 'conversation': renderConversation(m.conversation, m.busy); break;
-    case 'chips': composer.setChips(m.chips); break;
+    case 'chips': composer.setChips(m.chips); composer.requestCount(); break;
     case 'messageStart':
       addMessage(m.message);
       if (m.message.role === 'assistant') composer.setBusy(true);
@@ -106,12 +111,15 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
       const view = messages.get(m.message.id) ?? addMessage(m.message);
       view.end(m.message);
       composer.setBusy(false);
+      composer.requestCount();
       // tests (and screen-reader users) learn the reply is on screen once it has rendered
       void view.whenIdle().then(() => { document.body.dataset.lastRendered = m.message.id; });
       scrollToEnd();
       break;
     }
     case 'focusInput': composer.focus(); break;
+    case 'tokenCount': composer.showCount(m.count); break;
+    case 'overLimit': composer.overLimit(m.text, m.count); break;
   }
 });
 

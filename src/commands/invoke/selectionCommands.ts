@@ -5,7 +5,8 @@ import { describeReport } from '../../service/guardrails/describe';
 import type { PaneStreamResult } from '../../editor/streamIntoPane';
 import type { ApiStyle, GuardrailRef } from '../../service/model';
 import type { CommandDeps } from '../commandContext';
-import { REFACTOR_SYSTEM, promptHeader, selectionPrompts, type CodeSelection } from './chatRequest';
+import { REFACTOR_SYSTEM, chatRequest, promptHeader, selectionPrompts, type CodeSelection } from './chatRequest';
+import { confirmPromptSize, type OverLimitAnswer } from './promptSizeCheck';
 import { streamChoice } from './invokeModel';
 import { rememberedChoice, type ModelChoice } from './modelChoice';
 
@@ -20,7 +21,14 @@ export interface SelectionArgs {
   decision?: 'apply' | 'discard';
   /** Default: the `bedrock.guardrail.*` setting; null sends none. */
   guardrail?: GuardrailRef | null;
+  /** A selection over the model's context window: answer "send anyway?" in advance. */
+  overLimit?: OverLimitAnswer;
   signal?: AbortSignal;
+}
+
+/** False when the prompt is over the model's context window and the user (or `args.overLimit`) declined to send. */
+function fits(deps: CommandDeps, choice: ModelChoice, prompt: string, args: SelectionArgs, system?: string): Promise<boolean> {
+  return confirmPromptSize(deps, chatRequest(choice.model, choice.apiStyle, prompt, system), args.overLimit);
 }
 
 interface EditorSelection extends CodeSelection {
@@ -51,14 +59,20 @@ export async function askAboutSelection(deps: CommandDeps, args: SelectionArgs =
   if (!sel) return undefined;
   const question = args.question ?? await vscode.window.showInputBox({ title: 'Bedrock: Ask About Selection', prompt: `Your question about the selected code in ${sel.fileName}`, ignoreFocusOut: true });
   if (!question) return undefined;
-  return streamChoice(deps, choiceFor(deps, args), selectionPrompts.ask(sel, question), { title: `Ask · ${sel.fileName}`, header: promptHeader(question, sel.code), signal: args.signal, guardrail: args.guardrail });
+  const choice = choiceFor(deps, args);
+  const prompt = selectionPrompts.ask(sel, question);
+  if (!(await fits(deps, choice, prompt, args))) return undefined;
+  return streamChoice(deps, choice, prompt, { title: `Ask · ${sel.fileName}`, header: promptHeader(question, sel.code), signal: args.signal, guardrail: args.guardrail });
 }
 
 /** "Bedrock: Explain Selection". */
 export async function explainSelection(deps: CommandDeps, args: SelectionArgs = {}): Promise<PaneStreamResult | undefined> {
   const sel = currentSelection();
   if (!sel) return undefined;
-  return streamChoice(deps, choiceFor(deps, args), selectionPrompts.explain(sel), { title: `Explain · ${sel.fileName}`, header: promptHeader(`Explain ${sel.fileName}`, sel.code), signal: args.signal, guardrail: args.guardrail });
+  const choice = choiceFor(deps, args);
+  const prompt = selectionPrompts.explain(sel);
+  if (!(await fits(deps, choice, prompt, args))) return undefined;
+  return streamChoice(deps, choice, prompt, { title: `Explain · ${sel.fileName}`, header: promptHeader(`Explain ${sel.fileName}`, sel.code), signal: args.signal, guardrail: args.guardrail });
 }
 
 export interface RefactorResult extends PaneStreamResult {
@@ -76,12 +90,15 @@ export async function refactorSelection(deps: CommandDeps, args: SelectionArgs =
   if (!sel) return undefined;
   const instruction = args.instruction ?? await vscode.window.showInputBox({ title: 'Bedrock: Refactor Selection', prompt: 'How should the selected code change?', placeHolder: 'e.g. extract a helper function, add types, simplify the loop', ignoreFocusOut: true });
   if (!instruction) return undefined;
+  const choice = choiceFor(deps, args);
+  const prompt = selectionPrompts.refactor(sel, instruction);
+  if (!(await fits(deps, choice, prompt, args, REFACTOR_SYSTEM))) return undefined;
   const ext = path.extname(sel.editor.document.uri.path).slice(1) || 'txt';
   const original = deps.docs.create(`${sel.fileName} selection`, ext);
   deps.docs.set(original, sel.code);
   const proposal = deps.docs.writer(deps.docs.create(`${sel.fileName} refactored`, ext));
   await vscode.commands.executeCommand('vscode.diff', original, proposal.uri, `${sel.fileName}: selection ↔ Bedrock refactoring`, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
-  const result = await streamChoice(deps, choiceFor(deps, args), selectionPrompts.refactor(sel, instruction), { title: `Refactor · ${sel.fileName}`, system: REFACTOR_SYSTEM, signal: args.signal, bare: true, pane: proposal, guardrail: args.guardrail });
+  const result = await streamChoice(deps, choice, prompt, { title: `Refactor · ${sel.fileName}`, system: REFACTOR_SYSTEM, signal: args.signal, bare: true, pane: proposal, guardrail: args.guardrail });
   if (result.guardrail?.intervened) void vscode.window.showWarningMessage(`Bedrock: ${describeReport(result.guardrail).headline}`);
   if (result.cancelled || result.error || !result.answer.trim() || result.stopReason === 'guardrail_intervened') {
     return { ...result, code: '', applied: false };

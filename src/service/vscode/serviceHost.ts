@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../../common/disposable';
 import { onSettingsChanged, readSettings } from '../../common/settings';
-import { BedrockService } from '../bedrockService';
+import { BedrockService, type UsageRecord } from '../bedrockService';
 import { CredentialStore } from './credentialStore';
 
 /**
@@ -14,6 +14,9 @@ export class ServiceHost extends Disposable {
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   /** Region, endpoints or credentials changed: anything showing them should refresh. */
   readonly onDidChange = this.changed.event;
+  private readonly usage = this._register(new vscode.EventEmitter<UsageRecord>());
+  /** Every request that reported usage, from any front end (the session's usage view totals them). */
+  readonly onDidRecordUsage = this.usage.event;
 
   constructor(context: vscode.ExtensionContext, readonly log: vscode.LogOutputChannel) {
     super();
@@ -26,6 +29,7 @@ export class ServiceHost extends Disposable {
       secrets: this.credentials,
       env: process.env,
       log: m => log.info(m),
+      onUsage: r => this.usage.fire(r),
     });
     const reset = () => { this.service.resetCredentials(); this.changed.fire(); };
     this._register(this.credentials.onDidChange(reset));

@@ -79,18 +79,20 @@ test('service tier and latency are echoed by Converse and InvokeModel', async ()
   await assert.rejects(runtime.send(new ConverseCommand({ modelId: 'amazon.nova-lite-v1:0', messages: [{ role: 'user', content: [{ text: 'x' }] }], serviceTier: { type: 'turbo' as 'flex' } })), ValidationException);
 });
 
-test('CountTokens matches the input tokens Converse and InvokeModel report; non-Claude models refuse', async () => {
-  const modelId = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0';
+test('CountTokens matches the input tokens Converse and InvokeModel report; non-Claude models and profile ids refuse', async () => {
+  const profileId = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0';
+  const modelId = 'anthropic.claude-sonnet-4-5-20250929-v1:0';
   const messages = [{ role: 'user' as const, content: [{ text: 'Count the tokens in this sentence, please.' }] }];
   const system = [{ text: 'You are exact.' }];
   const counted = await runtime.send(new CountTokensCommand({ modelId, input: { converse: { messages, system } } }));
-  const used = await runtime.send(new ConverseCommand({ modelId, messages, system }));
+  const used = await runtime.send(new ConverseCommand({ modelId: profileId, messages, system }));
   assert.equal(counted.inputTokens, used.usage?.inputTokens);
   const body = JSON.stringify({ anthropic_version: 'bedrock-2023-05-31', max_tokens: 100, system: 'You are exact.', messages: [{ role: 'user', content: 'Count the tokens in this sentence, please.' }] });
   const countedInvoke = await runtime.send(new CountTokensCommand({ modelId, input: { invokeModel: { body: new TextEncoder().encode(body) } } }));
-  const invoked = await runtime.send(new InvokeModelCommand({ modelId, body }));
+  const invoked = await runtime.send(new InvokeModelCommand({ modelId: profileId, body }));
   assert.equal(countedInvoke.inputTokens, Number(JSON.parse(new TextDecoder().decode(invoked.body)).usage.input_tokens));
   await assert.rejects(runtime.send(new CountTokensCommand({ modelId: 'amazon.nova-lite-v1:0', input: { converse: { messages } } })), ValidationException);
+  await assert.rejects(runtime.send(new CountTokensCommand({ modelId: profileId, input: { converse: { messages } } })), /doesn't support counting tokens/);
 });
 
 test('CreateInferenceProfile makes an application profile that lists, answers and deletes', async () => {

@@ -19,9 +19,12 @@ const MATRIX: Array<{ style: ApiStyle; family: EndpointFamily; model: string }> 
 const request = (style: ApiStyle, family: EndpointFamily, model: string, text = 'Say it'): BedrockRequest =>
   ({ model, apiStyle: style, family, messages: [{ role: 'user', content: [{ type: 'text', text }] }] });
 
-/** The shape every driver must produce: text, usage, then stop (and for Responses a leading response-id). */
+/**
+ * The shape every driver must produce: text, usage, then stop (and for Responses a leading response-id and the
+ * service tier it always reports; tiers are covered in tokenCount.test.ts).
+ */
 function normalised(events: StreamEvent[]): string[] {
-  const kinds = events.map(e => e.type).filter(t => t !== 'response-id');
+  const kinds = events.map(e => e.type).filter(t => t !== 'response-id' && t !== 'service-tier');
   return [...new Set(kinds)];
 }
 

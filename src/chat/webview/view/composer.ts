@@ -1,7 +1,18 @@
-import { IMAGE_FORMATS, MAX_IMAGE_BASE64, type ChipView, type ImageFormat } from '../../protocol';
+import { IMAGE_FORMATS, MAX_IMAGE_BASE64, type ChipView, type ImageFormat, type TokenCountView } from '../../protocol';
 import { button, el, icon, post, vscode } from './dom';
 
 interface DraftState { draft?: string }
+
+/** Counting waits for a pause in typing: one count per pause, never one CountTokens call per keystroke. */
+const COUNT_DEBOUNCE_MS = 600;
+
+const number = (n: number) => n.toLocaleString('en-US');
+
+/** "1,234 / 200,000 tokens (CountTokens)" or "≈1,234 / 300,000 tokens (estimate)". */
+export function countLabel(c: TokenCountView): string {
+  const size = `${c.method === 'estimate' ? '≈' : ''}${number(c.tokens)}${c.limit ? ` / ${number(c.limit)}` : ''} tokens`;
+  return `${size} (${c.method === 'estimate' ? 'estimate' : 'CountTokens'})`;
+}
 
 /** The input area: multi-line text (Enter sends, Shift+Enter new line, Escape stops), context chips, images. */
 export class Composer {
@@ -11,6 +22,8 @@ export class Composer {
   private readonly sendButton: HTMLButtonElement;
   private readonly stopButton: HTMLButtonElement;
   private readonly notice: HTMLElement;
+  private readonly tokenCount: HTMLElement;
+  private countTimer: ReturnType<typeof setTimeout> | undefined;
   acceptsImages = false;
 
   constructor() {
@@ -18,6 +31,8 @@ export class Composer {
     this.input.value = (vscode.getState() as DraftState | undefined)?.draft ?? '';
     this.chips = el('div', { class: 'chips', role: 'list', 'aria-label': 'Attached context' });
     this.notice = el('div', { class: 'composer-notice', role: 'status' });
+    // not a live region: it changes on every pause in typing; the over-limit warning is announced through `notice`
+    this.tokenCount = el('span', { class: 'token-count', id: 'token-count' });
     this.sendButton = button('Send', 'send', () => this.send(), { iconOnly: true, cls: 'icon-button primary', id: 'send' });
     this.stopButton = button('Stop (Escape)', 'debug-stop', () => post({ type: 'stop' }), { iconOnly: true, cls: 'icon-button', id: 'stop' });
     this.stopButton.hidden = true;
@@ -25,12 +40,15 @@ export class Composer {
       button('Attach selection', 'selection', () => post({ type: 'attach', what: 'selection' }), { iconOnly: true, cls: 'icon-button' }),
       button('Attach active file', 'file-code', () => post({ type: 'attach', what: 'activeFile' }), { iconOnly: true, cls: 'icon-button' }),
       button('Attach files…', 'files', () => post({ type: 'attach', what: 'files' }), { iconOnly: true, cls: 'icon-button' }),
-      el('span', { class: 'spacer' }), this.stopButton, this.sendButton);
+      el('span', { class: 'spacer' }), this.tokenCount, this.stopButton, this.sendButton);
     this.root = el('footer', { class: 'composer' }, this.chips, this.notice, this.input, actions);
     this.input.addEventListener('keydown', e => {
       if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); this.send(); }
     });
-    this.input.addEventListener('input', () => vscode.setState({ draft: this.input.value } satisfies DraftState));
+    this.input.addEventListener('input', () => {
+      vscode.setState({ draft: this.input.value } satisfies DraftState);
+      this.requestCount();
+    });
     this.input.addEventListener('paste', e => this.takeImages(e.clipboardData?.files, e));
     this.root.addEventListener('dragover', e => { if (this.acceptsImages) e.preventDefault(); });
     this.root.addEventListener('drop', e => this.takeImages(e.dataTransfer?.files, e));
@@ -51,10 +69,38 @@ export class Composer {
     this.input.focus();
   }
 
+  /** Asks the host to count the prompt once typing (or the conversation) has settled. */
+  requestCount(): void {
+    if (this.countTimer) clearTimeout(this.countTimer);
+    this.countTimer = setTimeout(() => {
+      this.countTimer = undefined;
+      post({ type: 'countDraft', text: this.input.value });
+    }, COUNT_DEBOUNCE_MS);
+  }
+
+  showCount(c: TokenCountView): void {
+    const over = c.limit !== undefined && c.tokens > c.limit;
+    this.tokenCount.title = `${c.method === 'estimate' ? 'Estimated at about four characters per token: this model has no CountTokens.' : 'Counted by Bedrock CountTokens.'}${c.note ? ` ${c.note}` : ''}${c.limit ? ` The model's context window is ${number(c.limit)} tokens.` : ''}`;
+    this.tokenCount.classList.toggle('over', over);
+    this.tokenCount.replaceChildren(...(over ? [icon('warning')] : []), countLabel(c));
+  }
+
+  /** The host refused to send: put the text back and offer to send it anyway. */
+  overLimit(text: string, c: TokenCountView): void {
+    if (!this.input.value) this.input.value = text;
+    this.showCount(c);
+    this.notice.replaceChildren(icon('warning'),
+      `This prompt is ${countLabel(c)}, more than the model's context window: Bedrock will likely refuse it. Shorten it, start a new chat, or `,
+      button('Send anyway', 'send', () => { this.notice.replaceChildren(); this.input.value = ''; post({ type: 'sendAnyway', text }); }, { cls: 'action', id: 'send-anyway' }));
+    this.notice.classList.add('warning');
+  }
+
   private send(): void {
     const text = this.input.value;
     if (!text.trim() && !this.chips.childElementCount) return;
     post({ type: 'send', text });
+    this.notice.replaceChildren();
+    this.notice.classList.remove('warning');
     this.input.value = '';
     vscode.setState({ draft: '' } satisfies DraftState);
   }

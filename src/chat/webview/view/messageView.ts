@@ -1,4 +1,5 @@
 import type { MessageView, ToolCallView } from '../../protocol';
+import { formatCost } from '../../../service/pricing/formatCost';
 import { StreamingMarkdownRenderer } from '../render';
 import { button, el, icon, post } from './dom';
 
@@ -109,6 +110,9 @@ export class MessageElement {
     const meta: string[] = [];
     if (m.via) meta.push(m.via);
     if (m.usage) meta.push(`${m.usage.inputTokens} in · ${m.usage.outputTokens} out${m.usage.cacheReadTokens ? ` · ${m.usage.cacheReadTokens} cached` : ''}`);
+    if (m.serviceTier) meta.push(`${m.serviceTier} tier`);
+    if (m.cost === 'unpriced') meta.push('no price known');
+    else if (m.cost) meta.push(`${formatCost(m.cost.amount, m.cost.currency)} · chat ${formatCost(m.cost.conversation, m.cost.currency)}${m.cost.from === 'setting' ? ' (your prices)' : ''}`);
     if (m.metrics?.ttftMs !== undefined) meta.push(`first token ${m.metrics.ttftMs} ms`);
     if (m.metrics?.tokensPerSecond) meta.push(`${m.metrics.tokensPerSecond} tok/s`);
     if (m.stopReason && m.stopReason !== 'end_turn') meta.push(m.stopReason === 'aborted' ? 'stopped' : m.stopReason === 'guardrail_intervened' ? 'blocked by guardrail' : m.stopReason.replace(/_/g, ' '));

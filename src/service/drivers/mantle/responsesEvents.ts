@@ -47,6 +47,7 @@ export class ResponsesNormalizer {
 }
 
 export function* finalEvents(r: Response): Generator<StreamEvent> {
+  if (r.service_tier) yield { type: 'service-tier', tier: r.service_tier };
   if (r.usage) {
     yield { type: 'usage', usage: {
       inputTokens: r.usage.input_tokens, outputTokens: r.usage.output_tokens,

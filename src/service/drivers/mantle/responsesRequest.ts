@@ -20,6 +20,7 @@ export function responsesBody(req: BedrockRequest): ResponseCreateParamsStreamin
     ...(p.temperature !== undefined ? { temperature: p.temperature } : {}),
     ...(p.topP !== undefined ? { top_p: p.topP } : {}),
     ...(req.reasoning?.effort ? { reasoning: { effort: req.reasoning.effort } } : {}),
+    ...(req.serviceTier ? { service_tier: req.serviceTier } : {}),
   };
   if (req.tools?.length) {
     body.tools = req.tools.map(t => ({ type: 'function' as const, name: t.name, description: t.description ?? null, parameters: t.inputSchema, strict: false }));

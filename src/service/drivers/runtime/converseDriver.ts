@@ -16,6 +16,7 @@ export class ConverseDriver implements ChatDriver {
     const input = converseInput(req, req.model);
     if (this.style === 'converse') {
       const out = await client.send(new sdk.ConverseCommand(input), { abortSignal: ctx.signal });
+      if (out.serviceTier?.type) yield { type: 'service-tier', tier: out.serviceTier.type };
       yield* converseReplyEvents(out.output, out.stopReason, out.usage, out.trace?.guardrail);
       return;
     }

@@ -41,6 +41,7 @@ export class ConverseStreamNormalizer {
     } else if (e.messageStop) {
       this.pendingStop = { type: 'stop', ...stopReason(e.messageStop.stopReason) };
     } else if (e.metadata) {
+      if (e.metadata.serviceTier?.type) yield { type: 'service-tier', tier: e.metadata.serviceTier.type };
       const usage = converseUsage(e.metadata.usage);
       if (usage) yield { type: 'usage', usage };
       const pending = this.pendingStop?.type === 'stop' ? this.pendingStop.raw : undefined;

@@ -22,6 +22,7 @@ export function converseInput(req: BedrockRequest, modelId: string): ConverseStr
     // trace on: without it an intervention arrives with no reason to show
     input.guardrailConfig = { guardrailIdentifier: req.guardrail.id, guardrailVersion: req.guardrail.version, trace: 'enabled' };
   }
+  if (req.serviceTier) input.serviceTier = { type: req.serviceTier };
   const extra = reasoningFields(req, modelId);
   if (extra) input.additionalModelRequestFields = extra as never;
   return input;

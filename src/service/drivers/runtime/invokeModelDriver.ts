@@ -36,6 +36,7 @@ export class InvokeModelDriver implements ChatDriver {
       body: new TextEncoder().encode(JSON.stringify(codec.body(req, streaming))),
       // InvokeModel takes the guardrail as headers; the verdict comes back inside the model's own JSON
       ...(req.guardrail ? { guardrailIdentifier: req.guardrail.id, guardrailVersion: req.guardrail.version, trace: 'ENABLED' as const } : {}),
+      ...(req.serviceTier ? { serviceTier: req.serviceTier } : {}),
     };
     const sdk = sdks.bedrockRuntime();
     const client = await runtimeClient(ctx.endpoint, ctx.region, ctx.auth);
@@ -43,10 +44,12 @@ export class InvokeModelDriver implements ChatDriver {
       const { command, headers } = withResponseHeaders(new sdk.InvokeModelCommand(input));
       const out = await client.send(command, { abortSignal: ctx.signal });
       const body: unknown = JSON.parse(new TextDecoder().decode(out.body));
+      if (out.serviceTier) yield { type: 'service-tier', tier: out.serviceTier };
       yield* withGuardrail(withUsage(codec.reply(body), headerUsage(headers())), () => invokeGuardrailReport(body));
       return;
     }
     const out = await client.send(new sdk.InvokeModelWithResponseStreamCommand(input), { abortSignal: ctx.signal });
+    if (out.serviceTier) yield { type: 'service-tier', tier: out.serviceTier };
     let report: GuardrailReport | undefined;
     yield* withGuardrail(this.streamChunks(out.body ?? [], codec.chunks(), c => { report = invokeGuardrailReport(c) ?? report; }), () => report);
   }
