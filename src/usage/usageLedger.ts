@@ -50,8 +50,9 @@ export class UsageLedger {
     for (const l of this.listeners) l();
   }
 
+  /** A snapshot: later requests do not change it. */
   summary(): UsageSummary {
-    const rows = [...this.rows.values()].sort((a, b) => rowLabel(a).localeCompare(rowLabel(b)));
+    const rows = [...this.rows.values()].map(r => ({ ...r })).sort((a, b) => rowLabel(a).localeCompare(rowLabel(b)));
     const total = emptyTotals('All models');
     for (const r of rows) {
       total.requests += r.requests;

@@ -64,7 +64,9 @@ test('the session ledger totals tokens and cost by model and API style', () => {
   ledger.add({ model: 'us.amazon.nova-lite-v1:0', apiStyle: 'converse', region: 'us-east-1', usage: { inputTokens: 1, outputTokens: 1 } });
   ledger.add({ model: 'mystery.model', apiStyle: 'converse', region: 'us-east-1', usage: { inputTokens: 7, outputTokens: 3 } });
   const { rows, total } = ledger.summary();
-  assert.equal(changes, 4);
+  ledger.add({ model: 'us.amazon.nova-lite-v1:0', apiStyle: 'converse', region: 'us-east-1', usage: { inputTokens: 1, outputTokens: 1 } });
+  assert.equal(rows.find(r => r.apiStyle === 'converse' && r.model === 'us.amazon.nova-lite-v1:0')?.requests, 1, 'a summary is a snapshot');
+  assert.equal(changes, 5);
   assert.equal(rows.length, 3);
   const stream = rows.find(r => r.apiStyle === 'converse-stream')!;
   assert.deepEqual([stream.requests, stream.inputTokens, stream.outputTokens, stream.cacheReadTokens], [2, 110, 55, 1000]);
