@@ -21,6 +21,7 @@ import { isTierChoice, pickServiceTier, type TierChoice } from './serviceTierPic
 import type { CountablePrompt, TokenCount } from '../service/tokens/countTokens';
 import { contextLimit } from '../service/tokens/contextLimits';
 import { estimateTokens } from '../service/tokens/estimate';
+import { openWebviewLink } from '../common/openLink';
 
 const SYSTEM_PROMPT = 'You are a helpful assistant inside VS Code. Answer in GitHub-flavoured markdown; put code in fenced blocks with a language tag.';
 
@@ -82,7 +83,7 @@ export class ChatController extends Disposable {
       case 'editResend': return this.editResend(m.id, m.text);
       case 'copy': await vscode.env.clipboard.writeText(m.text); return;
       case 'codeAction': this.host.log.info(`chat code action ${m.action}: ${await runCodeAction(m.action, m.code, m.language)}`); return;
-      case 'openLink': return this.openLink(m.url);
+      case 'openLink': return openWebviewLink(m.url, this.host.log, 'chat');
       case 'errorAction': return this.errorAction(m.id);
       case 'pick': return this.pick(m.what);
       case 'newConversation': return this.newConversation();
@@ -237,19 +238,6 @@ export class ChatController extends Disposable {
     if (!(await runErrorAction(m.error.action, this.host.log)) && m.error.action.kind === 'retry') await this.retry(id);
   }
 
-  private async openLink(url: string): Promise<void> {
-    let parsed: vscode.Uri;
-    try {
-      parsed = vscode.Uri.parse(url, true);
-    } catch {
-      return;
-    }
-    if (!['http', 'https', 'mailto'].includes(parsed.scheme)) {
-      this.host.log.warn(`chat: refused to open a ${parsed.scheme}: link`);
-      return;
-    }
-    await vscode.env.openExternal(parsed);
-  }
 
   /** The conversation's service tier: `choice` given (the command's argument) or picked; returns what is now set. */
   async chooseServiceTier(choice?: unknown): Promise<TierChoice | undefined> {

@@ -13,6 +13,7 @@ import { CompareSession } from './compareSession';
 import type { CompareStateFile } from './compareStateFile';
 import { comparisonMarkdown } from './markdownExport';
 import { isCompareWebviewMessage, type CompareHostMessage, type CompareState, type CompareWebviewMessage, type ExportTarget } from './protocol';
+import { openWebviewLink } from '../common/openLink';
 
 export const COMPARE_VIEW_TYPE = 'bedrock.compare';
 
@@ -86,7 +87,7 @@ export class ComparePanel extends Disposable {
       case 'chooseColumn': return this.chooseColumn(m.columnId);
       case 'export': return this.export(m.target);
       case 'errorAction': return this.errorAction(m.columnId);
-      case 'openLink': return this.openLink(m.url);
+      case 'openLink': return openWebviewLink(m.url, this.host.log, 'compare');
       case 'codeAction': this.host.log.info(`compare code action ${m.action}: ${await runCodeAction(m.action, m.code, m.language)}`); return;
       case 'copy': return vscode.env.clipboard.writeText(m.text);
     }
@@ -130,19 +131,6 @@ export class ComparePanel extends Disposable {
     if (!(await runErrorAction(action, this.host.log)) && action.kind === 'retry') await this.session.run(this.session.state().prompt);
   }
 
-  private async openLink(url: string): Promise<void> {
-    let parsed: vscode.Uri;
-    try {
-      parsed = vscode.Uri.parse(url, true);
-    } catch {
-      return;
-    }
-    if (!['http', 'https', 'mailto'].includes(parsed.scheme)) {
-      this.host.log.warn(`compare: refused to open a ${parsed.scheme}: link`);
-      return;
-    }
-    await vscode.env.openExternal(parsed);
-  }
 
   private errorView(e: BedrockError) {
     this.host.log.error(e.detail);
