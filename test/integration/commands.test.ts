@@ -16,6 +16,7 @@ import type { SonicResult } from '../../src/commands/runtimeJobs/sonicCommand';
 import type { WhichApiResult } from '../../src/commands/apiAdvisor/whichApiCommand';
 import { payloadTemplate, writeWav } from '../../src/service/runtime';
 import { screenshot } from './screenshot';
+import { pointAtEmulator } from './emulatorSettings';
 
 const EXTENSION_ID = 'bedrock-workbench.bedrock-workbench';
 const NOVA = 'us.amazon.nova-lite-v1:0';
@@ -47,10 +48,7 @@ suite('Editor commands against the emulator (issue 6)', function () {
 
   suiteSetup(async () => {
     emu = await startEmulator({ asyncJobDurationMs: 1500 });
-    await config().update('runtimeEndpoint', emu.runtimeEndpoint, vscode.ConfigurationTarget.Global);
-    await config().update('mantleEndpoint', emu.mantleEndpoint, vscode.ConfigurationTarget.Global);
-    await config().update('controlPlaneEndpoint', emu.runtimeEndpoint, vscode.ConfigurationTarget.Global);
-    await config().update('region', emu.region, vscode.ConfigurationTarget.Global);
+    await pointAtEmulator(emu);
     await config().update('jobs.pollIntervalSeconds', 0.25, vscode.ConfigurationTarget.Global);
     const ext = vscode.extensions.getExtension<BedrockWorkbenchApi>(EXTENSION_ID)!;
     // SigV4 credentials: Nova Sonic's bidirectional stream does not take API keys.

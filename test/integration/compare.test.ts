@@ -4,6 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { startEmulator, type Emulator } from '../../emulator';
 import type { BedrockWorkbenchApi } from '../../src/extension';
+import { pointAtEmulator } from './emulatorSettings';
 
 const EXTENSION_ID = 'bedrock-workbench.bedrock-workbench';
 const SETTINGS = ['runtimeEndpoint', 'mantleEndpoint', 'controlPlaneEndpoint', 'region'];
@@ -16,10 +17,7 @@ suite('Compare view against the emulator', function () {
 
   suiteSetup(async () => {
     emu = await startEmulator();
-    await config().update('runtimeEndpoint', emu.runtimeEndpoint, vscode.ConfigurationTarget.Global);
-    await config().update('mantleEndpoint', emu.mantleEndpoint, vscode.ConfigurationTarget.Global);
-    await config().update('controlPlaneEndpoint', emu.runtimeEndpoint, vscode.ConfigurationTarget.Global);
-    await config().update('region', emu.region, vscode.ConfigurationTarget.Global);
+    await pointAtEmulator(emu);
     api = (await vscode.extensions.getExtension<BedrockWorkbenchApi>(EXTENSION_ID)!.activate()).testing!;
     await api.credentials.storeAccessKeys(emu.accessKeyId, emu.secretAccessKey);
   });

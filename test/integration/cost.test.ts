@@ -11,6 +11,7 @@ import type { Usage } from '../../src/service/model';
 import type { UsageSummary } from '../../src/usage/usageLedger';
 import type { PaneStreamResult } from '../../src/editor/streamIntoPane';
 import prices from '../../src/service/pricing/prices.json';
+import { pointAtEmulator } from './emulatorSettings';
 
 const EXTENSION_ID = 'bedrock-workbench.bedrock-workbench';
 const NOVA = 'us.amazon.nova-lite-v1:0';
@@ -64,10 +65,7 @@ suite('Service tier, token counting and cost (issue 8)', function () {
 
   suiteSetup(async () => {
     emu = await startEmulator();
-    await config().update('runtimeEndpoint', emu.runtimeEndpoint, vscode.ConfigurationTarget.Global);
-    await config().update('mantleEndpoint', emu.mantleEndpoint, vscode.ConfigurationTarget.Global);
-    await config().update('controlPlaneEndpoint', emu.runtimeEndpoint, vscode.ConfigurationTarget.Global);
-    await config().update('region', emu.region, vscode.ConfigurationTarget.Global);
+    await pointAtEmulator(emu);
     api = (await vscode.extensions.getExtension<BedrockWorkbenchApi>(EXTENSION_ID)!.activate()) as Required<BedrockWorkbenchApi>;
     await api.testing.credentials.storeAccessKeys(emu.accessKeyId, emu.secretAccessKey);
     if (!api.chatView.isVisible) {

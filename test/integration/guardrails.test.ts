@@ -10,6 +10,7 @@ import type { PaneStreamResult } from '../../src/editor/streamIntoPane';
 import type { CheckGuardrailResult } from '../../src/commands/guardrails/guardrailCommands';
 import type { StoredMessage } from '../../src/chat/conversation';
 import type { GuardrailRef } from '../../src/service/model';
+import { pointAtEmulator } from './emulatorSettings';
 
 const EXTENSION_ID = 'bedrock-workbench.bedrock-workbench';
 const NOVA = 'us.amazon.nova-lite-v1:0';
@@ -55,10 +56,7 @@ suite('Guardrails and application inference profiles against the emulator (issue
 
   suiteSetup(async () => {
     emu = await startEmulator();
-    await config().update('runtimeEndpoint', emu.runtimeEndpoint, vscode.ConfigurationTarget.Global);
-    await config().update('mantleEndpoint', emu.mantleEndpoint, vscode.ConfigurationTarget.Global);
-    await config().update('controlPlaneEndpoint', emu.runtimeEndpoint, vscode.ConfigurationTarget.Global);
-    await config().update('region', emu.region, vscode.ConfigurationTarget.Global);
+    await pointAtEmulator(emu);
     await (await api()).testing!.credentials.storeAccessKeys(emu.accessKeyId, emu.secretAccessKey);
   });
 

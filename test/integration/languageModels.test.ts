@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { startEmulator, type Emulator } from '../../emulator';
 import type { BedrockWorkbenchApi } from '../../src/extension';
 import { screenshot } from './screenshot';
+import { pointAtEmulator } from './emulatorSettings';
 
 const EXTENSION_ID = 'bedrock-workbench.bedrock-workbench';
 const VENDOR = 'bedrock';
@@ -34,10 +35,7 @@ suite('Bedrock models as VS Code language models (vscode.lm) against the emulato
 
   suiteSetup(async () => {
     emu = await startEmulator();
-    await config().update('runtimeEndpoint', emu.runtimeEndpoint, vscode.ConfigurationTarget.Global);
-    await config().update('mantleEndpoint', emu.mantleEndpoint, vscode.ConfigurationTarget.Global);
-    await config().update('controlPlaneEndpoint', emu.runtimeEndpoint, vscode.ConfigurationTarget.Global);
-    await config().update('region', emu.region, vscode.ConfigurationTarget.Global);
+    await pointAtEmulator(emu);
     const ext = vscode.extensions.getExtension<BedrockWorkbenchApi>(EXTENSION_ID)!;
     await (await ext.activate()).testing!.credentials.storeAccessKeys(emu.accessKeyId, emu.secretAccessKey);
   });

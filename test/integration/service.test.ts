@@ -6,6 +6,7 @@ import { startEmulator, type Emulator } from '../../emulator';
 import type { BedrockWorkbenchApi } from '../../src/extension';
 import type { HostMessage } from '../../src/chat/protocol';
 import type { StreamEvent } from '../../src/service/model';
+import { pointAtEmulator } from './emulatorSettings';
 
 const EXTENSION_ID = 'bedrock-workbench.bedrock-workbench';
 // Known values that must never show up in logs, settings, webview messages or persisted state.
@@ -32,10 +33,7 @@ suite('Bedrock service in the real extension host, against the local emulator', 
 
   suiteSetup(async () => {
     emu = await startEmulator({ accessKeyId: SENTINEL_KEY_ID, secretAccessKey: SENTINEL_SECRET, apiKey: SENTINEL_API_KEY });
-    await config().update('runtimeEndpoint', emu.runtimeEndpoint, vscode.ConfigurationTarget.Global);
-    await config().update('mantleEndpoint', emu.mantleEndpoint, vscode.ConfigurationTarget.Global);
-    await config().update('controlPlaneEndpoint', emu.runtimeEndpoint, vscode.ConfigurationTarget.Global);
-    await config().update('region', emu.region, vscode.ConfigurationTarget.Global);
+    await pointAtEmulator(emu);
   });
 
   suiteTeardown(async () => {
