@@ -5,16 +5,16 @@ import { columnChoices, columnProblem } from '../../../src/compare/columnChoices
 import { CompareSession } from '../../../src/compare/compareSession';
 import type { CompareHostMessage } from '../../../src/compare/protocol';
 import { BedrockService } from '../../../src/service/bedrockService';
-import { SECRET_KEYS } from '../../../src/service/credentials/sources';
+import { emulatorSecrets, emulatorServiceConfig } from '../service/emulatorRouter';
 
 let emu: Emulator;
 let service: BedrockService;
 
 before(async () => {
   emu = await startEmulator();
-  const secrets = new Map<string, string>([[SECRET_KEYS.accessKeyId, emu.accessKeyId], [SECRET_KEYS.secretAccessKey, emu.secretAccessKey]]);
+  const secrets = emulatorSecrets(emu);
   service = new BedrockService({
-    config: () => ({ region: emu.region, endpointFamily: 'auto', credentials: { kind: 'access-keys' }, endpoints: { runtime: emu.runtimeEndpoint, mantle: emu.mantleEndpoint, control: emu.runtimeEndpoint } }),
+    config: () => emulatorServiceConfig(emu),
     secrets: { get: async k => secrets.get(k) }, env: {}, log: () => undefined,
   });
 });

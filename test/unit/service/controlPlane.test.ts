@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startEmulator, type Emulator } from '../../../emulator';
-import { BedrockService, type ServiceConfig } from '../../../src/service/bedrockService';
-import { SECRET_KEYS } from '../../../src/service/credentials/sources';
+import { BedrockService } from '../../../src/service/bedrockService';
 import { parseTags } from '../../../src/service/control/inferenceProfiles';
 import type { StreamEvent } from '../../../src/service/model';
+import { emulatorSecrets, emulatorServiceConfig } from './emulatorRouter';
 
 let emu: Emulator;
 let service: BedrockService;
@@ -14,11 +14,8 @@ const logs: string[] = [];
 
 before(async () => {
   emu = await startEmulator();
-  const secrets = new Map<string, string>([[SECRET_KEYS.accessKeyId, emu.accessKeyId], [SECRET_KEYS.secretAccessKey, emu.secretAccessKey]]);
-  const config: ServiceConfig = {
-    region: emu.region, endpointFamily: 'auto', credentials: { kind: 'access-keys' },
-    endpoints: { runtime: emu.runtimeEndpoint, mantle: emu.mantleEndpoint, control: emu.runtimeEndpoint },
-  };
+  const secrets = emulatorSecrets(emu);
+  const config = emulatorServiceConfig(emu);
   service = new BedrockService({ config: () => config, secrets: { get: async k => secrets.get(k) }, env: {}, log: m => logs.push(m) });
 });
 after(() => emu.close());

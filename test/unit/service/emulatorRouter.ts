@@ -1,6 +1,8 @@
 // Test support: a Router wired to the local emulator with its test credentials (SigV4 or bearer).
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../../emulator';
+import type { ServiceConfig } from '../../../src/service/bedrockService';
 import type { ResolvedAuth } from '../../../src/service/credentials/auth';
+import { SECRET_KEYS } from '../../../src/service/credentials/sources';
 import type { ChatDriver } from '../../../src/service/drivers/driver';
 import { allDrivers } from '../../../src/service/drivers/registry';
 import type { BedrockRequest, StreamEvent } from '../../../src/service/model';
@@ -51,4 +53,17 @@ export async function startRig(opts: { emulator?: EmulatorOptions; auth?: 'sigv4
 
 export function textOf(events: StreamEvent[]): string {
   return events.map(e => (e.type === 'text' ? e.text : '')).join('');
+}
+
+/** Settings for a whole BedrockService that reaches the emulator on both families and its control plane. */
+export function emulatorServiceConfig(emulator: Emulator): ServiceConfig {
+  return {
+    region: emulator.region, endpointFamily: 'auto', credentials: { kind: 'access-keys' },
+    endpoints: { runtime: emulator.runtimeEndpoint, mantle: emulator.mantleEndpoint, control: emulator.runtimeEndpoint },
+  };
+}
+
+/** The secret store contents for `credentials: access-keys`: the emulator's test keys. */
+export function emulatorSecrets(emulator: Emulator): Map<string, string> {
+  return new Map([[SECRET_KEYS.accessKeyId, emulator.accessKeyId], [SECRET_KEYS.secretAccessKey, emulator.secretAccessKey]]);
 }

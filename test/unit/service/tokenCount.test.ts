@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startEmulator, type Emulator } from '../../../emulator';
-import { BedrockService, type ServiceConfig, type UsageRecord } from '../../../src/service/bedrockService';
-import { SECRET_KEYS } from '../../../src/service/credentials/sources';
+import { BedrockService, type UsageRecord } from '../../../src/service/bedrockService';
 import type { ChatMessage, StreamEvent } from '../../../src/service/model';
 import { contextLimit } from '../../../src/service/tokens/contextLimits';
 import { countsWithBedrock } from '../../../src/service/tokens/countTokens';
 import { estimateTokens } from '../../../src/service/tokens/estimate';
+import { emulatorSecrets, emulatorServiceConfig } from './emulatorRouter';
 
 let emu: Emulator;
 let service: BedrockService;
@@ -15,11 +15,8 @@ const usage: UsageRecord[] = [];
 
 before(async () => {
   emu = await startEmulator();
-  const secrets = new Map<string, string>([[SECRET_KEYS.accessKeyId, emu.accessKeyId], [SECRET_KEYS.secretAccessKey, emu.secretAccessKey]]);
-  const config: ServiceConfig = {
-    region: emu.region, endpointFamily: 'auto', credentials: { kind: 'access-keys' },
-    endpoints: { runtime: emu.runtimeEndpoint, mantle: emu.mantleEndpoint, control: emu.runtimeEndpoint },
-  };
+  const secrets = emulatorSecrets(emu);
+  const config = emulatorServiceConfig(emu);
   service = new BedrockService({ config: () => config, secrets: { get: async k => secrets.get(k) }, env: {}, log: m => logs.push(m), onUsage: r => usage.push(r) });
 });
 after(() => emu.close());
