@@ -11,6 +11,8 @@ const ask = (text: string, apiStyle: 'converse' | 'converse-stream', model = 'us
   ({ model, apiStyle, messages: [{ role: 'user' as const, content: [{ type: 'text' as const, text }] }] });
 
 test('ConverseStream streams text deltas, then usage, then stop', async () => {
+  // paced, so tokens arrive in separate network reads (a burst in one read is joined into one delta)
+  rig.emulator.scriptFaults([{ fault: 'tokens-per-second:400', path: '/converse-stream' }]);
   const events = await rig.run(ask('Write a haiku about rivers', 'converse-stream'));
   const texts = events.filter(e => e.type === 'text');
   assert.ok(texts.length > 1, 'the reply arrives in several deltas');

@@ -50,8 +50,9 @@ describe('InvokeModel and InvokeModelWithResponseStream with native bodies', () 
     });
   }
 
-  test('the stream arrives in several text deltas, not one burst', async () => {
+  test('a paced stream arrives in several text deltas, not one burst', async () => {
     rig.emulator.scriptReplies([SCRIPTED]);
+    rig.emulator.scriptFaults([{ fault: 'tokens-per-second:400', path: '/invoke-with-response-stream' }]);
     const events = await rig.run(ask('meta.llama3-1-8b-instruct-v1:0', 'invoke-model-stream'));
     assert.ok(events.filter(e => e.type === 'text').length > 3);
   });

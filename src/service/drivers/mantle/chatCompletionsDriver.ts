@@ -3,6 +3,7 @@ import type { ChatDriver, DriverContext } from '../driver';
 import { chatCompletionsBody } from './chatCompletionsRequest';
 import { ChatCompletionsNormalizer, chatCompletionEvents } from './chatCompletionsEvents';
 import { openaiClient, projectHeaders } from './openaiClient';
+import { pumpEvents } from '../eventPump';
 
 /** OpenAI Chat Completions on bedrock-mantle or bedrock-runtime (`/openai/v1/chat/completions`). */
 export class ChatCompletionsDriver implements ChatDriver {
@@ -18,8 +19,6 @@ export class ChatCompletionsDriver implements ChatDriver {
       return;
     }
     const stream = await client.chat.completions.create(chatCompletionsBody(req), options);
-    const normalizer = new ChatCompletionsNormalizer();
-    for await (const chunk of stream) yield* normalizer.push(chunk);
-    yield* normalizer.end();
+    yield* pumpEvents(stream, new ChatCompletionsNormalizer());
   }
 }

@@ -8,6 +8,7 @@ import { messagesBody } from './messagesRequest';
 import { MessagesNormalizer, messageEvents } from './messagesEvents';
 import { keepReceivedFetch } from './keepReceivedFetch';
 import { clientCache } from '../clientCache';
+import { pumpEvents } from '../eventPump';
 
 interface MessagesClient {
   messages: {
@@ -37,9 +38,7 @@ export class MessagesDriver implements ChatDriver {
       return;
     }
     const stream = await client.messages.create(messagesBody(req), { signal: ctx.signal, headers });
-    const normalizer = new MessagesNormalizer();
-    for await (const e of stream) yield* normalizer.push(e);
-    yield* normalizer.end();
+    yield* pumpEvents(stream, new MessagesNormalizer());
   }
 
   private client(family: EndpointFamily, endpoint: string, region: string, auth: ResolvedAuth): MessagesClient {

@@ -3,6 +3,7 @@ import type { ChatDriver, DriverContext } from '../driver';
 import { openaiClient, projectHeaders } from './openaiClient';
 import { responsesBody } from './responsesRequest';
 import { ResponsesNormalizer, responseEvents } from './responsesEvents';
+import { pumpEvents } from '../eventPump';
 
 /**
  * OpenAI Responses on bedrock-mantle (stateful chains with previous_response_id/store, tools) or bedrock-runtime
@@ -22,7 +23,6 @@ export class ResponsesDriver implements ChatDriver {
       return;
     }
     const stream = await client.responses.create(responsesBody(req), options);
-    const normalizer = new ResponsesNormalizer();
-    for await (const e of stream) yield* normalizer.push(e);
+    yield* pumpEvents(stream, new ResponsesNormalizer());
   }
 }

@@ -3,6 +3,7 @@ import type { ChatDriver, DriverContext } from '../driver';
 import { converseInput } from './converseRequest';
 import { ConverseStreamNormalizer, converseReplyEvents } from './converseEvents';
 import { runtimeClient } from './runtimeClient';
+import { pumpEvents } from '../eventPump';
 import { sdks } from '../../sdks';
 
 /** Converse and ConverseStream on bedrock-runtime, through @aws-sdk/client-bedrock-runtime. */
@@ -21,8 +22,7 @@ export class ConverseDriver implements ChatDriver {
       return;
     }
     const out = await client.send(new sdk.ConverseStreamCommand(input), { abortSignal: ctx.signal });
-    const normalizer = new ConverseStreamNormalizer();
-    for await (const e of out.stream ?? []) yield* normalizer.push(e);
-    yield* normalizer.end();
+    if (out.stream) yield* pumpEvents(out.stream, new ConverseStreamNormalizer());
+    else yield* new ConverseStreamNormalizer().end();
   }
 }

@@ -10,6 +10,7 @@ import type { ChunkParser } from './bodies/chunkParser';
 import { decodeChunk, withResponseHeaders } from './invokeWire';
 import type { ResponseStream } from '@aws-sdk/client-bedrock-runtime';
 import { runtimeClient } from './runtimeClient';
+import { pumpEvents, type EventMapper } from '../eventPump';
 
 /** Finds the body dialect of a model; the default reads the id, an override can ask the catalogue (application profiles). */
 export type FamilyResolver = (modelId: string) => InvokeFamily | undefined;
@@ -51,28 +52,31 @@ export class InvokeModelDriver implements ChatDriver {
     const out = await client.send(new sdk.InvokeModelWithResponseStreamCommand(input), { abortSignal: ctx.signal });
     if (out.serviceTier) yield { type: 'service-tier', tier: out.serviceTier };
     let report: GuardrailReport | undefined;
-    yield* withGuardrail(this.streamChunks(out.body ?? [], codec.chunks(), c => { report = invokeGuardrailReport(c) ?? report; }), () => report);
+    const mapper = this.chunkEvents(codec.chunks(), c => { report = invokeGuardrailReport(c) ?? report; });
+    yield* withGuardrail(out.body ? pumpEvents(out.body, mapper) : mapper.end(), () => report);
   }
 
-  private async *streamChunks(body: AsyncIterable<ResponseStream> | Iterable<ResponseStream>, parser: ChunkParser, onChunk: (chunk: unknown) => void): AsyncGenerator<StreamEvent> {
+  private chunkEvents(parser: ChunkParser, onChunk: (chunk: unknown) => void): Required<EventMapper<ResponseStream>> {
     let metrics: Usage | undefined;
     let sawUsage = false;
-    for await (const part of body) {
-      const chunk = decodeChunk(part);
-      if (chunk === undefined) continue;
-      onChunk(chunk);
-      metrics = invocationMetricsUsage(chunk) ?? metrics;
-      for (const e of parser.push(chunk)) {
+    // usage from invocation metrics goes in front of the stop when the body itself reported none
+    function* withMetrics(events: Iterable<StreamEvent>): Generator<StreamEvent> {
+      for (const e of events) {
         if (e.type === 'usage') sawUsage = true;
         else if (e.type === 'stop' && !sawUsage && metrics) { sawUsage = true; yield { type: 'usage', usage: metrics }; }
         yield e;
       }
     }
-    for (const e of parser.end()) {
-      if (e.type === 'usage') sawUsage = true;
-      else if (e.type === 'stop' && !sawUsage && metrics) { sawUsage = true; yield { type: 'usage', usage: metrics }; }
-      yield e;
-    }
+    return {
+      push(part) {
+        const chunk = decodeChunk(part);
+        if (chunk === undefined) return [];
+        onChunk(chunk);
+        metrics = invocationMetricsUsage(chunk) ?? metrics;
+        return withMetrics(parser.push(chunk));
+      },
+      end: () => withMetrics(parser.end()),
+    };
   }
 
   private chatFamily(model: string): ChatFamily {
