@@ -63,6 +63,8 @@ suite('Bedrock models as VS Code language models (vscode.lm) against the emulato
 
   test('selectChatModels → sendRequest streams the reply in several text parts through ConverseStream', async () => {
     const model = await novaLite();
+    // paced, so the reply arrives over several network reads (a burst in one read is one part)
+    emu.scriptFaults([{ fault: 'tokens-per-second:400', path: 'converse-stream' }]);
     const before = emu.requests.length;
     const response = await model.sendRequest([vscode.LanguageModelChatMessage.User('Say hello to VS Code')], {}, new vscode.CancellationTokenSource().token);
     const chunks: string[] = [];

@@ -78,6 +78,8 @@ suite('@bedrock chat participant against the emulator', function () {
 
   test('/ask (and no command) streams the answer as markdown from the model chosen in the picker', async () => {
     for (const command of ['ask', undefined]) {
+      // paced, so the answer arrives over several network reads (a burst in one read is one part)
+      emu.scriptFaults([{ fault: 'tokens-per-second:400', path: 'chat/completions' }]);
       const before = emu.requests.length;
       const { out, result } = await run(command, 'What is a Bedrock inference profile?');
       assert.match(out.text, /You asked: "What is a Bedrock inference profile\?"/);
@@ -102,6 +104,7 @@ suite('@bedrock chat participant against the emulator', function () {
     editor.selection = new vscode.Selection(5, 0, 10, 0);
     const selected = doc.getText(editor.selection);
     const before = emu.requests.length;
+    emu.scriptFaults([{ fault: 'tokens-per-second:400', path: 'chat/completions' }]);
     const { out, result } = await run('explain', '');
     assert.ok(out.markdownCount > 3);
     assert.deepStrictEqual(result.metadata, { command: 'explain' });
