@@ -9,6 +9,8 @@ import { launchChromium, longReply, openRenderPage, startRenderServer } from '..
 const TOKENS = 20000;
 const TOKENS_PER_SECOND = 2000;
 const CHARS_PER_TOKEN = 4;
+/** The host forwards streamed text to the webview at most this often (DELTA_INTERVAL_MS in src/chat/chatTurn.ts). */
+const HOST_BATCH_MS = 16;
 
 /** Busy main-thread time (ms) from Chrome's Performance domain: script + style recalculation + layout. */
 async function busyTime(cdp) {
@@ -24,29 +26,26 @@ function delta(after, before) {
 }
 
 /**
- * The feeder alone (same ticks, same scrolling, a renderer that does nothing): the part of the streamed figure that
- * is the page receiving 1,250 batches rather than the renderer, for reading the ratio.
+ * The feeder alone (same ticks, no renderer, so nothing grows and nothing scrolls): the part of the streamed figure
+ * that is the page receiving ~600 batches rather than the renderer, for reading the ratio.
  */
 async function measureFeeder(browser, url, text) {
   const page = await openRenderPage(browser, url);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   const before = await busyTime(cdp);
-  await page.evaluate(async ({ text, tokensPerSecond, charsPerToken }) => {
+  await page.evaluate(async ({ text, tokensPerSecond, charsPerToken, hostBatchMs }) => {
     const start = window.performance.now();
     let sent = 0;
     await new Promise(resolve => {
       const tick = () => {
         const due = Math.min(text.length, Math.floor((window.performance.now() - start) / 1000 * tokensPerSecond) * charsPerToken);
-        if (due > sent) {
-          sent = due;
-          window.requestAnimationFrame(() => window.scrollTo(0, document.body.scrollHeight));
-        }
-        if (sent < text.length) setTimeout(tick, 8); else resolve();
+        if (due > sent) sent = due;
+        if (sent < text.length) setTimeout(tick, hostBatchMs); else resolve();
       };
       tick();
     });
-  }, { text, tokensPerSecond: TOKENS_PER_SECOND, charsPerToken: CHARS_PER_TOKEN });
+  }, { text, tokensPerSecond: TOKENS_PER_SECOND, charsPerToken: CHARS_PER_TOKEN, hostBatchMs: HOST_BATCH_MS });
   const feeder = delta(await busyTime(cdp), before);
   await page.close();
   return feeder;
@@ -59,16 +58,18 @@ export async function measureRenderBench({ runs = 3 } = {}) {
     const reply = longReply(TOKENS);
     const results = [];
     for (let run = 0; run < runs; run++) {
-      // Streamed: a host-like feeder posts the tokens due every 8 ms (the host coalesces; this is its cadence).
+      // Streamed: a host-like feeder posts the tokens due every HOST_BATCH_MS (the host coalesces; this is its cadence).
       let page = await openRenderPage(browser, server.url);
       let cdp = await page.context().newCDPSession(page);
       await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
       let before = await busyTime(cdp);
-      const streamedRun = await page.evaluate(async ({ text, tokensPerSecond, charsPerToken }) => {
+      const streamedRun = await page.evaluate(async ({ text, tokensPerSecond, charsPerToken, hostBatchMs }) => {
         const longTasks = [];
         const observer = new window.PerformanceObserver(list => { for (const e of list.getEntries()) longTasks.push(e.duration); });
         observer.observe({ type: 'longtask' });
         const renderer = new window.render.StreamingMarkdownRenderer(document.getElementById('app'));
+        // Follow the stream as the chat view does, so the growing tail is on screen and really painted.
+        new window.FollowEnd(document.scrollingElement).watch(renderer.element);
         const start = window.performance.now();
         let sent = 0;
         await new Promise(resolve => {
@@ -77,10 +78,8 @@ export async function measureRenderBench({ runs = 3 } = {}) {
             if (due > sent) {
               renderer.append(text.slice(sent, due));
               sent = due;
-              // Follow the stream like the chat view does, so the growing tail is on screen and really painted.
-              window.requestAnimationFrame(() => window.scrollTo(0, document.body.scrollHeight));
             }
-            if (sent < text.length) setTimeout(tick, 8); else resolve();
+            if (sent < text.length) setTimeout(tick, hostBatchMs); else resolve();
           };
           tick();
         });
@@ -89,7 +88,7 @@ export async function measureRenderBench({ runs = 3 } = {}) {
         observer.disconnect();
         return { wallMs: window.performance.now() - start, longTasks, frames: renderer.body.frames, longestFrameMs: renderer.body.longestFrameMs,
           html: renderer.body.container.innerHTML.length };
-      }, { text: reply, tokensPerSecond: TOKENS_PER_SECOND, charsPerToken: CHARS_PER_TOKEN });
+      }, { text: reply, tokensPerSecond: TOKENS_PER_SECOND, charsPerToken: CHARS_PER_TOKEN, hostBatchMs: HOST_BATCH_MS });
       const streamed = delta(await busyTime(cdp), before);
       await page.close();
 
@@ -102,11 +101,11 @@ export async function measureRenderBench({ runs = 3 } = {}) {
         // Run inside a page task like a host message would (work done directly in the evaluate call is not counted
         // in Chrome's ScriptDuration).
         const renderer = new window.render.StreamingMarkdownRenderer(document.getElementById('app'));
+        new window.FollowEnd(document.scrollingElement).watch(renderer.element);
         const start = window.performance.now();
         await new Promise(resolve => setTimeout(() => {
           renderer.reset(text);
           renderer.finish();
-          window.scrollTo(0, document.body.scrollHeight);
           window.requestAnimationFrame(() => window.requestAnimationFrame(resolve));
         }, 0));
         return { wallMs: window.performance.now() - start, html: renderer.body.container.innerHTML.length };
@@ -121,7 +120,7 @@ export async function measureRenderBench({ runs = 3 } = {}) {
     results.sort((a, b) => a.ratio - b.ratio);
     const median = results[Math.floor(results.length / 2)];
     const feeder = await measureFeeder(browser, server.url, reply);
-    return { replyChars: reply.length, tokens: TOKENS, tokensPerSecond: TOKENS_PER_SECOND, runs: results.length, ...median, feeder,
+    return { replyChars: reply.length, tokens: TOKENS, tokensPerSecond: TOKENS_PER_SECOND, hostBatchMs: HOST_BATCH_MS, runs: results.length, ...median, feeder,
       longestTaskMs: Math.max(...results.map(r => r.longestTaskMs)), longestFrameMs: Math.max(...results.map(r => r.longestFrameMs)),
       loadAverage: os.loadavg()[0], cpus: os.cpus().length };
   } finally {

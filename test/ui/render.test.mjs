@@ -410,6 +410,39 @@ export async function run(client: Client, prompt: string): Promise<number> {
 > Errors never erase what was already streamed.
 `;
 
+test('the view follows a growing reply to its end, stops while the user reads above, and resumes at the end', async () => {
+  const page = await openRenderPage(browser, server.url);
+  const r = await page.evaluate(async () => {
+    const box = document.createElement('div');
+    box.style.height = '200px';
+    box.style.overflowY = 'auto';
+    document.getElementById('app').append(box);
+    const follow = new window.FollowEnd(box);
+    const renderer = new window.render.StreamingMarkdownRenderer(box);
+    follow.watch(renderer.element);
+    const laidOut = () => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const scrolled = to => new Promise(resolve => { box.addEventListener('scroll', resolve, { once: true }); box.scrollTop = to; });
+    const grow = async from => {
+      for (let i = from; i < from + 15; i++) renderer.append(`Paragraph ${i}, long enough to take a line or two of this box.\n\n`);
+      await renderer.whenIdle();
+      await laidOut();
+    };
+    const atEnd = () => box.scrollHeight - box.scrollTop - box.clientHeight < 2;
+    await grow(0);
+    const followed = { atEnd: atEnd(), top: box.scrollTop };
+    await scrolled(0);
+    await grow(15);
+    const reading = { top: box.scrollTop, overflow: box.scrollHeight - box.clientHeight };
+    await scrolled(box.scrollHeight);
+    await grow(30);
+    return { followed, reading, resumed: atEnd() };
+  });
+  assert.ok(r.followed.atEnd && r.followed.top > 0, `followed to the end: ${JSON.stringify(r.followed)}`);
+  assert.ok(r.reading.top === 0 && r.reading.overflow > 0, `left where the user scrolled: ${JSON.stringify(r.reading)}`);
+  assert.ok(r.resumed, 'back at the end, following resumes');
+  await page.close();
+});
+
 test('the rendered sample follows the theme: screenshots in dark and light (test-results/render-*.png)', async () => {
   const results = path.join(root, 'test-results');
   fs.mkdirSync(results, { recursive: true });

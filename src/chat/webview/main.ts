@@ -1,6 +1,8 @@
 import type { ConversationView, HostMessage, MessageView, SelectionView, StatusView } from '../protocol';
 import { Composer } from './view/composer';
 import { button, el, icon, post } from './view/dom';
+import { warmUpRenderer } from './render';
+import { FollowEnd } from './view/followEnd';
 import { MessageElement } from './view/messageView';
 
 /**
@@ -68,13 +70,14 @@ function addMessage(m: MessageView): MessageElement {
   const view = new MessageElement(m);
   messages.set(m.id, view);
   transcript.append(view.root);
-  scrollToEnd();
+  follow.watch(view.root);
   return view;
 }
 
 function renderConversation(c: ConversationView, busy: boolean): void {
   for (const m of messages.values()) m.dispose();
   messages.clear();
+  follow.forget();
   transcript.replaceChildren();
   title.replaceChildren(icon('comment-discussion'), c.title, icon('chevron-down'));
   if (!c.messages.length) transcript.append(emptyHint);
@@ -84,13 +87,7 @@ function renderConversation(c: ConversationView, busy: boolean): void {
 }
 
 /** Follow the stream only while the user is at the bottom; never yank them back while they read earlier text. */
-let stickToEnd = true;
-transcript.addEventListener('scroll', () => {
-  stickToEnd = transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 40;
-});
-function scrollToEnd(): void {
-  if (stickToEnd) requestAnimationFrame(() => { transcript.scrollTop = transcript.scrollHeight; });
-}
+const follow = new FollowEnd(transcript);
 
 window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
   const m = e.data;
@@ -105,7 +102,6 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
       break;
     case 'delta':
       messages.get(m.id)?.append(m);
-      scrollToEnd();
       break;
     case 'messageEnd': {
       const view = messages.get(m.message.id) ?? addMessage(m.message);
@@ -114,7 +110,6 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
       composer.requestCount();
       // tests (and screen-reader users) learn the reply is on screen once it has rendered
       void view.whenIdle().then(() => { document.body.dataset.lastRendered = m.message.id; });
-      scrollToEnd();
       break;
     }
     case 'focusInput': composer.focus(); break;
@@ -131,4 +126,6 @@ document.addEventListener('keydown', e => {
 });
 
 post({ type: 'ready' });
+// the renderer's one-time compilation (markdown, sanitiser, highlight grammars) runs now, not in the first reply
+void warmUpRenderer();
 composer.focus();

@@ -17,3 +17,4 @@ export { markdownWork } from './markdownEngine';
 export type { CodeAction } from './codeBlock';
 export type { ToolCallUpdate } from './toolCallCard';
 export { safeLinkUrl } from './linkPolicy';
+export { warmUpRenderer } from './warmUp';
