@@ -4,7 +4,7 @@ import { measureRenderBench } from '../test/ui/render-bench.mjs';
 import { round } from './support/stats.mjs';
 
 export async function run() {
-  const r = await measureRenderBench({ runs: 3 });
+  const r = await measureRenderBench({ runs: 5 });
   const ms = v => `${Math.round(v)} ms`;
   return [
     { figure: 'chat webview render, streamed vs one render', value: round(r.ratio, 2), unit: '×', target: '≤ 1.5×', pass: r.ratio <= 1.5,

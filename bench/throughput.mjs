@@ -7,7 +7,7 @@ import { STYLES, rawPaths, servicePath } from './support/streamPaths.mjs';
 import { round } from './support/stats.mjs';
 
 const TOKENS = 100_000;
-const RUNS = 5;
+const RUNS = 7;
 
 export async function run() {
   const emu = await startEmulatorProcess();

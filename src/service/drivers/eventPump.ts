@@ -31,7 +31,6 @@ export async function* pumpEvents<T>(source: AsyncIterable<T>, mapper: EventMapp
   let stopped = false;
   let failure: { error: unknown } | undefined;
   let wake: (() => void) | undefined;
-  let wakeScheduled = false;
 
   // text is gathered in a string until something else arrives or the caller takes the queue: no object per delta
   let pendingKind: 'text' | 'reasoning' | undefined;
@@ -58,18 +57,30 @@ export async function* pumpEvents<T>(source: AsyncIterable<T>, mapper: EventMapp
   // token. A caller that asked a moment ago is keeping up with a fast stream, so it is woken on the next macrotask,
   // after the rest of this network read has been mapped, and takes it in one batch.
   let waitingSince = 0;
-  const fire = () => {
-    wakeScheduled = false;
+  let soonPending = false;
+  let laterPending = false;
+  const wakeCaller = () => {
     const w = wake;
     wake = undefined;
     w?.();
   };
+  const wakeSoon = () => {
+    if (soonPending) return;
+    soonPending = true;
+    queueMicrotask(() => { soonPending = false; wakeCaller(); });
+  };
+  const wakeLater = () => {
+    if (laterPending) return;
+    laterPending = true;
+    setImmediate(() => { laterPending = false; wakeCaller(); });
+  };
+  /** Called after each SDK event; an event that mapped to nothing (a block start, say) wakes no one. */
   const notify = () => {
-    if (!wake || wakeScheduled) return;
-    wakeScheduled = true;
-    if (!sentText && pendingKind === 'text') queueMicrotask(fire);
-    else if (performance.now() - waitingSince >= idleMs) queueMicrotask(fire);
-    else setImmediate(fire);
+    if (!wake || (!queue.length && !pendingKind)) return;
+    const firstText = !sentText && pendingKind === 'text';
+    if (laterPending && !firstText) return;
+    if (firstText || performance.now() - waitingSince >= idleMs) wakeSoon();
+    else wakeLater();
   };
 
   const pump = async () => {
@@ -85,7 +96,7 @@ export async function* pumpEvents<T>(source: AsyncIterable<T>, mapper: EventMapp
       failure = { error };
     }
     finished = true;
-    notify();
+    if (wake) wakeSoon();
   };
   void pump();
 
