@@ -16,7 +16,7 @@ export interface PumpOptions {
  * adjacent text (and reasoning) deltas joined into one event.
  *
  * Why: a fast reply is ~100k SDK events, and every async layer above the SDK (driver, router, service, front end)
- * costs a few microseconds per event, which made the service path 20–40% slower than calling the SDK directly. Here
+ * costs a few microseconds per event, which made the service path read a fast reply at 0.4–0.8× the SDK's speed. Here
  * the per-event work is the SDK's own iteration plus a synchronous mapping; the layers above see one event per
  * network read. Order is kept: only neighbouring deltas of the same kind are joined, never across a tool call,
  * usage or stop.

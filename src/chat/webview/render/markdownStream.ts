@@ -169,10 +169,14 @@ export class MarkdownStream {
     return this.frame !== undefined || this.wait !== undefined;
   }
 
-  /** The pace since the last frame, or between the last two when nothing has arrived yet (an open fence's highlighting). */
+  /**
+   * The pace since the last frame; or between the last two frames when nothing has arrived yet (an open fence's
+   * highlighting) or too little time has passed to tell (a few characters right after a frame are not a fast stream).
+   */
   private frameInterval(now: number): number {
     const arrived = this.source.text.length - this.lengthAtLastFrame;
-    const fast = arrived ? arrived > (now - this.lastFrameAt) * FAST_STREAM_CHARS_PER_MS : this.lastFrameWasFast;
+    const elapsed = now - this.lastFrameAt;
+    const fast = arrived && elapsed >= MIN_FRAME_INTERVAL_MS ? arrived > elapsed * FAST_STREAM_CHARS_PER_MS : this.lastFrameWasFast;
     return fast ? FAST_STREAM_FRAME_INTERVAL_MS : MIN_FRAME_INTERVAL_MS;
   }
 
