@@ -39,10 +39,21 @@ test('the explorer context menu on a folder shows the refactor preview, and Appl
   await page.locator('.part.sidebar [aria-label="Refresh Explorer"]').first().click();
   const row = page.locator('.part.sidebar .monaco-list-row[aria-label="migrate-folder"]');
   await row.waitFor({ timeout: 30_000 });
-  await row.click({ button: 'right' });
-  await page.locator('.monaco-menu .action-item', { hasText: 'Migrate OpenAI Code' }).first().click();
-
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Convert to Converse' }).first().click();
+  const target = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Convert to Converse' }).first();
+  // A click can land while the context menu is still laying out and close it instead (seen once in CI under load):
+  // open it again, up to three times, until the command's quick pick is there.
+  for (let attempt = 1; ; attempt++) {
+    await row.click({ button: 'right' });
+    await page.locator('.monaco-menu .action-item', { hasText: 'Migrate OpenAI Code' }).first().click();
+    try {
+      await target.waitFor({ timeout: 10_000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
+  await target.click();
 
   const preview = page.locator('.bulk-edit-panel');
   await preview.waitFor({ timeout: 60_000 });
