@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { findWebviewFrame, runFromPalette } from '../../scripts/harness/browser.mjs';
 import { xssPayloads } from '../fixtures/render/xss-payloads.mjs';
-import { results, sendChat, startWorkbench, waitForReplyRendered } from './support/workbench.mjs';
+import { askChat, results, sendChat, startWorkbench, waitForReplyRendered } from './support/workbench.mjs';
 
 const CODE_REPLY = 'Here is a helper:\n\n```python\ndef greet(name: str) -> str:\n    return f"Hello, {name}!"\n```\n\nCall it with **your** name.';
 
@@ -19,11 +19,7 @@ describe('chat panel against the emulator', () => {
   });
   after(() => wb?.close());
 
-  async function ask(text) {
-    const before = await chat.evaluate(() => document.body.dataset.lastRendered ?? null);
-    await sendChat(chat, text);
-    return waitForReplyRendered(chat, before);
-  }
+  const ask = text => askChat(chat, text);
   const reply = id => chat.locator(`.message.assistant[data-id="${id}"]`);
 
   test('a question gets a streamed markdown reply with a highlighted code block and usage', async () => {
@@ -133,9 +129,7 @@ describe('chat panel in the light theme', () => {
   test('renders with the theme\'s colours', async () => {
     const chat = await wb.openBedrockView();
     wb.emu.scriptReplies([CODE_REPLY]);
-    const before = await chat.evaluate(() => document.body.dataset.lastRendered ?? null);
-    await sendChat(chat, 'Write a greeting function');
-    await waitForReplyRendered(chat, before);
+    await askChat(chat, 'Write a greeting function');
     const bg = await chat.evaluate(() => getComputedStyle(document.body).getPropertyValue('--vscode-editor-background').trim());
     assert.match(bg, /^#f|^#e|^#ff|rgb\(2[45]\d/i, `light background, got ${bg}`);
     await wb.page.screenshot({ path: path.join(results, 'chat-light.png') });

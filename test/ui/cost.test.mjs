@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { results, sendChat, startWorkbench, waitForReplyRendered } from './support/workbench.mjs';
+import { askChat, results, startWorkbench } from './support/workbench.mjs';
 
 describe('service tier, token count and cost in the chat panel', () => {
   let wb, chat;
@@ -27,9 +27,7 @@ describe('service tier, token count and cost in the chat panel', () => {
     await row.waitFor({ timeout: 15_000 });
     await row.click();
     await chat.locator('#pick-tier', { hasText: 'Flex' }).waitFor({ timeout: 15_000 });
-    const before = await chat.evaluate(() => document.body.dataset.lastRendered ?? null);
-    await sendChat(chat, 'What does this cost?');
-    const id = await waitForReplyRendered(chat, before);
+    const id = await askChat(chat, 'What does this cost?');
     const meta = await chat.locator(`.message.assistant[data-id="${id}"] .message-footer .meta`).textContent();
     assert.match(meta, /flex tier/);
     assert.match(meta, /\$0\.\d+ · chat \$0\.\d+/);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { results, sendChat, startWorkbench, waitForReplyRendered } from './support/workbench.mjs';
+import { askChat, results, startWorkbench } from './support/workbench.mjs';
 
 describe('guardrails in the chat panel', () => {
   let wb, chat;
@@ -14,11 +14,7 @@ describe('guardrails in the chat panel', () => {
   });
   after(() => wb?.close());
 
-  async function ask(text) {
-    const previous = await chat.evaluate(() => document.body.dataset.lastRendered ?? null);
-    await sendChat(chat, text);
-    return waitForReplyRendered(chat, previous);
-  }
+  const ask = text => askChat(chat, text);
   const reply = id => chat.locator(`.message.assistant[data-id="${id}"]`);
 
   test('the shield pill lists the account\'s guardrails and chooses one (and a version) for this chat', async () => {

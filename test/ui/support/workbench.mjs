@@ -86,3 +86,10 @@ export async function waitForReplyRendered(frame, previous) {
   await frame.waitForFunction(prev => document.body.dataset.lastRendered && document.body.dataset.lastRendered !== prev, previous ?? null, { timeout: 60_000 });
   return frame.evaluate(() => document.body.dataset.lastRendered);
 }
+
+/** Sends `text` and waits until the reply to it has rendered completely; resolves to the reply's message id. */
+export async function askChat(frame, text) {
+  const previous = await frame.evaluate(() => document.body.dataset.lastRendered ?? null);
+  await sendChat(frame, text);
+  return waitForReplyRendered(frame, previous);
+}
