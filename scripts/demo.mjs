@@ -26,7 +26,8 @@ const run = (cmd, args) => {
 say('building');
 run(process.execPath, ['scripts/build.mjs']);
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
-ensureInstalled(root);
+say('installing or checking the offline VS Code (the first run installs Node 24, Chromium and code-server: about 2 minutes)');
+try { ensureInstalled(); } catch (e) { console.error(`[demo] ${e.message}`); process.exit(1); }
 
 const { backendStatus } = require(path.join(root, 'out/src/service/backendStatus.js'));
 const awsDir = path.join(os.homedir(), '.aws');

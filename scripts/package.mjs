@@ -4,9 +4,12 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { reexecOnNode24 } from './harness/node24.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
+// @vscode/vsce declares node >= 22
+await reexecOnNode24(new URL(import.meta.url).pathname);
 const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 const out = `${pkg.name}-${pkg.version}.vsix`;
 const r = spawnSync(process.execPath, ['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '--no-update-package-json',

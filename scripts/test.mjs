@@ -3,12 +3,16 @@
 //   integration  mocha INSIDE a real VS Code extension host (code-server), test/integration
 //   ui           Playwright + Debian Chromium driving the real workbench, test/ui/*.test.mjs
 // Usage: node scripts/test.mjs [unit|integration|ui ...]   Exit 1 if any layer fails or runs no test.
+// Everything here runs on Node 24 from the harness (scripts/harness/node24.mjs): the SDKs the unit tests load declare
+// node >= 22. Started on another Node, the script installs Node 24 (a few seconds, once) and runs itself on it.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { reexecOnNode24, runInstall } from './harness/node24.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
+await reexecOnNode24(new URL(import.meta.url).pathname);
 const all = ['unit', 'integration', 'ui'];
 const layers = process.argv.slice(2).filter(a => all.includes(a));
 const chosen = layers.length ? layers : all;
@@ -61,7 +65,9 @@ step(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'
 step(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/chat/webview/tsconfig.json']);
 step(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/compare/webview/tsconfig.json']);
 step(process.execPath, ['node_modules/eslint/bin/eslint.js', '.']);
-if (chosen.some(l => l !== 'unit')) step('bash', ['scripts/harness/install.sh']);
+if (chosen.some(l => l !== 'unit')) {
+  try { runInstall('all'); } catch (e) { console.error(`test: ${e.message}`); process.exit(1); }
+}
 
 const results = [];
 for (const layer of chosen) {

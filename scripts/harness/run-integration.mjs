@@ -15,7 +15,7 @@ const shotDir = path.join(root, 'test-results');
 fs.mkdirSync(shotDir, { recursive: true });
 if (!fs.existsSync(`${testsPath}.js`)) { console.error(`harness: ${testsPath}.js missing (run tsc -p tsconfig.json)`); process.exit(2); }
 
-ensureInstalled(root);
+try { ensureInstalled(); } catch (e) { console.error(e.message); process.exit(1); }
 const runDir = fs.mkdtempSync(path.join(root, 'out', 'harness-run-'));
 // the suite runs in a copy of the sample workspace, so tests can edit and save files without touching fixtures
 const workspace = path.join(runDir, 'workspace');
