@@ -49,11 +49,22 @@ export async function openWorkbench(page, url, { timeout = 90_000 } = {}) {
 
 /** Runs a command through the command palette, as a user would. */
 export async function runFromPalette(page, title) {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill('>' + title);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  // Right after the window opens, the palette can be filled before the extension's commands are registered, and it
+  // does not refresh its list when they arrive: close it and type again, a few times, before giving up.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    await input.waitFor();
+    await input.fill('>' + title);
+    try {
+      await row.waitFor({ timeout: 15_000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
   await page.keyboard.press('Enter');
 }
 

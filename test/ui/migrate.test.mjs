@@ -34,6 +34,10 @@ test('the explorer context menu on a folder shows the refactor preview, and Appl
     return { to, original: fs.readFileSync(to, 'utf8'), golden: fs.readFileSync(path.join(expected, group, `${name}.converse`), 'utf8') };
   });
 
+  // Activate the extension first: otherwise the menu click also pays for activation, which on a loaded machine can
+  // outlast the wait below, and the retry's Escape then closes the quick pick as it appears (seen in CI).
+  await runFromPalette(page, 'Bedrock: Show Log');
+  await page.locator('.statusbar-item[aria-label^="Bedrock credentials"]').first().waitFor({ timeout: 60_000 });
   await runFromPalette(page, 'View: Show Explorer');
   // the folder was written behind the workbench's back: refresh rather than wait for the file watcher
   await page.locator('.part.sidebar [aria-label="Refresh Explorer"]').first().click();
@@ -44,9 +48,12 @@ test('the explorer context menu on a folder shows the refactor preview, and Appl
   // open it again, up to three times, until the command's quick pick is there.
   for (let attempt = 1; ; attempt++) {
     await row.click({ button: 'right' });
+    // The menu takes a click only once it is ready for the pointer; an item the pointer rests on is marked focused.
+    await page.locator('.monaco-menu .action-item', { hasText: 'Migrate OpenAI Code' }).first().hover();
+    await page.locator('.monaco-menu .action-item.focused', { hasText: 'Migrate OpenAI Code' }).first().waitFor({ timeout: 5_000 });
     await page.locator('.monaco-menu .action-item', { hasText: 'Migrate OpenAI Code' }).first().click();
     try {
-      await target.waitFor({ timeout: 10_000 });
+      await target.waitFor({ timeout: 20_000 });
       break;
     } catch (e) {
       if (attempt === 3) throw e;
