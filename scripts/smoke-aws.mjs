@@ -1,17 +1,19 @@
 // `npm run smoke:aws`: proof on real AWS in a minute. Sends one short request per API style on each endpoint family
 // that serves it, one tool call, one CountTokens and (with a guardrail named) one ApplyGuardrail, all through the
-// extension's own BedrockService with the default credential chain, and prints a table: check, family, model,
+// extension's own BedrockService with the default credential chain, and prints a table: style, family, model,
 // status, time to first token, tokens in/out, cost (shipped price table, extension's pricing code).
 // Before sending anything it prints the most the run can cost and asks to go on (y/N); without AWS credentials it
 // says so in one line and exits 0. `--emulator` runs the same matrix against the local Bedrock emulator (npm test
 // does, so this script stays working). Exit status: 0 when every check passed (or there were no credentials),
 // 1 when a check failed or the run was refused, 2 for bad arguments.
 //
-// Usage: node scripts/smoke-aws.mjs [--yes] [--verbose] [--region R] [--profile P] [--guardrail ID [--guardrail-version V]] [--emulator]
+// Usage: node scripts/smoke-aws.mjs [--yes] [--verbose] [--region R] [--profile P] [--guardrail ID [--guardrail-version V]]
+//                                   [--count-model CLAUDE_MODEL_ID] [--emulator]
 //   env: AWS_REGION / AWS_DEFAULT_REGION, BEDROCK_GUARDRAIL_ID, BEDROCK_GUARDRAIL_VERSION, BEDROCK_SMOKE_EMULATOR=1
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
@@ -62,11 +64,14 @@ try {
   process.exit(0);
 }
 
-const checks = smokeMatrix({ labels: API_STYLE_LABELS, guardrail });
-const status = backendStatus({ region, profile: options.profile ?? '', endpoints, env: process.env, sharedFilesExist: false });
+const checks = smokeMatrix({ labels: API_STYLE_LABELS, guardrail, countModel: options.countModel });
+const awsDir = path.join(os.homedir(), '.aws');
+const sharedFilesExist = ['config', 'credentials'].some(f => fs.existsSync(path.join(awsDir, f)));
+const source = backendStatus({ region, profile: options.profile ?? '', endpoints, env: process.env, sharedFilesExist }).credentials;
 say(emulator
   ? `local Bedrock emulator (nothing reaches AWS, nothing is billed): runtime ${emulator.runtimeEndpoint}, mantle ${emulator.mantleEndpoint}`
-  : `AWS ${region} · ${describeCredentials(status.credentials)}${status.credentials.kind === 'none' ? ' (resolved by the default chain)' : ''}`);
+  // 'none' here means the chain found what the quick look cannot see, such as an instance role
+  : `AWS ${region} · ${source.kind === 'none' ? 'credentials from the default chain' : describeCredentials(source)}`);
 if (!guardrail) say('no guardrail check: name one with --guardrail ID [--guardrail-version V] or BEDROCK_GUARDRAIL_ID');
 
 const estimate = estimateCost(checks, { pricing, estimateTokens, region });
@@ -98,6 +103,11 @@ const spent = rows.reduce((sum, r) => sum + (r.cost ?? 0), 0);
 const failed = rows.filter(r => r.status !== 'ok');
 if (failed.length) console.log(`Failed:\n${formatFailures(rows)}\n`);
 say(`${rows.length - failed.length} of ${rows.length} checks ok; cost ${pricing.formatCost(spent, estimate.currency)} by the price table${guardrail ? ` plus at most ${pricing.formatCost(checks.at(-1).costBound)} for the guardrail check` : ''}.`);
+if (emulator) {
+  // What reached the emulator, so the run shows each check was a request and not an answer made up on this side.
+  const heard = emulator.requests.map(r => `${r.family} ${r.route} (${r.auth}${r.status ? ` ${r.status}` : ''})`);
+  say(`the emulator received ${heard.length} requests: ${heard.join(', ')}`);
+}
 if ((failed.length || options.verbose) && logs.length) {
   // The service's own diagnostic log (it is never given secrets): which id was sent, why a request failed.
   say('service log:');
@@ -112,7 +122,7 @@ function readOptions() {
     parsed = parseArgs({
       options: {
         yes: { type: 'boolean', short: 'y' }, emulator: { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-        region: { type: 'string' }, profile: { type: 'string' }, guardrail: { type: 'string' }, 'guardrail-version': { type: 'string' },
+        region: { type: 'string' }, profile: { type: 'string' }, 'count-model': { type: 'string' }, guardrail: { type: 'string' }, 'guardrail-version': { type: 'string' },
       },
     }).values;
   } catch (e) {
@@ -120,7 +130,9 @@ function readOptions() {
     process.exit(2);
   }
   if (parsed.help) {
-    console.log(fs.readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter(l => l.startsWith('//')).map(l => l.slice(3)).join('\n'));
+    // the comment this file opens with
+    const lines = fs.readFileSync(new URL(import.meta.url), 'utf8').split('\n');
+    console.log(lines.slice(0, lines.findIndex(l => !l.startsWith('//'))).map(l => l.slice(3)).join('\n'));
     process.exit(0);
   }
   const region = parsed.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
@@ -135,6 +147,7 @@ function readOptions() {
     emulator: parsed.emulator === true || process.env.BEDROCK_SMOKE_EMULATOR === '1',
     region,
     profile: parsed.profile,
+    countModel: parsed['count-model'],
     guardrailId: parsed.guardrail ?? process.env.BEDROCK_GUARDRAIL_ID,
     guardrailVersion: parsed['guardrail-version'] ?? process.env.BEDROCK_GUARDRAIL_VERSION ?? 'DRAFT',
   };

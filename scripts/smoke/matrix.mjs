@@ -41,12 +41,13 @@ export const WEATHER_TOOL = {
 const chat = (style, family, model, extra = {}) => ({ kind: 'chat', style, family, model, allowance: TEMPLATE_ALLOWANCE, ...extra });
 
 /**
- * @param {{ labels: Record<string, string>, guardrail?: { id: string, version: string } }} options `labels`: the
- * extension's names for the API styles (API_STYLE_LABELS in src/service/model.ts).
+ * @param {{ labels: Record<string, string>, guardrail?: { id: string, version: string }, countModel?: string }} options
+ * `labels`: the extension's names for the API styles (API_STYLE_LABELS in src/service/model.ts); `countModel`: the
+ * Claude model CountTokens counts for (default Claude Haiku 4.5).
  * Each check: kind (chat | tool | count | guardrail), label, style, family, model, and for priced checks the id the
  * price table knows the model by (`priceAs`, when the id sent is not in the table) and the input allowance.
  */
-export function smokeMatrix({ labels, guardrail }) {
+export function smokeMatrix({ labels, guardrail, countModel = HAIKU_RUNTIME }) {
   const checks = [
     chat('converse-stream', 'runtime', NOVA_MICRO),
     chat('converse', 'runtime', NOVA_MICRO),
@@ -60,8 +61,9 @@ export function smokeMatrix({ labels, guardrail }) {
     // The table lists Claude by its runtime id only; mantle's bare id is the same model.
     chat('messages', 'mantle', HAIKU_MANTLE, { priceAs: HAIKU_RUNTIME }),
     { kind: 'tool', label: 'ConverseStream + tool', style: 'converse-stream', family: 'runtime', model: NOVA_LITE, allowance: TOOL_ALLOWANCE },
-    // CountTokens is free of charge; it counts Claude prompts only.
-    { kind: 'count', label: 'CountTokens', style: 'count-tokens', family: 'runtime', model: HAIKU_RUNTIME },
+    // CountTokens is free of charge and counts Claude prompts only. AWS says some Claude models that are served
+    // through cross-Region profiles only do not count on bedrock-runtime; `--count-model` checks another one.
+    { kind: 'count', label: 'CountTokens', style: 'count-tokens', family: 'runtime', model: countModel },
   ];
   for (const c of checks) c.label ??= labels[c.style];
   if (guardrail) checks.push({ kind: 'guardrail', label: 'ApplyGuardrail', style: 'apply-guardrail', family: 'runtime', model: `${guardrail.id}:${guardrail.version}`, guardrail, costBound: GUARDRAIL_CHECK_BOUND_USD });

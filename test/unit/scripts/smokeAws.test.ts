@@ -18,6 +18,14 @@ const EXPECTED_ROWS: Array<[style: string, family: string]> = [
   ['ConverseStream + tool', 'runtime'], ['CountTokens', 'runtime'], ['ApplyGuardrail', 'runtime'],
 ];
 
+/** The emulator's route for each row, in order: what reached it, signed with the keys the default chain found. */
+const EXPECTED_REQUESTS = [
+  'runtime converse-stream', 'runtime converse', 'runtime invoke-with-response-stream', 'runtime invoke',
+  'runtime responses.create', 'runtime chat.completions', 'runtime invoke-with-response-stream',
+  'mantle responses.create', 'mantle chat.completions', 'mantle messages',
+  'runtime converse-stream', 'runtime count-tokens', 'runtime apply-guardrail',
+].map(r => `${r} (sigv4 200)`);
+
 interface Run { code: number | null; stdout: string; stderr: string }
 
 async function runScript(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
@@ -66,11 +74,16 @@ test('--emulator runs the whole matrix through the service: every row ok, with t
     assert.match(cost, /\$\d/, `${what} is priced`);
   }
   assert.match(run.stdout, new RegExp(`${EXPECTED_ROWS.length} of ${EXPECTED_ROWS.length} checks ok`));
+  const received = /the emulator received \d+ requests: (.*)$/m.exec(run.stdout);
+  assert.ok(received, `no list of what the emulator received in:\n${run.stdout}`);
+  // the model and profile listings come first (the catalogue); then one request per row
+  const perRow = received[1].split(', ').filter(r => !/ (list-[a-z-]+|models\.list) /.test(r));
+  assert.deepEqual(perRow, EXPECTED_REQUESTS);
 });
 
 test('with no credentials anywhere it says so in one line, sends nothing and exits 0', { timeout: 120_000 }, async () => {
   const home = mkdtempSync(path.join(tmpdir(), 'smoke-no-aws-'));
-  const run = await runScript([], { HOME: home, PATH: process.env.PATH });
+  const run = await runScript([], { HOME: home });
   assert.equal(run.code, 0, `exit ${run.code}\n${run.stdout}\n${run.stderr}`);
   const lines = (run.stdout + run.stderr).split('\n').filter(l => l.trim());
   assert.equal(lines.length, 1, `expected one line, got:\n${lines.join('\n')}`);
