@@ -46,10 +46,12 @@ const guardrail = options.guardrailId
   ? { id: options.guardrailId, version: options.guardrailVersion }
   : emulator ? { id: emulator.guardrailId, version: 'DRAFT' } : undefined;
 const logs = [];
+// The emulator takes only its own test keys (from the environment): a named profile would sign with real ones.
+const profile = emulator ? undefined : options.profile;
 // As ServiceHost builds it in the extension, minus VS Code: settings become this config, the secret store is empty
 // (the script never reads or stores secrets), and credentials come from the SDK's default chain or a named profile.
 const service = new BedrockService({
-  config: () => ({ region, endpoints, endpointFamily: 'auto', credentials: options.profile ? { kind: 'profile', profile: options.profile } : { kind: 'default-chain' } }),
+  config: () => ({ region, endpoints, endpointFamily: 'auto', credentials: profile ? { kind: 'profile', profile } : { kind: 'default-chain' } }),
   secrets: { get: async () => undefined },
   env: process.env,
   log: m => logs.push(m),
@@ -65,9 +67,10 @@ try {
 }
 
 const checks = smokeMatrix({ labels: API_STYLE_LABELS, guardrail, countModel: options.countModel });
+const guardrailBound = checks.find(c => c.kind === 'guardrail')?.costBound;
 const awsDir = path.join(os.homedir(), '.aws');
 const sharedFilesExist = ['config', 'credentials'].some(f => fs.existsSync(path.join(awsDir, f)));
-const source = backendStatus({ region, profile: options.profile ?? '', endpoints, env: process.env, sharedFilesExist }).credentials;
+const source = backendStatus({ region, profile: profile ?? '', endpoints, env: process.env, sharedFilesExist }).credentials;
 say(emulator
   ? `local Bedrock emulator (nothing reaches AWS, nothing is billed): runtime ${emulator.runtimeEndpoint}, mantle ${emulator.mantleEndpoint}`
   // 'none' here means the chain found what the quick look cannot see, such as an instance role
@@ -77,7 +80,7 @@ if (!guardrail) say('no guardrail check: name one with --guardrail ID [--guardra
 const estimate = estimateCost(checks, { pricing, estimateTokens, region });
 const where = estimate.priceRegion === region ? region : `${estimate.priceRegion} prices: ${region} is not in the table`;
 const unpriced = estimate.unpriced.length ? `; no price for ${estimate.unpriced.join(', ')}` : '';
-const bound = guardrail ? `; the guardrail check is counted at its bound, ${pricing.formatCost(checks.at(-1).costBound)}` : '';
+const bound = guardrailBound ? `; the guardrail check is counted at its bound, ${pricing.formatCost(guardrailBound)}` : '';
 console.log(`Estimated cost: at most ${pricing.formatCost(estimate.total, estimate.currency)} for ${checks.length} requests (price table of ${estimate.tableDate}, ${where}${bound}${unpriced})${emulator ? '; the emulator bills nothing' : ''}`);
 if (estimate.total >= CEILING_USD) {
   await emulator?.close();
@@ -102,7 +105,7 @@ console.log('');
 const spent = rows.reduce((sum, r) => sum + (r.cost ?? 0), 0);
 const failed = rows.filter(r => r.status !== 'ok');
 if (failed.length) console.log(`Failed:\n${formatFailures(rows)}\n`);
-say(`${rows.length - failed.length} of ${rows.length} checks ok; cost ${pricing.formatCost(spent, estimate.currency)} by the price table${guardrail ? ` plus at most ${pricing.formatCost(checks.at(-1).costBound)} for the guardrail check` : ''}.`);
+say(`${rows.length - failed.length} of ${rows.length} checks ok; cost ${pricing.formatCost(spent, estimate.currency)} by the price table${guardrailBound ? ` plus at most ${pricing.formatCost(guardrailBound)} for the guardrail check` : ''}.`);
 if (emulator) {
   // What reached the emulator, so the run shows each check was a request and not an answer made up on this side.
   const heard = emulator.requests.map(r => `${r.family} ${r.route} (${r.auth}${r.status ? ` ${r.status}` : ''})`);
