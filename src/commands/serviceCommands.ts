@@ -3,6 +3,7 @@ import type { ServiceHost } from '../service/vscode/serviceHost';
 import { chooseRegion, ChooseRegionOptions } from './chooseRegion';
 import { listModels, refreshModels } from './modelCommands';
 import { signIn } from './signIn';
+import { signOut } from './signOut';
 import { CredentialStatusBar } from './statusBar';
 
 /** Commands over the service's credentials, region and model catalogue, plus the status-bar entry. */
@@ -10,6 +11,7 @@ export function registerServiceCommands(host: ServiceHost): vscode.Disposable[] 
   return [
     new CredentialStatusBar(host),
     vscode.commands.registerCommand('bedrock.signIn', () => signIn(host)),
+    vscode.commands.registerCommand('bedrock.signOut', () => signOut(host)),
     vscode.commands.registerCommand('bedrock.chooseRegion', (arg?: string | ChooseRegionOptions) => chooseRegion(arg)),
     vscode.commands.registerCommand('bedrock.listModels', () => listModels(host)),
     vscode.commands.registerCommand('bedrock.refreshModels', () => refreshModels(host)),

@@ -29,6 +29,7 @@ export async function signIn(host: ServiceHost): Promise<CredentialChoice | unde
     { label: `${mark({ kind: 'environment' })}$(terminal) Environment variables`, detail: 'AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN of the VS Code process', run: fixed({ kind: 'environment' }) },
     { label: `${mark({ kind: 'access-keys' })}$(key) Access key…`, detail: 'Stored in VS Code secret storage', run: () => askAccessKeys(host) },
     { label: `${mark({ kind: 'api-key' })}$(key) Bedrock API key…`, detail: 'A long-term Bedrock API key, stored in VS Code secret storage', run: () => askApiKey(host) },
+    ...(['access-keys', 'api-key'].includes(store.choice.kind) ? [{ label: '$(sign-out) Sign out', detail: 'Forget the stored access key and API key and use the default credential chain', run: async () => { await vscode.commands.executeCommand('bedrock.signOut'); return store.choice; } }] : []),
     ...(process.env.AWS_BEARER_TOKEN_BEDROCK ? [{ label: `${mark({ kind: 'api-key-env' })}$(key) Bedrock API key from AWS_BEARER_TOKEN_BEDROCK`, run: fixed({ kind: 'api-key-env' }) }] : []),
   ];
   const picked = await vscode.window.showQuickPick(items, { title: 'Bedrock: Choose Credentials', placeHolder: 'Where should Bedrock Workbench take AWS credentials from?', matchOnDetail: true });

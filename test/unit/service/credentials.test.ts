@@ -8,7 +8,7 @@ import { cachedCredentials, REFRESH_MARGIN_MS } from '../../../src/service/crede
 import { listProfiles, profilesFrom } from '../../../src/service/credentials/awsProfiles';
 import { resolveAuth } from '../../../src/service/credentials/resolveAuth';
 import { decodeShortTermApiKey, shortTermApiKey } from '../../../src/service/credentials/shortTermKey';
-import { SECRET_KEYS } from '../../../src/service/credentials/sources';
+import { choiceLabel, SECRET_KEYS } from '../../../src/service/credentials/sources';
 
 const CONFIG = `
 [default]
@@ -127,4 +127,11 @@ test('a short-term key never outlives the credentials that sign it', async () =>
   const now = new Date('2026-11-25T12:00:00Z');
   const key = await shortTermApiKey({ accessKeyId: 'A', secretAccessKey: 'S', expiration: new Date(now.getTime() + 600_000) }, 'us-east-1', 43_200, now);
   assert.equal(decodeShortTermApiKey(key)!.searchParams.get('X-Amz-Expires'), '600');
+});
+
+test('the status bar says which credentials are in use', () => {
+  assert.equal(choiceLabel({ kind: 'profile', profile: 'dev' }), 'profile dev');
+  assert.equal(choiceLabel({ kind: 'access-keys' }), 'access key');
+  assert.equal(choiceLabel({ kind: 'api-key' }), 'API key');
+  assert.equal(choiceLabel({ kind: 'default-chain' }), 'default chain');
 });
