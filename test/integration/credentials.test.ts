@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -74,5 +75,60 @@ suite('Credentials: sign out and SSO sign-in in the real extension host', () => 
     assert.deepStrictEqual(t.credentials.choice, { kind: 'default-chain' });
     const last = await lastEvent(t.service.stream(hello, new AbortController().signal));
     assert.strictEqual(last?.type, 'stop', `answered with the default chain's credentials: ${JSON.stringify(last)}`);
+  });
+
+  test('an expired SSO session: the chat\'s Sign In with SSO runs the device flow against IAM Identity Center and the request is retried and answered, without the AWS CLI', async function () {
+    this.timeout(60_000);
+    const t = await testing();
+    const api = await vscode.extensions.getExtension<BedrockWorkbenchApi>(EXTENSION_ID)!.activate();
+    const chat = api.chatView.controller;
+    const startUrl = 'https://corp.awsapps.com/start';
+    fs.writeFileSync(process.env.AWS_CONFIG_FILE!, [
+      '[profile dev-sso]', 'sso_session = corp', 'sso_account_id = 111122223333', 'sso_role_name = Dev', 'region = us-east-1', '',
+      '[sso-session corp]', `sso_start_url = ${startUrl}`, 'sso_region = us-east-1', 'sso_registration_scopes = sso:account:access', '',
+    ].join('\n'));
+    const cacheFile = path.join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update('corp').digest('hex')}.json`);
+    fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+    fs.writeFileSync(cacheFile, JSON.stringify({ startUrl, region: 'us-east-1', accessToken: 'aoaEXPIRED', expiresAt: '2026-01-01T00:00:00Z' }));
+    // the SDKs' own endpoint settings send IAM Identity Center's OIDC and portal calls to the emulator;
+    // PATH without any aws executable: nothing may depend on the AWS CLI
+    process.env.AWS_ENDPOINT_URL_SSO_OIDC = emu.runtimeEndpoint;
+    process.env.AWS_ENDPOINT_URL_SSO = emu.runtimeEndpoint;
+    const path0 = process.env.PATH;
+    process.env.PATH = fs.mkdtempSync(path.join(os.tmpdir(), 'no-aws-cli-'));
+    const terminals = vscode.window.terminals.length;
+    try {
+      await t.credentials.setChoice({ kind: 'profile', profile: 'dev-sso' });
+      await chat.newConversation();
+      await chat.setSelection({ model: hello.model, apiStyle: 'converse-stream', family: 'runtime' });
+      await chat.send('hello from an SSO profile');
+      const failed = chat.store.active.messages.at(-1)!;
+      assert.strictEqual(failed.role, 'assistant');
+      assert.deepStrictEqual(failed.error?.action, { kind: 'sso-login', profile: 'dev-sso' }, JSON.stringify(failed.error));
+      assert.strictEqual(failed.error?.actionLabel, 'Sign In with SSO');
+
+      const before = emu.requests.length;
+      await chat.handle({ type: 'errorAction', id: failed.id });
+
+      const routes = emu.requests.slice(before).map(r => r.route);
+      for (const r of ['sso-oidc.register-client', 'sso-oidc.start-device-authorization', 'sso-oidc.create-token', 'sso.get-role-credentials', 'converse-stream']) {
+        assert.ok(routes.includes(r), `${r} was called: ${routes.join(', ')}`);
+      }
+      assert.strictEqual(routes.filter(r => r === 'converse-stream').length, 1, 'the failed request is retried once');
+      const answered = chat.store.active.messages.at(-1)!;
+      assert.strictEqual(answered.role, 'assistant');
+      assert.ok(!answered.error, JSON.stringify(answered.error));
+      assert.ok(answered.text.length > 0, 'the retried request was answered');
+      assert.ok(!chat.store.active.messages.some(m => m.id === failed.id), 'the failed reply was replaced');
+      const cached = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { accessToken: string; expiresAt: string; clientId?: string; refreshToken?: string };
+      assert.notStrictEqual(cached.accessToken, 'aoaEXPIRED');
+      assert.ok(Date.parse(cached.expiresAt) > Date.now(), 'the token cache holds a live session');
+      assert.ok(cached.clientId && cached.refreshToken, 'with what the SDK needs to refresh it');
+      assert.strictEqual(vscode.window.terminals.length, terminals, 'no terminal was opened');
+    } finally {
+      process.env.PATH = path0;
+      await t.credentials.setChoice({ kind: 'default-chain' });
+      await chat.newConversation();
+    }
   });
 });
