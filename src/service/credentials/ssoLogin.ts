@@ -88,6 +88,13 @@ async function readCachedToken(cacheKey: string): Promise<Partial<CachedToken> |
   }
 }
 
+/** Whether the session has a cached token that is still valid (the SDK refreshes one close to expiry by itself). */
+export async function hasLiveSession(session: SsoSession, now = Date.now()): Promise<boolean> {
+  const cached = await readCachedToken(session.cacheKey);
+  if (!cached?.accessToken || !cached.expiresAt) return false;
+  return Date.parse(cached.expiresAt) > now || !!(cached.refreshToken && cached.clientId && cached.clientSecret);
+}
+
 async function writeCachedToken(cacheKey: string, token: CachedToken): Promise<string> {
   const file = sdks.sharedConfig().getSSOTokenFilepath(cacheKey);
   await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });

@@ -7,7 +7,7 @@ import { after, before, beforeEach, test } from 'node:test';
 import { startEmulator, type Emulator } from '../../../emulator';
 import { BedrockService } from '../../../src/service/bedrockService';
 import { resolveAuth } from '../../../src/service/credentials/resolveAuth';
-import { ssoDeviceLogin, SsoLoginError, ssoSessionOf, type DeviceCode } from '../../../src/service/credentials/ssoLogin';
+import { hasLiveSession, ssoDeviceLogin, SsoLoginError, ssoSessionOf, type DeviceCode } from '../../../src/service/credentials/ssoLogin';
 import { toBedrockError } from '../../../src/service/errors';
 import type { StreamEvent } from '../../../src/service/model';
 
@@ -81,6 +81,7 @@ test('an expired SSO session is named as such; the device flow writes the token 
   let shown: DeviceCode | undefined;
   const before = emu.requests.length;
   const session = (await ssoSessionOf('dev-sso'))!;
+  assert.equal(await hasLiveSession(session), false);
   const done = await ssoDeviceLogin(session, { signal: new AbortController().signal, onCode: c => { shown = c; }, sleep: instant(waits) });
 
   assert.match(shown?.userCode ?? '', /^[A-Z]{4}-[A-Z]{4}$/);
@@ -97,6 +98,7 @@ test('an expired SSO session is named as such; the device flow writes the token 
 
   // the file the AWS CLI writes, at the path the SDK reads
   assert.equal(done.cacheFile, cacheFile('corp'));
+  assert.equal(await hasLiveSession(session), true);
   const cached = JSON.parse(fs.readFileSync(cacheFile('corp'), 'utf8')) as Record<string, string>;
   assert.deepEqual(Object.keys(cached).sort(), ['accessToken', 'clientId', 'clientSecret', 'expiresAt', 'refreshToken', 'region', 'registrationExpiresAt', 'startUrl']);
   assert.equal(cached.startUrl, START_URL);
