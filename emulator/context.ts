@@ -6,6 +6,7 @@ import type { Reply, ReplyRequest } from './replyGenerator';
 import type { ResponsesStore } from './mantle/responsesStore';
 import type { AsyncJobs } from './runtime/asyncJobs';
 import type { ApplicationProfile } from './models';
+import type { IdentityCenter } from './sso/identityCenter';
 
 /** State shared by every route of one emulator instance. */
 export interface EmulatorContext {
@@ -21,6 +22,8 @@ export interface EmulatorContext {
   asyncJobs: AsyncJobs;
   /** Application inference profiles created with CreateInferenceProfile. */
   applicationProfiles: ApplicationProfile[];
+  /** IAM Identity Center: OIDC device flow and role credentials for SSO profiles. */
+  identityCenter: IdentityCenter;
   /** Next scripted reply if any, else the current generator. */
   reply(request: ReplyRequest): Promise<Reply | string>;
 }

@@ -22,7 +22,8 @@ export class EmulatorError extends Error {
   }
 }
 
-export type ErrorDialect = 'aws' | 'openai' | 'anthropic';
+/** `oauth`: IAM Identity Center's OIDC service, restJson1 errors whose body is OAuth's `error` / `error_description`. */
+export type ErrorDialect = 'aws' | 'openai' | 'anthropic' | 'oauth';
 
 export function sendError(ex: Exchange, dialect: ErrorDialect, err: EmulatorError): void {
   if (ex.closed) return;
@@ -31,6 +32,8 @@ export function sendError(ex: Exchange, dialect: ErrorDialect, err: EmulatorErro
     ex.json(err.status, { error: { message: err.message, type: err.openai.type, param: null, code: err.openai.code } });
   } else if (dialect === 'anthropic') {
     ex.json(err.status, { type: 'error', error: { type: err.anthropicType, message: err.message }, request_id: ex.requestId });
+  } else if (dialect === 'oauth') {
+    ex.json(err.status, err.extra, { 'x-amzn-errortype': `${err.awsType}:http://internal.amazon.com/coral/com.amazonaws.ssooidc/` });
   } else {
     const body = err.capitalMessage ? { Message: err.message, ...err.extra } : { message: err.message, ...err.extra };
     ex.json(err.status, body, { 'x-amzn-errortype': `${err.awsType}:http://internal.amazon.com/coral/com.amazon.bedrock/` });

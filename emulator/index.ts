@@ -11,12 +11,14 @@ import { AsyncJobs } from './runtime/asyncJobs';
 import { listen, type Listener } from './server';
 import type { Exchange } from './http/exchange';
 import { API_KEY_PREFIX } from './auth/bearer';
+import { IdentityCenter, type DevicePoll } from './sso/identityCenter';
 
 export type { RecordedRequest } from './recorder';
 export type { FaultPlan, FaultPlanEntry, FaultSet } from './faults';
 export type { Reply, ReplyGenerator, ReplyRequest, ToolCall, ApiStyle } from './replyGenerator';
 export { defaultReplyGenerator } from './replyGenerator';
 export { FAULT_HEADER } from './faults';
+export type { DevicePoll } from './sso/identityCenter';
 
 export interface EmulatorOptions {
   /** Runtime listener port; 0 picks a free one (default 0). */
@@ -60,6 +62,16 @@ export interface Emulator {
   scriptReplies(replies: Array<string | Reply>): void;
   /** Replaces the reply generator; pass undefined to restore the default. */
   setReplyGenerator(generator: ReplyGenerator | undefined): void;
+  /**
+   * IAM Identity Center. Point the SDKs at it with `AWS_ENDPOINT_URL_SSO_OIDC` and `AWS_ENDPOINT_URL_SSO` set to
+   * `runtimeEndpoint`; its role credentials are this emulator's access key pair.
+   */
+  sso: {
+    /** What each new device code answers to its polls before it is approved (default: one `authorization_pending`). */
+    scriptPolls(polls: DevicePoll[]): void;
+    /** Ends every SSO access token now. */
+    expireSessions(): void;
+  };
   close(): Promise<void>;
 }
 
@@ -81,6 +93,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     responses: new ResponsesStore(),
     asyncJobs: new AsyncJobs(region, EMULATOR_ACCOUNT),
     applicationProfiles: [],
+    identityCenter: new IdentityCenter({ accessKeyId, secretAccessKey }),
     reply: async request => (scripted.length ? scripted.shift() as string | Reply : generator(request)),
   };
   // A client that vanishes mid-request (aborted upload, reset stream) must never take the
@@ -106,6 +119,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     scriptFaults: plan => ctx.faultScript.add(plan),
     scriptReplies: replies => { scripted.push(...replies); },
     setReplyGenerator: g => { generator = g ?? defaultReplyGenerator; },
+    sso: { scriptPolls: polls => ctx.identityCenter.scriptPolls(polls), expireSessions: () => ctx.identityCenter.expireSessions() },
     close: async () => { await Promise.all(listeners.map(l => l.close())); },
   };
 }

@@ -7,7 +7,7 @@ export interface RecordedRequest {
   /** Path as sent (percent-encoded), without query. */
   path: string;
   query: Record<string, string>;
-  /** Request headers without `authorization`, `x-api-key`, `x-amz-security-token`. */
+  /** Request headers without `authorization`, `x-api-key`, `x-amz-security-token`, `x-amz-sso_bearer_token`. */
   headers: Record<string, string>;
   /** Parsed JSON when the body is JSON; for bidirectional streams, the decoded input events. */
   body: unknown;
@@ -22,7 +22,7 @@ export interface RecordedRequest {
   clientClosedAt?: number;
 }
 
-const SECRET_HEADERS = new Set(['authorization', 'x-api-key', 'x-amz-security-token', 'cookie']);
+const SECRET_HEADERS = new Set(['authorization', 'x-api-key', 'x-amz-security-token', 'x-amz-sso_bearer_token', 'cookie']);
 
 export function recordOf(ex: Exchange, route: string, auth: RecordedRequest['auth']): RecordedRequest {
   const headers: Record<string, string> = {};

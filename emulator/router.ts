@@ -16,6 +16,8 @@ export interface Route {
   /** The handler reads the request body itself, as a live stream. */
   streamingBody?: boolean;
   sigv4Only?: boolean;
+  /** Called without AWS credentials (IAM Identity Center's OIDC and portal calls authenticate in their own way). */
+  unsigned?: boolean;
 }
 
 function match(route: Route, segments: string[]): Record<string, string> | undefined {
@@ -74,7 +76,7 @@ export async function dispatch(ex: Exchange, ctx: EmulatorContext, routes: Route
   const record = recordOf(ex, route.name, 'none');
   ctx.requests.push(record);
   try {
-    record.auth = await authenticate(ex, ctx.auth, { sigv4Only: route.sigv4Only });
+    if (!route.unsigned) record.auth = await authenticate(ex, ctx.auth, { sigv4Only: route.sigv4Only });
     const scripted = ctx.faultScript.take(ex.family, ex.rawPath);
     const faults: FaultSet = mergeFaults(parseFaults(scripted), parseFaults(ex.headers[FAULT_HEADER]));
     const statusError = statusFaultError(faults);

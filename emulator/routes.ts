@@ -56,4 +56,9 @@ export const ROUTES: Route[] = [
   ...openai('DELETE', 'responses/:id', 'responses.delete', deleteResponse),
   ...openai('POST', 'responses/:id/cancel', 'responses.cancel', cancelResponse),
   { method: 'POST', path: '/anthropic/v1/messages', name: 'messages', families: BOTH, dialect: 'anthropic', handler: createMessage },
+  // IAM Identity Center (oidc.{region} and portal.sso.{region} in AWS), for SSO profiles' device-flow sign-in
+  { method: 'POST', path: '/client/register', name: 'sso-oidc.register-client', families: RUNTIME, dialect: 'oauth', unsigned: true, handler: c => c.ctx.identityCenter.register(c) },
+  { method: 'POST', path: '/device_authorization', name: 'sso-oidc.start-device-authorization', families: RUNTIME, dialect: 'oauth', unsigned: true, handler: c => c.ctx.identityCenter.startDeviceAuthorization(c) },
+  { method: 'POST', path: '/token', name: 'sso-oidc.create-token', families: RUNTIME, dialect: 'oauth', unsigned: true, handler: c => c.ctx.identityCenter.createToken(c) },
+  { method: 'GET', path: '/federation/credentials', name: 'sso.get-role-credentials', families: RUNTIME, dialect: 'aws', unsigned: true, handler: c => c.ctx.identityCenter.getRoleCredentials(c) },
 ];

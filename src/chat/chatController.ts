@@ -235,7 +235,7 @@ export class ChatController extends Disposable {
   private async errorAction(id: string): Promise<void> {
     const m = this.store.active.messages.find(x => x.id === id);
     if (!m?.error?.action) return;
-    if (!(await runErrorAction(m.error.action, this.host.log)) && m.error.action.kind === 'retry') await this.retry(id);
+    if ((await runErrorAction(m.error.action, this.host.log)) === 'retry') await this.retry(id);
   }
 
 

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import type { BedrockError, ErrorAction } from '../service/errors';
 import { modelAccessUrl } from '../service/regions';
+import { ssoLoginInTerminal, TERMINAL_BUTTON } from './ssoLogin';
 
 /** The button label for an error's next step. */
 export function actionLabel(a: ErrorAction): string {
   switch (a.kind) {
     case 'sign-in': return 'Sign In';
-    case 'sso-login': return `Run aws sso login --profile ${a.profile}`;
+    case 'sso-login': return 'Sign In with SSO';
     case 'request-access': return 'Request Model Access';
     case 'retry': return 'Retry';
     case 'choose-model': return 'Choose Model';
@@ -15,41 +16,39 @@ export function actionLabel(a: ErrorAction): string {
 }
 
 /**
- * Runs an error's next step. `retry` is the caller's to do (it knows the request), so it is returned as false
- * here and handled there.
+ * Runs an error's next step. Resolves `retry` when the caller should now send the request again: the step was
+ * `retry` (the caller knows the request), or a sign-in that just succeeded (the failed request is retried once).
  */
-export async function runErrorAction(a: ErrorAction, log: vscode.LogOutputChannel): Promise<boolean> {
+export async function runErrorAction(a: ErrorAction, log: vscode.LogOutputChannel): Promise<'retry' | 'done'> {
   switch (a.kind) {
     case 'sign-in':
       await vscode.commands.executeCommand('bedrock.signIn');
-      return true;
-    case 'sso-login': {
-      const terminal = vscode.window.createTerminal({ name: 'AWS SSO login' });
-      terminal.show();
-      terminal.sendText(`aws sso login --profile ${shellQuote(a.profile)}`);
-      return true;
-    }
+      return 'done';
+    case 'sso-login':
+      return (await vscode.commands.executeCommand<boolean>('bedrock.ssoLogin', { profile: a.profile })) ? 'retry' : 'done';
     case 'request-access':
-      return vscode.env.openExternal(vscode.Uri.parse(modelAccessUrl(a.region)));
+      await vscode.env.openExternal(vscode.Uri.parse(modelAccessUrl(a.region)));
+      return 'done';
     case 'choose-model':
       await vscode.commands.executeCommand('bedrock.listModels');
-      return true;
+      return 'done';
     case 'show-log':
       log.show(true);
-      return true;
+      return 'done';
     case 'retry':
-      return false;
+      return 'retry';
   }
 }
 
-function shellQuote(s: string): string {
-  return /^[\w.@-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
-/** Shows an error as one sentence with its next step as a button; the detail goes to the log. */
+/**
+ * Shows an error as one sentence with its next step as a button; the detail goes to the log. An expired SSO
+ * session also offers the AWS CLI in a terminal, the way it was done before the in-editor sign-in.
+ */
 export async function showBedrockError(e: BedrockError, log: vscode.LogOutputChannel, retry?: () => unknown): Promise<void> {
   log.error(e.detail);
   const buttons = e.action ? [actionLabel(e.action)] : [];
+  if (e.action?.kind === 'sso-login') buttons.push(TERMINAL_BUTTON);
   const choice = await vscode.window.showErrorMessage(`Bedrock: ${e.message}`, ...buttons);
-  if (choice && e.action && !(await runErrorAction(e.action, log)) && e.action.kind === 'retry') retry?.();
+  if (choice === TERMINAL_BUTTON && e.action?.kind === 'sso-login') ssoLoginInTerminal(e.action.profile);
+  else if (choice && e.action && (await runErrorAction(e.action, log)) === 'retry') retry?.();
 }

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { listProfiles } from '../service/credentials/awsProfiles';
+import { hasLiveSession, ssoSessionOf } from '../service/credentials/ssoLogin';
 import type { CredentialChoice } from '../service/credentials/sources';
 import type { ServiceHost } from '../service/vscode/serviceHost';
+import { ssoLoginInTerminal, TERMINAL_BUTTON } from './ssoLogin';
 
 interface ChoiceItem extends vscode.QuickPickItem {
   run: () => Promise<CredentialChoice | undefined>;
@@ -23,12 +25,17 @@ export async function signIn(host: ServiceHost): Promise<CredentialChoice | unde
     ...profiles.map(p => ({
       label: `${mark({ kind: 'profile', profile: p.name })}$(account) ${p.name}`,
       description: [p.kind === 'sso' ? 'SSO' : p.kind, p.region].filter(Boolean).join(' · '),
-      run: fixed({ kind: 'profile', profile: p.name }),
+      run: async () => {
+        const c = await fixed({ kind: 'profile', profile: p.name })();
+        if (p.kind === 'sso') void offerSsoLogin(p.name);
+        return c;
+      },
     })),
     { label: 'Other sources', kind: vscode.QuickPickItemKind.Separator },
     { label: `${mark({ kind: 'environment' })}$(terminal) Environment variables`, detail: 'AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN of the VS Code process', run: fixed({ kind: 'environment' }) },
     { label: `${mark({ kind: 'access-keys' })}$(key) Access key…`, detail: 'Stored in VS Code secret storage', run: () => askAccessKeys(host) },
     { label: `${mark({ kind: 'api-key' })}$(key) Bedrock API key…`, detail: 'A long-term Bedrock API key, stored in VS Code secret storage', run: () => askApiKey(host) },
+    ...(['access-keys', 'api-key'].includes(store.choice.kind) ? [{ label: '$(sign-out) Sign out', detail: 'Forget the stored access key and API key and use the default credential chain', run: async () => { await vscode.commands.executeCommand('bedrock.signOut'); return store.choice; } }] : []),
     ...(process.env.AWS_BEARER_TOKEN_BEDROCK ? [{ label: `${mark({ kind: 'api-key-env' })}$(key) Bedrock API key from AWS_BEARER_TOKEN_BEDROCK`, run: fixed({ kind: 'api-key-env' }) }] : []),
   ];
   const picked = await vscode.window.showQuickPick(items, { title: 'Bedrock: Choose Credentials', placeHolder: 'Where should Bedrock Workbench take AWS credentials from?', matchOnDetail: true });
@@ -55,4 +62,13 @@ async function askApiKey(host: ServiceHost): Promise<CredentialChoice | undefine
   if (!key) return undefined;
   await host.credentials.storeApiKey(key.trim());
   return { kind: 'api-key' };
+}
+
+/** Picking an SSO profile whose session has lapsed (or never started) offers to sign in now, before a request fails. */
+async function offerSsoLogin(profile: string): Promise<void> {
+  const session = await ssoSessionOf(profile).catch(() => undefined);
+  if (!session || await hasLiveSession(session)) return;
+  const c = await vscode.window.showInformationMessage(`Bedrock: profile "${profile}" needs an IAM Identity Center sign-in.`, 'Sign In with SSO', TERMINAL_BUTTON);
+  if (c === 'Sign In with SSO') await vscode.commands.executeCommand('bedrock.ssoLogin', { profile });
+  else if (c === TERMINAL_BUTTON) ssoLoginInTerminal(profile);
 }

@@ -127,8 +127,8 @@ export class ComparePanel extends Disposable {
   private async errorAction(columnId: string): Promise<void> {
     const action = this.session.state().columns.find(c => c.id === columnId)?.result?.error?.action;
     if (!action) return;
-    // a retry is a new run of the whole comparison, so the columns stay comparable
-    if (!(await runErrorAction(action, this.host.log)) && action.kind === 'retry') await this.session.run(this.session.state().prompt);
+    // a retry (or a retry after signing in) is a new run of the whole comparison, so the columns stay comparable
+    if ((await runErrorAction(action, this.host.log)) === 'retry') await this.session.run(this.session.state().prompt);
   }
 
 

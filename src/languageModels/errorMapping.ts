@@ -24,7 +24,7 @@ export function languageModelErrorCode(e: BedrockError): LanguageModelErrorCode 
 export function nextStepText(a: ErrorAction | undefined): string {
   switch (a?.kind) {
     case 'sign-in': return 'Run "Bedrock: Sign In / Choose Credentials".';
-    case 'sso-login': return `Run "aws sso login --profile ${a.profile}".`;
+    case 'sso-login': return `Run "Bedrock: Sign In with IAM Identity Center (SSO)" or "aws sso login --profile ${a.profile}".`;
     case 'request-access': return `Request model access in the Bedrock console for ${a.region}.`;
     case 'retry': return 'Try again.';
     case 'choose-model': return 'Choose another Bedrock model.';

@@ -37,7 +37,8 @@ function actionCommand(a: ErrorAction): vscode.Command | undefined {
     case 'choose-model': return { command: 'bedrock.listModels', title };
     case 'show-log': return { command: 'bedrock.showLog', title };
     case 'request-access': return { command: 'vscode.open', title, arguments: [vscode.Uri.parse(modelAccessUrl(a.region))] };
-    // sso-login needs a terminal and retry is VS Code's own button on a failed chat turn
+    case 'sso-login': return { command: 'bedrock.ssoLogin', title, arguments: [{ profile: a.profile }] };
+    // retry is VS Code's own button on a failed chat turn
     default: return undefined;
   }
 }
@@ -46,6 +47,6 @@ function actionCommand(a: ErrorAction): vscode.Command | undefined {
 export function reportError(error: BedrockError, response: vscode.ChatResponseStream): vscode.ChatErrorDetails {
   const command = error.action && actionCommand(error.action);
   if (command) response.button(command);
-  const hint = error.action?.kind === 'sso-login' ? ` Run \`aws sso login --profile ${error.action.profile}\` in a terminal.` : '';
+  const hint = error.action?.kind === 'sso-login' ? ` (Or run \`aws sso login --profile ${error.action.profile}\` in a terminal.)` : '';
   return { message: `Bedrock: ${error.message}${hint}` };
 }

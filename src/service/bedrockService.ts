@@ -1,5 +1,6 @@
 import type { ResolvedAuth } from './credentials/auth';
 import { resolveAuth } from './credentials/resolveAuth';
+import { shortTermApiKey, type ShortTermApiKey } from './credentials/shortTermKey';
 import type { CredentialChoice, SecretReader } from './credentials/sources';
 import type { Catalogue } from './catalogue/modelCatalogue';
 import { loadCatalogue } from './catalogue/loadCatalogue';
@@ -196,6 +197,11 @@ export class BedrockService {
   private loadedCatalogue(): Catalogue | undefined {
     const { region, endpoints } = this.deps.config();
     return this.resolved.get(`${region}|${JSON.stringify(endpoints)}`);
+  }
+
+  /** A short-term Bedrock API key (12 hours at most) from the credentials in use, for the current region. */
+  async shortTermApiKey(): Promise<ShortTermApiKey> {
+    return shortTermApiKey(await this.currentAuth(), this.deps.config().region);
   }
 
   /** Forget cached credentials (after sign-in, or when the user fixed an expired SSO session). */

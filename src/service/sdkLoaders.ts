@@ -12,4 +12,8 @@ export const sdkLoaders = {
   bedrockControl: () => require('@aws-sdk/client-bedrock') as typeof import('@aws-sdk/client-bedrock'),
   anthropicBedrock: () => require('@anthropic-ai/bedrock-sdk') as typeof import('@anthropic-ai/bedrock-sdk'),
   credentialProviders: () => require('@aws-sdk/credential-providers') as typeof import('@aws-sdk/credential-providers'),
+  /** The AWS SDK's own reader of ~/.aws/config, ~/.aws/credentials and the SSO token cache. */
+  sharedConfig: () => require('@smithy/core/config') as typeof import('@smithy/core/config'),
+  bedrockTokenGenerator: () => require('@aws/bedrock-token-generator') as typeof import('@aws/bedrock-token-generator'),
+  ssoOidc: () => require('@aws-sdk/client-sso-oidc') as typeof import('@aws-sdk/client-sso-oidc'),
 };

@@ -15,6 +15,9 @@ export const sdks: typeof Loaders = {
   bedrockControl: () => load().bedrockControl(),
   anthropicBedrock: () => load().anthropicBedrock(),
   credentialProviders: () => load().credentialProviders(),
+  sharedConfig: () => load().sharedConfig(),
+  bedrockTokenGenerator: () => load().bedrockTokenGenerator(),
+  ssoOidc: () => load().ssoOidc(),
 };
 
 /** Whether any SDK has been loaded yet (activation must not load one). */

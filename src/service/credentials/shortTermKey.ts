@@ -1,36 +1,38 @@
-import { Hash } from '@smithy/hash-node';
-import { SignatureV4 } from '@smithy/signature-v4';
-import type { AwsCredentials } from './auth';
+import { BedrockRequestError } from '../errors';
+import { sdks } from '../sdks';
+import type { ResolvedAuth } from './auth';
 
 /** Bedrock caps short-term keys at 12 hours (and at the lifetime of the credentials that sign them). */
 export const MAX_SHORT_TERM_SECONDS = 43_200;
-const PREFIX = 'bedrock-api-key-';
 
-/**
- * A short-term Bedrock API key derived from IAM credentials, as the aws-bedrock-token-generator libraries make it:
- * a SigV4-presigned `POST https://bedrock.amazonaws.com/?Action=CallWithBearerToken` (service `bedrock`), without
- * the scheme, with `&Version=1` appended, base64-encoded and prefixed. It is only as valid as the credentials.
- */
-export async function shortTermApiKey(credentials: AwsCredentials, region: string, expiresInSeconds = MAX_SHORT_TERM_SECONDS, now = new Date()): Promise<string> {
-  const remaining = credentials.expiration ? Math.floor((credentials.expiration.getTime() - now.getTime()) / 1000) : Infinity;
-  const expiresIn = Math.max(1, Math.min(expiresInSeconds, MAX_SHORT_TERM_SECONDS, remaining));
-  const signer = new SignatureV4({ service: 'bedrock', region, credentials, sha256: Hash.bind(null, 'sha256') });
-  const presigned = await signer.presign({
-    method: 'POST', protocol: 'https:', hostname: 'bedrock.amazonaws.com', path: '/',
-    headers: { host: 'bedrock.amazonaws.com' }, query: { Action: 'CallWithBearerToken' },
-  }, { expiresIn, signingDate: now });
-  const query = Object.entries(presigned.query ?? {})
-    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`).join('&');
-  const url = `${presigned.hostname}${presigned.path}?${query}&Version=1`;
-  return PREFIX + Buffer.from(url, 'utf8').toString('base64');
+export interface ShortTermApiKey {
+  /** `bedrock-api-key-…`: a secret; it goes to the clipboard and nowhere else. */
+  key: string;
+  expiresAt: Date;
+  region: string;
 }
 
-/** The presigned URL inside a short-term key, for diagnostics and tests. */
-export function decodeShortTermApiKey(key: string): URL | undefined {
-  if (!key.startsWith(PREFIX)) return undefined;
-  try {
-    return new URL('https://' + Buffer.from(key.slice(PREFIX.length), 'base64').toString('utf8'));
-  } catch {
-    return undefined;
+/**
+ * A short-term Bedrock API key for tools that take only a key, made by AWS's own `@aws/bedrock-token-generator`
+ * from the IAM credentials in use. It is only as valid as those credentials: the key's lifetime is cut to theirs,
+ * so the expiry shown to the user is the real one.
+ */
+export async function shortTermApiKey(auth: ResolvedAuth, region: string, now = new Date()): Promise<ShortTermApiKey> {
+  if (auth.kind !== 'sigv4') {
+    throw new BedrockRequestError({
+      kind: 'no-credentials', message: 'A short-term API key is made from AWS credentials, and Bedrock Workbench is using an API key.',
+      detail: 'short-term key requested while the credentials in use are a bearer token', retryable: false, action: { kind: 'sign-in' },
+    });
   }
+  const credentials = await auth.credentials();
+  const remaining = credentials.expiration ? Math.floor((credentials.expiration.getTime() - now.getTime()) / 1000) : Infinity;
+  const expiresInSeconds = Math.min(MAX_SHORT_TERM_SECONDS, remaining);
+  if (expiresInSeconds < 60) {
+    throw new BedrockRequestError({
+      kind: 'expired-credentials', message: 'The AWS credentials in use expire within a minute; sign in again first.',
+      detail: `credentials expire in ${remaining}s`, retryable: false, action: { kind: 'sign-in' },
+    });
+  }
+  const key = await sdks.bedrockTokenGenerator().getToken({ credentials, region, expiresInSeconds });
+  return { key, expiresAt: new Date(now.getTime() + expiresInSeconds * 1000), region };
 }

@@ -21,13 +21,13 @@ export function describeChoice(c: CredentialChoice): string {
   }
 }
 
-/** Short label for the status bar (`profile · region`). */
+/** Short label for the status bar (`profile dev · us-east-1`): which kind of credentials, and which ones. */
 export function choiceLabel(c: CredentialChoice): string {
   switch (c.kind) {
-    case 'default-chain': return 'default';
-    case 'profile': return c.profile;
-    case 'environment': return 'env';
-    case 'access-keys': return 'access keys';
+    case 'default-chain': return 'default chain';
+    case 'profile': return `profile ${c.profile}`;
+    case 'environment': return 'environment';
+    case 'access-keys': return 'access key';
     case 'api-key': return 'API key';
     case 'api-key-env': return 'API key (env)';
   }
