@@ -20,6 +20,8 @@ export interface FailureFacts {
   message: string;
   /** What went wrong below the API, when no service answer explains it. */
   transport?: 'aborted' | 'timeout' | 'connection' | 'corrupt-frame';
+  /** Node's or undici's code for it (UND_ERR_SOCKET, ERR_HTTP2_STREAM_ERROR), for the log. */
+  systemCode?: string;
   /** Raised by the credential chain rather than by a request. */
   credentials: boolean;
   /** It arrived after the reply had begun to stream (see markMidStream). */
@@ -139,8 +141,10 @@ function transportOf(e: unknown, f: FailureFacts): FailureFacts['transport'] {
   if (f.midStream && (e instanceof SyntaxError || /\bchecksum\b|\bprelude\b/i.test(f.message))) return 'corrupt-frame';
   for (let c: unknown = e, depth = 0; c && depth < 4; c = fields(c).cause, depth++) {
     const code = str(fields(c).code);
-    if (code && TIMEOUT_CODES.has(code)) return 'timeout';
-    if (code && CONNECTION_CODES.has(code)) return 'connection';
+    if (code && (TIMEOUT_CODES.has(code) || CONNECTION_CODES.has(code))) {
+      f.systemCode = code;
+      return TIMEOUT_CODES.has(code) ? 'timeout' : 'connection';
+    }
   }
   // undici's body stream: TypeError('terminated') when the socket closed mid-body, 'fetch failed' before any answer
   if (e instanceof TypeError && /^(terminated|fetch failed)$/.test(f.message)) return 'connection';

@@ -147,7 +147,8 @@ function sentence(kind: ErrorKind, f: FailureFacts, ctx: ErrorContext): Pick<Bed
  * errors repeat part of the text they choked on, which is model output.
  */
 function detailOf(f: FailureFacts): string {
-  const code = f.codes[0] && f.codes[0] !== f.name ? ` [${f.codes[0]}]` : '';
+  const first = f.codes[0] ?? f.systemCode;
+  const code = first && first !== f.name ? ` [${first}]` : '';
   const where = f.midStream ? ' mid-stream' : '';
   const message = f.transport === 'corrupt-frame' ? 'a stream frame could not be decoded' : f.message;
   return `${f.name}${f.status ? ` (${f.status})` : ''}${code}${where}: ${message}`;
