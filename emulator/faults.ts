@@ -12,7 +12,7 @@ import { EmulatorError, errors } from './errors';
  * | `model-not-ready` | 429 ModelNotReadyException |
  * | `expired-token` | 403 ExpiredTokenException |
  * | `stream-cut:N` | connection dropped after N stream events |
- * | `bad-crc:N` | event N (0-based) has a corrupt message CRC (SSE: a line that is not JSON) |
+ * | `bad-crc:N` | event N (0-based) has a corrupt message CRC (SSE: its JSON is cut off before the end) |
  * | `model-stream-error:N` | after N events, an in-stream modelStreamErrorException (SSE: an error event) |
  * | `slow-first-byte:MS` | response head held back MS milliseconds |
  * | `tokens-per-second:N` | stream paced at N tokens/s (0 = unpaced) |
@@ -30,6 +30,15 @@ export interface FaultSet {
 
 export const FAULT_HEADER = 'x-emulator-fault';
 
+/** Every fault name `x-emulator-fault` accepts, so tests can cover them all. */
+export const FAULT_NAMES = [
+  'throttling', 'server-error', 'model-not-ready', 'expired-token', 'stream-cut', 'bad-crc', 'model-stream-error',
+  'slow-first-byte', 'tokens-per-second', 'long',
+] as const;
+export type FaultName = (typeof FAULT_NAMES)[number];
+
+const isFaultName = (name: string): name is FaultName => (FAULT_NAMES as readonly string[]).includes(name);
+
 export function parseFaults(spec: string | undefined): FaultSet {
   const faults: FaultSet = {};
   if (!spec) return faults;
@@ -42,6 +51,7 @@ export function parseFaults(spec: string | undefined): FaultSet {
       if (!Number.isFinite(n) || n < 0) throw errors.validation(`x-emulator-fault: '${item}' needs a non-negative number after ':'.`);
       return n;
     };
+    if (!isFaultName(name)) throw errors.validation(`x-emulator-fault: unknown fault '${item}'.`);
     switch (name) {
       case 'throttling': faults.status = 'throttling'; break;
       case 'server-error': faults.status = arg === '503' ? 'server-error-503' : 'server-error'; break;
@@ -53,7 +63,7 @@ export function parseFaults(spec: string | undefined): FaultSet {
       case 'slow-first-byte': faults.slowFirstByteMs = needNumber(); break;
       case 'tokens-per-second': faults.tokensPerSecond = needNumber(); break;
       case 'long': faults.long = needNumber(); break;
-      default: throw errors.validation(`x-emulator-fault: unknown fault '${item}'.`);
+      default: throw new Error(`x-emulator-fault: '${name satisfies never}' has no handler`);
     }
   }
   return faults;

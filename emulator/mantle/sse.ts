@@ -13,11 +13,12 @@ export function eventLine(event: string, payload: unknown): string {
 const STREAM_ERROR = 'The model encountered an error while streaming its response.';
 const SSE = 'text/event-stream; charset=utf-8';
 
-// A corrupt SSE event: the data is cut off mid-JSON, which the SDK's parser must reject.
+// A corrupt SSE event: its JSON is cut off before the closing brace, as a frame truncated in transit would be, so it
+// still carries the model's text (which a client must not echo anywhere) and the SDK's parser must reject it.
 const corrupt = (frame: Uint8Array | string): string => {
   const text = typeof frame === 'string' ? frame : Buffer.from(frame).toString('utf8');
-  const cut = text.indexOf('{');
-  return `${text.slice(0, cut + 1)}"truncated\n\n`;
+  const end = text.lastIndexOf('}');
+  return `${text.slice(0, end > 0 ? end : text.length >> 1)}\n\n`;
 };
 
 export const chatCompletionsDialect: StreamDialect = {

@@ -23,6 +23,7 @@ import { applyGuardrail } from './runtime/applyGuardrail';
 import { runtimeContext } from './runtime/context';
 import type { Response } from 'openai/resources/responses/responses';
 import { countPromptTokens, type CountablePrompt, type TokenCount } from './tokens/countTokens';
+import { routeSdkLogs, type DebugLog } from './sdkLog';
 
 export interface ServiceConfig {
   region: string;
@@ -46,6 +47,8 @@ export interface ServiceDeps {
   secrets: SecretReader;
   env: NodeJS.ProcessEnv;
   log(message: string): void;
+  /** The log at debug level: the only place the SDKs' own diagnostics may go (they can quote model text). */
+  debug?: DebugLog;
   drivers?: ChatDriver[];
   /** Called once per request that reported usage, whichever front end sent it. */
   onUsage?(record: UsageRecord): void;
@@ -64,6 +67,7 @@ export class BedrockService {
   private readonly resolved = new Map<string, Catalogue>();
 
   constructor(private readonly deps: ServiceDeps) {
+    routeSdkLogs(deps.debug);
     this.router = new Router({
       region: () => deps.config().region,
       endpoints: () => deps.config().endpoints,

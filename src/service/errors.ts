@@ -1,3 +1,5 @@
+import { readFailure, type FailureFacts } from './errorFacts';
+
 /**
  * One place that turns whatever an SDK throws (AWS SDK service exceptions, credential-provider errors, OpenAI and
  * Anthropic APIError, aborts, socket errors) into one sentence for the user, the detail for the log, and the next
@@ -31,26 +33,74 @@ export interface ErrorContext {
   model?: string;
 }
 
-interface Looks {
-  name: string;
-  message: string;
-  status?: number;
-  code?: string;
-}
-
-function looks(e: unknown): Looks {
-  const o = (typeof e === 'object' && e !== null ? e : {}) as Record<string, unknown>;
-  const meta = o.$metadata as { httpStatusCode?: number } | undefined;
-  const nested = (o.error && typeof o.error === 'object' ? o.error : {}) as Record<string, unknown>;
-  const inner = (nested.error && typeof nested.error === 'object' ? nested.error : {}) as Record<string, unknown>;
-  const status = typeof o.status === 'number' ? o.status : meta?.httpStatusCode ?? (typeof o.$response === 'object' ? undefined : undefined);
-  const code = [o.code, nested.type, nested.code, inner.type].find(v => typeof v === 'string') as string | undefined;
-  const name = typeof o.name === 'string' ? o.name : e instanceof Error ? e.name : 'Error';
-  const message = typeof o.message === 'string' ? o.message : String(e);
-  return { name, message, status, code };
-}
-
 const ACTION_RETRY: ErrorAction = { kind: 'retry' };
+
+/**
+ * The service's identifiers → a kind. Bedrock speaks three dialects for one set of failures: AWS exception names on
+ * bedrock-runtime (also inside its Anthropic streams), OpenAI `code`/`type` and Anthropic `type` on the mantle routes.
+ */
+const KIND_BY_CODE: Readonly<Record<string, ErrorKind>> = {
+  ThrottlingException: 'throttled', rate_limit_exceeded: 'throttled', rate_limit_error: 'throttled',
+  ModelNotReadyException: 'model-not-ready', model_not_ready: 'model-not-ready',
+  ServiceQuotaExceededException: 'quota', insufficient_quota: 'quota',
+  ExpiredTokenException: 'expired-credentials', expired_token: 'expired-credentials',
+  UnrecognizedClientException: 'no-credentials', InvalidSignatureException: 'no-credentials', IncompleteSignatureException: 'no-credentials',
+  MissingAuthenticationTokenException: 'no-credentials', authentication_error: 'no-credentials', invalid_api_key: 'no-credentials',
+  AccessDeniedException: 'access-denied', permission_error: 'access-denied',
+  model_not_found: 'invalid-model',
+  ResourceNotFoundException: 'not-found', not_found_error: 'not-found', not_found: 'not-found',
+  ValidationException: 'validation', invalid_request_error: 'validation', request_too_large: 'validation', invalid_prompt: 'validation',
+  ModelTimeoutException: 'timeout', timeout_error: 'timeout',
+  ModelStreamErrorException: 'stream-error', model_stream_error: 'stream-error',
+  ServiceUnavailableException: 'unavailable', overloaded_error: 'unavailable', service_unavailable: 'unavailable',
+  InternalServerException: 'server', ModelErrorException: 'server', api_error: 'server', server_error: 'server', internal_server_error: 'server',
+};
+
+function kindByStatus(status: number | undefined): ErrorKind | undefined {
+  if (status === undefined) return undefined;
+  if (status === 429) return 'throttled';
+  if (status === 401) return 'no-credentials';
+  if (status === 403) return 'access-denied';
+  if (status === 404) return 'not-found';
+  if (status === 408) return 'timeout';
+  if (status === 503 || status === 529) return 'unavailable';
+  if (status >= 500 || status === 424) return 'server';
+  if (status >= 400) return 'validation';
+  return undefined;
+}
+
+const KIND_BY_TRANSPORT: Readonly<Record<NonNullable<FailureFacts['transport']>, ErrorKind>> = {
+  aborted: 'aborted', timeout: 'timeout', connection: 'network', 'corrupt-frame': 'stream-error',
+};
+
+/**
+ * Text is read last, and only where the typed facts leave a question open: Bedrock sends some failures under a
+ * generic type (an expired token as Anthropic's `permission_error`, a model still loading as `rate_limit_error`, an
+ * unknown model id as `ValidationException`), and the credential chain says why it failed only in words.
+ */
+function refineByText(kind: ErrorKind | undefined, f: FailureFacts): ErrorKind | undefined {
+  const text = `${f.codes.join(' ')} ${f.message}`;
+  if ((f.credentials || !kind) && /aws sso login|SSO session .*(expired|invalid)|Token is expired/i.test(f.message)) return 'sso-expired';
+  if (f.credentials) return 'no-credentials';
+  if ((kind === 'access-denied' || kind === 'no-credentials' || !kind) && /ExpiredToken|security token included in the request is expired/i.test(text)) return 'expired-credentials';
+  if ((kind === 'throttled' || !kind) && /not ready to serve|ModelNotReady/i.test(text)) return 'model-not-ready';
+  if ((kind === 'validation' || kind === 'not-found' || !kind) && /model identifier is invalid|isn't supported on this route|not a valid model|unknown model/i.test(text)) return 'invalid-model';
+  if (kind) return kind;
+  // an error none of the SDKs typed: the last resort is what it says
+  if (/Could not load credentials|Unable to locate credentials|Missing credentials/i.test(f.message)) return 'no-credentials';
+  if (/ECONNREFUSED|ENOTFOUND|ECONNRESET|EAI_AGAIN|socket hang up|Connection error/i.test(f.message)) return 'network';
+  return undefined;
+}
+
+export function errorKind(f: FailureFacts): ErrorKind {
+  if (f.transport === 'aborted') return 'aborted';
+  const typed = f.codes.map(c => KIND_BY_CODE[c]).find(k => k !== undefined);
+  const kind = refineByText(typed ?? kindByStatus(f.status) ?? (f.transport && KIND_BY_TRANSPORT[f.transport]), f) ?? 'unknown';
+  // Once the reply has begun, a generic server error or a connection that dropped or stalled broke the stream off:
+  // that is what the user sees (part of a reply), and the same on every wire. Specific causes keep their kind.
+  const brokeOff = kind === 'server' || (typed === undefined && (kind === 'network' || kind === 'timeout'));
+  return f.midStream && brokeOff ? 'stream-error' : kind;
+}
 
 export function toBedrockError(e: unknown, ctx: ErrorContext): BedrockError {
   if (isBedrockError(e)) return e;
@@ -58,67 +108,50 @@ export function toBedrockError(e: unknown, ctx: ErrorContext): BedrockError {
   for (let c: unknown = e, depth = 0; c && depth < 4; c = (c as { cause?: unknown }).cause, depth++) {
     if (c instanceof BedrockRequestError) return c.info;
   }
-  const l = looks(e);
-  const detail = `${l.name}${l.status ? ` (${l.status})` : ''}${l.code ? ` [${l.code}]` : ''}: ${l.message}`;
-  const make = (kind: ErrorKind, message: string, retryable: boolean, action?: ErrorAction): BedrockError =>
-    ({ kind, message, detail, retryable, status: l.status, ...(action ? { action } : {}) });
-  const text = `${l.name} ${l.code ?? ''} ${l.message}`;
-  const model = ctx.model ? ` ${ctx.model}` : '';
+  const f = readFailure(e);
+  const kind = errorKind(f);
+  return { kind, ...sentence(kind, f, ctx), detail: detailOf(f), status: f.status };
+}
 
-  if (l.name === 'AbortError' || /aborted|APIUserAbortError/i.test(l.name)) {
-    return make('aborted', 'The request was stopped.', false);
+/** One sentence and one next step per kind, so a failure reads the same whichever API style carried it. */
+function sentence(kind: ErrorKind, f: FailureFacts, ctx: ErrorContext): Pick<BedrockError, 'message' | 'retryable' | 'action'> {
+  const model = ctx.model ? ` ${ctx.model}` : '';
+  const retry = (message: string) => ({ message, retryable: true, action: ACTION_RETRY });
+  const fail = (message: string, action: ErrorAction) => ({ message, retryable: false, action });
+  switch (kind) {
+    case 'aborted': return { message: 'The request was stopped.', retryable: false };
+    case 'sso-expired': {
+      const profile = ctx.profile || 'default';
+      return fail(`Your AWS SSO session for profile "${profile}" has expired.`, { kind: 'sso-login', profile });
+    }
+    case 'no-credentials': return fail(f.credentials || !f.status ? 'No AWS credentials were found for Bedrock.' : 'Bedrock did not accept these credentials.', { kind: 'sign-in' });
+    case 'expired-credentials': return fail('Your AWS credentials have expired.', { kind: 'sign-in' });
+    case 'model-not-ready': return retry(`The model${model} is not ready yet; try again shortly.`);
+    case 'throttled': return retry(`Bedrock is throttling requests${model ? ' to' + model : ''}; try again in a moment.`);
+    case 'quota': return fail('A Bedrock service quota was exceeded for this account or model.', { kind: 'show-log' });
+    case 'invalid-model': return fail(`Bedrock does not know the model${model} in ${ctx.region}, or it is not offered for this API.`, { kind: 'choose-model' });
+    case 'access-denied': return fail(`Access to${model || ' this model'} is not enabled for your account in ${ctx.region}.`, { kind: 'request-access', region: ctx.region });
+    case 'not-found': return fail(`Bedrock could not find${model || ' the requested resource'} in ${ctx.region}.`, { kind: 'choose-model' });
+    case 'validation': return fail(`Bedrock rejected the request: ${firstSentence(f.message)}`, { kind: 'show-log' });
+    case 'timeout': return retry('The model took too long to answer.');
+    case 'stream-error': return retry('The model stream broke off before the reply was complete.');
+    case 'unavailable': return retry('Bedrock is unavailable right now; try again shortly.');
+    case 'server': return retry('Bedrock had an internal error.');
+    case 'network': return retry(`Could not reach Bedrock in ${ctx.region}: check the network or the endpoint settings.`);
+    case 'unknown': return fail(`The Bedrock request failed: ${firstSentence(f.message)}`, { kind: 'show-log' });
   }
-  if (/aws sso login|SSO session .*(expired|invalid)|Token is expired/i.test(l.message)) {
-    const profile = ctx.profile || 'default';
-    return make('sso-expired', `Your AWS SSO session for profile "${profile}" has expired.`, false, { kind: 'sso-login', profile });
-  }
-  if (/CredentialsProviderError/.test(l.name) || /Could not load credentials|Unable to locate credentials|Missing credentials/i.test(l.message)) {
-    return make('no-credentials', 'No AWS credentials were found for Bedrock.', false, { kind: 'sign-in' });
-  }
-  if (/ExpiredToken|security token included in the request is expired|expired.*token/i.test(text)) {
-    return make('expired-credentials', 'Your AWS credentials have expired.', false, { kind: 'sign-in' });
-  }
-  // before throttling: mantle sends not-ready as a 429 rate_limit_error
-  if (/ModelNotReady|model_not_ready|not ready to serve/i.test(text)) {
-    return make('model-not-ready', `The model${model} is not ready yet; try again shortly.`, true, ACTION_RETRY);
-  }
-  if (/ThrottlingException|rate_limit|Too many requests/i.test(text) || (l.status === 429 && !/quota/i.test(text))) {
-    return make('throttled', `Bedrock is throttling requests${model ? ' to' + model : ''}; try again in a moment.`, true, ACTION_RETRY);
-  }
-  if (/ServiceQuotaExceeded|quota/i.test(text)) {
-    return make('quota', 'A Bedrock service quota was exceeded for this account or model.', false, { kind: 'show-log' });
-  }
-  if (/model identifier is invalid|isn't supported on this route|model_not_found|not a valid model|unknown model/i.test(text)) {
-    return make('invalid-model', `Bedrock does not know the model${model} in ${ctx.region}, or it is not offered for this API.`, false, { kind: 'choose-model' });
-  }
-  if (/UnrecognizedClientException|InvalidSignatureException|SignatureDoesNotMatch|invalid_api_key|authentication_error/i.test(text) || l.status === 401) {
-    return make('no-credentials', 'Bedrock did not accept these credentials.', false, { kind: 'sign-in' });
-  }
-  if (/AccessDenied|permission_error|access_denied|not authorized/i.test(text) || l.status === 403) {
-    return make('access-denied', `Access to${model || ' this model'} is not enabled for your account in ${ctx.region}.`, false, { kind: 'request-access', region: ctx.region });
-  }
-  if (/ResourceNotFound|not_found/i.test(text) || l.status === 404) {
-    return make('not-found', `Bedrock could not find${model || ' the requested resource'} in ${ctx.region}.`, false, { kind: 'choose-model' });
-  }
-  if (/ValidationException|invalid_request|BadRequest/i.test(text) || l.status === 400) {
-    return make('validation', `Bedrock rejected the request: ${firstSentence(l.message)}`, false, { kind: 'show-log' });
-  }
-  if (/ModelTimeoutException|TimeoutError|ETIMEDOUT/i.test(text) || l.status === 408) {
-    return make('timeout', 'The model took too long to answer.', true, ACTION_RETRY);
-  }
-  if (/ModelStreamErrorException|ModelErrorException|stream.*(error|ended|terminated|premature)|CRC|checksum|terminated/i.test(text) || l.status === 424) {
-    return make('stream-error', 'The model stream broke off before the reply was complete.', true, ACTION_RETRY);
-  }
-  if (/ServiceUnavailable|overloaded/i.test(text) || l.status === 503 || l.status === 529) {
-    return make('unavailable', 'Bedrock is unavailable right now; try again shortly.', true, ACTION_RETRY);
-  }
-  if (/InternalServer|api_error/i.test(text) || (l.status !== undefined && l.status >= 500)) {
-    return make('server', 'Bedrock had an internal error.', true, ACTION_RETRY);
-  }
-  if (/ECONNREFUSED|ENOTFOUND|ECONNRESET|EAI_AGAIN|socket hang up|fetch failed|Connection error/i.test(text)) {
-    return make('network', `Could not reach Bedrock in ${ctx.region}: check the network or the endpoint settings.`, true, ACTION_RETRY);
-  }
-  return make('unknown', `The Bedrock request failed: ${firstSentence(l.message)}`, false, { kind: 'show-log' });
+}
+
+/**
+ * The log line: what raised it and the service's own words. A frame that would not parse is not quoted: V8's JSON
+ * errors repeat part of the text they choked on, which is model output.
+ */
+function detailOf(f: FailureFacts): string {
+  const first = f.codes[0] ?? f.systemCode;
+  const code = first && first !== f.name ? ` [${first}]` : '';
+  const where = f.midStream ? ' mid-stream' : '';
+  const message = f.transport === 'corrupt-frame' ? 'a stream frame could not be decoded' : f.message;
+  return `${f.name}${f.status ? ` (${f.status})` : ''}${code}${where}: ${message}`;
 }
 
 function firstSentence(s: string): string {

@@ -3,6 +3,7 @@ import type { ResolvedAuth } from '../credentials/auth';
 import { controlPlaneEndpoint, type EndpointOverrides } from '../endpoints';
 import { BedrockRequestError, toBedrockError } from '../errors';
 import { sdks } from '../sdks';
+import { sdkLogger } from '../sdkLog';
 
 /** What a control-plane call needs (`bedrock.{region}.amazonaws.com`, or the user's override). */
 export interface ControlContext {
@@ -18,7 +19,7 @@ export function controlClient(ctx: Pick<ControlContext, 'region' | 'endpoints' |
   const sdk = sdks.bedrockControl();
   const auth = ctx.auth;
   return new sdk.BedrockClient({
-    region: ctx.region, endpoint: controlPlaneEndpoint(ctx.region, ctx.endpoints), maxAttempts: 3, retryMode: 'adaptive',
+    region: ctx.region, endpoint: controlPlaneEndpoint(ctx.region, ctx.endpoints), maxAttempts: 3, retryMode: 'adaptive', logger: sdkLogger,
     ...(auth.kind === 'sigv4'
       ? { credentials: auth.credentials, authSchemePreference: ['sigv4'] }
       : { token: async () => ({ token: await auth.token() }), authSchemePreference: ['httpBearerAuth'] }),

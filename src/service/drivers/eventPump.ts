@@ -1,3 +1,4 @@
+import { markMidStream } from '../errorFacts';
 import type { StreamEvent } from '../model';
 
 /** Turns one SDK event into ours; `end` adds what only the end of the stream can tell (usage, the stop). */
@@ -21,8 +22,10 @@ export interface PumpOptions {
  * network read. Order is kept: only neighbouring deltas of the same kind are joined, never across a tool call,
  * usage or stop.
  *
- * Errors behave as before: events received before the failure are delivered first, then the error is thrown. When the
- * caller stops early the SDK iterator is returned, which closes the request.
+ * Errors behave as before: events received before the failure are delivered first, then the error is thrown, marked as
+ * one that broke a stream already under way (the response head had arrived before the pump started), which is what
+ * makes the same fault read the same on every wire format. When the caller stops early the SDK iterator is returned,
+ * which closes the request.
  */
 export async function* pumpEvents<T>(source: AsyncIterable<T>, mapper: EventMapper<T>, { idleMs = 1 }: PumpOptions = {}): AsyncGenerator<StreamEvent> {
   const iterator = source[Symbol.asyncIterator]();
@@ -93,7 +96,7 @@ export async function* pumpEvents<T>(source: AsyncIterable<T>, mapper: EventMapp
       }
       if (!stopped && mapper.end) for (const e of mapper.end()) add(e);
     } catch (error) {
-      failure = { error };
+      failure = { error: markMidStream(error) };
     }
     finished = true;
     if (wake) wakeSoon();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { InvokeModelWithBidirectionalStreamInput } from '@aws-sdk/client-bedrock-runtime';
 import { sdks } from '../sdks';
+import { sdkLogger } from '../sdkLog';
 import { asRequestError, refuse, type RuntimeContext } from './context';
 import { SonicOutputReader, sonicInput, type SonicInputEvent, type SonicSessionConfig, type SpeakEvent } from './sonicEvents';
 
@@ -55,7 +56,7 @@ export async function* speak(ctx: RuntimeContext, opts: SpeakOptions): AsyncGene
 
   const sdk = sdks.bedrockRuntime();
   // Its own client: a streamed request body cannot be replayed, so no retries; and it is closed with the session.
-  const client = new sdk.BedrockRuntimeClient({ region: ctx.region, endpoint: ctx.endpoint, credentials: ctx.auth.credentials, authSchemePreference: ['sigv4'], maxAttempts: 1 });
+  const client = new sdk.BedrockRuntimeClient({ region: ctx.region, endpoint: ctx.endpoint, credentials: ctx.auth.credentials, authSchemePreference: ['sigv4'], maxAttempts: 1, logger: sdkLogger });
   let finished = false;
   try {
     const out = await client.send(new sdk.InvokeModelWithBidirectionalStreamCommand({ modelId, body: wrap(inputEvents(opts, config, answered, stop.signal)) }), { abortSignal: stop.signal });

@@ -29,6 +29,7 @@ export class ServiceHost extends Disposable {
       secrets: this.credentials,
       env: process.env,
       log: m => log.info(m),
+      debug: line => { if (log.logLevel === vscode.LogLevel.Debug || log.logLevel === vscode.LogLevel.Trace) log.debug(line()); },
       onUsage: r => this.usage.fire(r),
     });
     const reset = () => { this.service.resetCredentials(); this.changed.fire(); };

@@ -9,6 +9,7 @@ import { MessagesNormalizer, messageEvents } from './messagesEvents';
 import { keepReceivedFetch } from './keepReceivedFetch';
 import { clientCache } from '../clientCache';
 import { pumpEvents } from '../eventPump';
+import { SDK_LOG_LEVEL, sdkLogger } from '../../sdkLog';
 
 interface MessagesClient {
   messages: {
@@ -53,7 +54,7 @@ function createClient(family: EndpointFamily, endpoint: string, region: string, 
   const authOptions = auth.kind === 'sigv4'
     ? { apiKey: null, providerChainResolver: async () => auth.credentials, fetch: keepReceivedFetch() }
     : { apiKey: null, skipAuth: true, fetch: keepReceivedFetch(bearerFetch(auth.token)) };
-  const common = { awsRegion: region, maxRetries: 2, ...authOptions };
+  const common = { awsRegion: region, maxRetries: 2, logger: sdkLogger, logLevel: SDK_LOG_LEVEL, ...authOptions };
   return (family === 'mantle'
     ? new sdk.AnthropicBedrockMantle({ ...common, baseURL: `${endpoint}/anthropic` })
     : new sdk.default({ ...common, baseURL: endpoint })) as unknown as MessagesClient;

@@ -4,6 +4,7 @@ import type { EndpointFamily } from '../../endpoints';
 import { sdks } from '../../sdks';
 import { keepReceivedFetch } from './keepReceivedFetch';
 import { clientCache } from '../clientCache';
+import { SDK_LOG_LEVEL, sdkLogger } from '../../sdkLog';
 
 /**
  * The `openai` package's own Bedrock provider, on either family: it signs with SigV4 (`bedrock` on runtime,
@@ -26,7 +27,7 @@ async function create(family: EndpointFamily, endpoint: string, region: string, 
     ...(auth.kind === 'sigv4' ? { credentialProvider: auth.credentials } : { tokenProvider: auth.token }),
   });
   // The SDK retries 429/5xx before any output; streams are never retried once they have begun.
-  return new OpenAIClient({ provider, maxRetries: 2, fetch: keepReceivedFetch() });
+  return new OpenAIClient({ provider, maxRetries: 2, fetch: keepReceivedFetch(), logger: sdkLogger, logLevel: SDK_LOG_LEVEL });
 }
 
 export function projectHeaders(project: string | undefined): Record<string, string> | undefined {

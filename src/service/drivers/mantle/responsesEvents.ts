@@ -1,4 +1,5 @@
 import type { Response, ResponseStreamEvent } from 'openai/resources/responses/responses';
+import { StreamErrorEvent } from '../../errorFacts';
 import type { StreamEvent } from '../../model';
 import { stopReason } from '../stopReasons';
 import { parseArguments, ToolCallAssembler } from '../toolCalls';
@@ -38,10 +39,12 @@ export class ResponsesNormalizer {
         yield* this.tools.endAll();
         yield* finalEvents(e.response);
         break;
+      // `response.failed` carries the failure's code; an `error` event is thrown by the SDK itself (an APIError), so the
+      // second case only matters if that ever changes
       case 'response.failed':
-        throw Object.assign(new Error(e.response.error?.message ?? 'The response failed.'), { name: 'ResponseFailed', code: e.response.error?.code });
+        throw new StreamErrorEvent(e.response.error?.message ?? 'The response failed.', e.response.error?.code);
       case 'error':
-        throw Object.assign(new Error(e.message), { name: 'ResponseStreamError', code: e.code ?? undefined });
+        throw new StreamErrorEvent(e.message, e.code ?? undefined);
     }
   }
 }

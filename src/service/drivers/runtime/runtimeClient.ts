@@ -2,6 +2,7 @@ import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { ResolvedAuth } from '../../credentials/auth';
 import { sdks } from '../../sdks';
 import { clientCache } from '../clientCache';
+import { sdkLogger } from '../../sdkLog';
 
 /**
  * One BedrockRuntimeClient per (endpoint, region, auth), created on first use so the SDK is not loaded at
@@ -21,6 +22,7 @@ async function createRuntimeClient(endpoint: string, region: string, auth: Resol
     // Adaptive retries for throttling and 5xx; the SDK retries only before a response starts streaming.
     retryMode: 'adaptive',
     maxAttempts: 3,
+    logger: sdkLogger,
     ...(auth.kind === 'sigv4'
       ? { credentials: auth.credentials, authSchemePreference: ['sigv4'] }
       : { token: async () => ({ token: await auth.token() }), authSchemePreference: ['httpBearerAuth'] }),
