@@ -13,6 +13,7 @@ import type { BedrockService } from './service/bedrockService';
 import { ServiceHost } from './service/vscode/serviceHost';
 import type { CredentialStore } from './service/vscode/credentialStore';
 import { currentPrice } from './common/settings';
+import { redactingLog } from './common/redactingLog';
 import { UsageLedger } from './usage/usageLedger';
 import { registerUsageView } from './usage/usageView';
 
@@ -38,7 +39,7 @@ export interface BedrockWorkbenchApi {
 // activate() only registers features: each owns its state and is disposed with the extension.
 export function activate(context: vscode.ExtensionContext): BedrockWorkbenchApi {
   const started = performance.now();
-  const log = vscode.window.createOutputChannel('Bedrock', { log: true });
+  const log = redactingLog(vscode.window.createOutputChannel('Bedrock', { log: true }));
   const host = new ServiceHost(context, log);
   const status = new BackendStatusProvider(host.credentials);
   const compare = new CompareFeature(host, context.extensionUri, context.storageUri ?? context.globalStorageUri);

@@ -10,6 +10,8 @@ export function actionLabel(a: ErrorAction): string {
     case 'request-access': return 'Request Model Access';
     case 'retry': return 'Retry';
     case 'choose-model': return 'Choose Model';
+    case 'choose-region': return 'Choose Region';
+    case 'open-settings': return 'Open Settings';
     case 'show-log': return 'Show Log';
   }
 }
@@ -29,10 +31,22 @@ export async function runErrorAction(a: ErrorAction, log: vscode.LogOutputChanne
       terminal.sendText(`aws sso login --profile ${shellQuote(a.profile)}`);
       return true;
     }
-    case 'request-access':
-      return vscode.env.openExternal(vscode.Uri.parse(modelAccessUrl(a.region)));
+    case 'request-access': {
+      const url = modelAccessUrl(a.region);
+      if (url) return vscode.env.openExternal(vscode.Uri.parse(url));
+      // only a saved or forged action gets here: requests refuse such a region before they are sent
+      log.warn(`refused to open the model access page for a region that is not an AWS region: ${JSON.stringify(a.region).slice(0, 60)}`);
+      await vscode.commands.executeCommand('bedrock.chooseRegion');
+      return true;
+    }
     case 'choose-model':
       await vscode.commands.executeCommand('bedrock.listModels');
+      return true;
+    case 'choose-region':
+      await vscode.commands.executeCommand('bedrock.chooseRegion');
+      return true;
+    case 'open-settings':
+      await vscode.commands.executeCommand('bedrock.openSettings');
       return true;
     case 'show-log':
       log.show(true);

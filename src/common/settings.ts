@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { EndpointOverrides } from '../service/endpoints';
+import { isAwsRegion } from '../service/partitions';
 
 import type { ApiStyle, GuardrailRef } from '../service/model';
 import { findPrice, isPrice, type PriceFound, type PriceOverrides } from '../service/pricing/pricing';
@@ -32,6 +33,15 @@ export function readSettings(): BedrockSettings {
     prices: Object.fromEntries(Object.entries(c.get<Record<string, unknown>>('prices') ?? {}).filter(([, p]) => isPrice(p))) as PriceOverrides,
     ...guardrailSetting(c),
   };
+}
+
+/**
+ * The region to write into generated code (starters, migrations): the setting when it is an AWS region, else the
+ * default, so a hostile workspace setting never becomes code the user runs.
+ */
+export function codeRegion(): string {
+  const region = readSettings().region;
+  return isAwsRegion(region) ? region : 'us-east-1';
 }
 
 /** A model's price in the current region: the `bedrock.prices` override, else the shipped table. */
