@@ -1,20 +1,9 @@
 import * as vscode from 'vscode';
 import type { BedrockError, ErrorAction } from '../service/errors';
 import { modelAccessUrl } from '../service/regions';
+import { actionLabel } from './errorActionLabel';
 
-/** The button label for an error's next step. */
-export function actionLabel(a: ErrorAction): string {
-  switch (a.kind) {
-    case 'sign-in': return 'Sign In';
-    case 'sso-login': return `Run aws sso login --profile ${a.profile}`;
-    case 'request-access': return 'Request Model Access';
-    case 'retry': return 'Retry';
-    case 'choose-model': return 'Choose Model';
-    case 'choose-region': return 'Choose Region';
-    case 'open-settings': return 'Open Settings';
-    case 'show-log': return 'Show Log';
-  }
-}
+export { actionLabel } from './errorActionLabel';
 
 /**
  * Runs an error's next step. `retry` is the caller's to do (it knows the request), so it is returned as false
