@@ -14,6 +14,7 @@ import { ServiceHost } from './service/vscode/serviceHost';
 import type { CredentialStore } from './service/vscode/credentialStore';
 import { currentPrice } from './common/settings';
 import { redactingLog } from './common/redactingLog';
+import { watchPriceSetting } from './common/priceSettingWarnings';
 import { UsageLedger } from './usage/usageLedger';
 import { registerUsageView } from './usage/usageView';
 
@@ -65,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): BedrockWorkbenchApi 
     compare,
     host.onDidRecordUsage(r => usage.add(r)),
     ...registerUsageView(usage),
+    watchPriceSetting(log),
   );
   log.info(`Bedrock Workbench ${context.extension.packageJSON.version} activated (VS Code ${vscode.version})`);
   const testing = context.extensionMode === vscode.ExtensionMode.Test

@@ -3,7 +3,8 @@ import type { EndpointOverrides } from '../service/endpoints';
 import { isAwsRegion } from '../service/partitions';
 
 import type { ApiStyle, GuardrailRef } from '../service/model';
-import { findPrice, isPrice, type PriceFound, type PriceOverrides } from '../service/pricing/pricing';
+import { findPrice, type PriceFound, type PriceOverrides } from '../service/pricing/pricing';
+import { readPriceOverrides } from '../service/pricing/priceOverrides';
 
 export type { ApiStyle } from '../service/model';
 
@@ -30,7 +31,7 @@ export function readSettings(): BedrockSettings {
     defaultModel: c.get<string>('defaultModel') ?? '',
     endpointFamily: c.get<'auto' | 'runtime' | 'mantle'>('endpointFamily') ?? 'auto',
     endpoints: { runtime: c.get<string>('runtimeEndpoint') ?? '', mantle: c.get<string>('mantleEndpoint') ?? '', control: c.get<string>('controlPlaneEndpoint') ?? '' },
-    prices: Object.fromEntries(Object.entries(c.get<Record<string, unknown>>('prices') ?? {}).filter(([, p]) => isPrice(p))) as PriceOverrides,
+    prices: readPriceOverrides(c.get<unknown>('prices')).prices,
     ...guardrailSetting(c),
   };
 }
