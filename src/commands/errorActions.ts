@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { BedrockError, ErrorAction } from '../service/errors';
+import { checkedErrorAction } from '../service/errorActionCheck';
 import { modelAccessUrl } from '../service/regions';
 import { actionLabel } from './errorActionLabel';
 
@@ -9,7 +10,13 @@ export { actionLabel } from './errorActionLabel';
  * Runs an error's next step. `retry` is the caller's to do (it knows the request), so it is returned as false
  * here and handled there.
  */
-export async function runErrorAction(a: ErrorAction, log: vscode.LogOutputChannel): Promise<boolean> {
+export async function runErrorAction(given: ErrorAction, log: vscode.LogOutputChannel): Promise<boolean> {
+  // actions also come back from saved state (chat history, a restored comparison): run only what checks out
+  const a = checkedErrorAction(given);
+  if (!a) {
+    log.warn('ignored an error action that is not one the extension offers');
+    return true;
+  }
   switch (a.kind) {
     case 'sign-in':
       await vscode.commands.executeCommand('bedrock.signIn');
@@ -23,8 +30,6 @@ export async function runErrorAction(a: ErrorAction, log: vscode.LogOutputChanne
     case 'request-access': {
       const url = modelAccessUrl(a.region);
       if (url) return vscode.env.openExternal(vscode.Uri.parse(url));
-      // only a saved or forged action gets here: requests refuse such a region before they are sent
-      log.warn(`refused to open the model access page for a region that is not an AWS region: ${JSON.stringify(a.region).slice(0, 60)}`);
       await vscode.commands.executeCommand('bedrock.chooseRegion');
       return true;
     }

@@ -12,14 +12,19 @@ const PROFILE_NAME = /^[\w.@+-]{1,128}$/;
 export function checkedErrorAction(v: unknown): ErrorAction | undefined {
   if (typeof v !== 'object' || v === null) return undefined;
   const o = v as Record<string, unknown>;
-  switch (o.kind) {
+  // every kind needs its own case: a new one fails to compile here until it says which of its fields are safe
+  const kind = o.kind as ErrorAction['kind'];
+  switch (kind) {
     case 'sign-in': case 'retry': case 'choose-model': case 'choose-region': case 'open-settings': case 'show-log':
-      return { kind: o.kind };
+      return { kind };
     case 'request-access':
       return typeof o.region === 'string' && isAwsRegion(o.region) ? { kind: 'request-access', region: o.region } : { kind: 'choose-region' };
     case 'sso-login':
       return typeof o.profile === 'string' && PROFILE_NAME.test(o.profile) ? { kind: 'sso-login', profile: o.profile } : { kind: 'sign-in' };
-    default:
+    default: {
+      const unknownKind: never = kind;
+      void unknownKind;
       return undefined;
+    }
   }
 }

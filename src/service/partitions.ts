@@ -54,6 +54,6 @@ export function checkRegion(region: string): Partition {
 /** The error for a region that is not an AWS region: one sentence, and Choose Region as the next step. */
 export function invalidRegion(region: string): BedrockRequestError {
   const shown = JSON.stringify(region.length > 40 ? `${region.slice(0, 40)}…` : region);
-  const message = `The bedrock.region setting ${shown} is not an AWS region (such as us-east-1), so nothing was sent.`;
+  const message = `The bedrock.region setting ${shown} is not an AWS region (such as us-east-1); nothing is sent until it is one.`;
   return new BedrockRequestError({ kind: 'validation', message, detail: `refused region ${JSON.stringify(region)}`, retryable: false, action: { kind: 'choose-region' } });
 }

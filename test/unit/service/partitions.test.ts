@@ -26,7 +26,7 @@ test('a refused region is one sentence with Choose Region as the next step', () 
     assert.ok(e instanceof BedrockRequestError);
     assert.deepEqual(e.info.action, { kind: 'choose-region' });
     assert.equal(e.info.kind, 'validation');
-    assert.match(e.info.message, /^The bedrock\.region setting "evil\.test:1\/#" is not an AWS region \(such as us-east-1\), so nothing was sent\.$/);
+    assert.match(e.info.message, /^The bedrock\.region setting "evil\.test:1\/#" is not an AWS region \(such as us-east-1\); nothing is sent until it is one\.$/);
     return true;
   });
 });
