@@ -12,7 +12,10 @@ import { BackendStatusProvider } from './service/statusProvider';
 import type { BedrockService } from './service/bedrockService';
 import { ServiceHost } from './service/vscode/serviceHost';
 import type { CredentialStore } from './service/vscode/credentialStore';
-import { currentPrice } from './common/settings';
+import { currentPrice, useWorkspaceEndpointDecisions } from './common/settings';
+import { WorkspaceEndpointConsent } from './common/workspaceEndpointConsent';
+import { redactingLog } from './common/redactingLog';
+import { watchPriceSetting } from './common/priceSettingWarnings';
 import { UsageLedger } from './usage/usageLedger';
 import { registerUsageView } from './usage/usageView';
 
@@ -32,13 +35,18 @@ export interface BedrockWorkbenchApi {
     /** How long activate() took, start to return (`npm run bench` reports it). */
     readonly activationMs: number;
     readonly usage: UsageLedger;
+    /** The answers about endpoints the workspace's settings set. */
+    readonly workspaceEndpoints: WorkspaceEndpointConsent;
   };
 }
 
 // activate() only registers features: each owns its state and is disposed with the extension.
 export function activate(context: vscode.ExtensionContext): BedrockWorkbenchApi {
   const started = performance.now();
-  const log = vscode.window.createOutputChannel('Bedrock', { log: true });
+  const log = redactingLog(vscode.window.createOutputChannel('Bedrock', { log: true }));
+  // before anything reads the endpoint settings: a workspace's own endpoints wait for the user's answer
+  const endpointConsent = new WorkspaceEndpointConsent(context.workspaceState, log);
+  useWorkspaceEndpointDecisions(endpointConsent);
   const host = new ServiceHost(context, log);
   const status = new BackendStatusProvider(host.credentials);
   const compare = new CompareFeature(host, context.extensionUri, context.storageUri ?? context.globalStorageUri);
@@ -49,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): BedrockWorkbenchApi 
   const usage = new UsageLedger((model, region) => currentPrice(model, region));
   context.subscriptions.push(
     log,
+    endpointConsent,
     host,
     status,
     chatView,
@@ -64,13 +73,15 @@ export function activate(context: vscode.ExtensionContext): BedrockWorkbenchApi 
     compare,
     host.onDidRecordUsage(r => usage.add(r)),
     ...registerUsageView(usage),
+    watchPriceSetting(log),
   );
   log.info(`Bedrock Workbench ${context.extension.packageJSON.version} activated (VS Code ${vscode.version})`);
+  endpointConsent.check();
   const testing = context.extensionMode === vscode.ExtensionMode.Test
     ? {
       service: host.service, credentials: host.credentials, logUri: context.logUri,
       migration: { callSites: migration.callSites, diagnostics: migration.diagnostics }, chatHandler: bedrockChatHandler(participant),
-      activationMs: performance.now() - started, compare, usage,
+      activationMs: performance.now() - started, compare, usage, workspaceEndpoints: endpointConsent,
     }
     : undefined;
   return { chatView, testing };

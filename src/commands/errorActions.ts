@@ -1,36 +1,43 @@
 import * as vscode from 'vscode';
 import type { BedrockError, ErrorAction } from '../service/errors';
+import { checkedErrorAction } from '../service/errorActionCheck';
 import { modelAccessUrl } from '../service/regions';
+import { actionLabel } from './errorActionLabel';
 import { ssoLoginInTerminal, TERMINAL_BUTTON } from './ssoLogin';
 
-/** The button label for an error's next step. */
-export function actionLabel(a: ErrorAction): string {
-  switch (a.kind) {
-    case 'sign-in': return 'Sign In';
-    case 'sso-login': return 'Sign In with SSO';
-    case 'request-access': return 'Request Model Access';
-    case 'retry': return 'Retry';
-    case 'choose-model': return 'Choose Model';
-    case 'show-log': return 'Show Log';
-  }
-}
+export { actionLabel } from './errorActionLabel';
 
 /**
  * Runs an error's next step. Resolves `retry` when the caller should now send the request again: the step was
  * `retry` (the caller knows the request), or a sign-in that just succeeded (the failed request is retried once).
  */
-export async function runErrorAction(a: ErrorAction, log: vscode.LogOutputChannel): Promise<'retry' | 'done'> {
+export async function runErrorAction(given: ErrorAction, log: vscode.LogOutputChannel): Promise<'retry' | 'done'> {
+  // actions also come back from saved state (chat history, a restored comparison): run only what checks out
+  const a = checkedErrorAction(given);
+  if (!a) {
+    log.warn('ignored an error action that is not one the extension offers');
+    return 'done';
+  }
   switch (a.kind) {
     case 'sign-in':
       await vscode.commands.executeCommand('bedrock.signIn');
       return 'done';
     case 'sso-login':
       return (await vscode.commands.executeCommand<boolean>('bedrock.ssoLogin', { profile: a.profile })) ? 'retry' : 'done';
-    case 'request-access':
-      await vscode.env.openExternal(vscode.Uri.parse(modelAccessUrl(a.region)));
+    case 'request-access': {
+      const url = modelAccessUrl(a.region);
+      if (url) await vscode.env.openExternal(vscode.Uri.parse(url));
+      else await vscode.commands.executeCommand('bedrock.chooseRegion');
       return 'done';
+    }
     case 'choose-model':
       await vscode.commands.executeCommand('bedrock.listModels');
+      return 'done';
+    case 'choose-region':
+      await vscode.commands.executeCommand('bedrock.chooseRegion');
+      return 'done';
+    case 'open-settings':
+      await vscode.commands.executeCommand('bedrock.openSettings');
       return 'done';
     case 'show-log':
       log.show(true);

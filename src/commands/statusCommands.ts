@@ -14,7 +14,8 @@ export function registerStatusCommands(status: BackendStatusProvider, log: vscod
       log.info(`status: ${s.summary} (runtime ${s.runtimeEndpoint}, mantle ${s.mantleEndpoint})`);
       const actions = ["Open Settings", "Show Log"];
       const show = s.configured ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-      const detail = s.configured ? s.summary : `${s.summary} Set AWS credentials (a profile, environment variables or AWS_BEARER_TOKEN_BEDROCK) or point the endpoint settings at a Bedrock emulator.`;
+      // a refused region or endpoint is the whole story: credentials would not help
+      const detail = s.configured || s.problem ? s.summary : `${s.summary} Set AWS credentials (a profile, environment variables or AWS_BEARER_TOKEN_BEDROCK) or point the endpoint settings at a Bedrock emulator.`;
       void show(`Bedrock: ${detail}`, ...actions).then(choice => {
         if (choice === 'Open Settings') void vscode.commands.executeCommand('bedrock.openSettings');
         if (choice === 'Show Log') log.show(true);

@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
 import type { EndpointOverrides } from '../service/endpoints';
+import { isAwsRegion } from '../service/partitions';
+import { endpointSource, rememberedDecision, type EndpointKey, type EndpointSource, type RememberedDecisions } from './workspaceEndpointPolicy';
 
 import type { ApiStyle, GuardrailRef } from '../service/model';
-import { findPrice, isPrice, type PriceFound, type PriceOverrides } from '../service/pricing/pricing';
+import { findPrice, type PriceFound, type PriceOverrides } from '../service/pricing/pricing';
+import { readPriceOverrides } from '../service/pricing/priceOverrides';
 
 export type { ApiStyle } from '../service/model';
 
@@ -19,6 +22,33 @@ export interface BedrockSettings {
   prices: PriceOverrides;
 }
 
+/** Where the remembered answers about workspace endpoints come from (the consent feature, once activated). */
+export interface WorkspaceEndpointDecisions {
+  decisions(): RememberedDecisions | undefined;
+  readonly onDidChange: vscode.Event<void>;
+}
+
+let workspaceDecisions: WorkspaceEndpointDecisions | undefined;
+
+/** Called once at activation, before anything reads settings or listens for their changes. */
+export function useWorkspaceEndpointDecisions(d: WorkspaceEndpointDecisions): void {
+  workspaceDecisions = d;
+}
+
+/**
+ * Each endpoint setting's value and where it came from (`inspect()`): a workspace value the user has not allowed
+ * for this workspace is not used (see workspaceEndpointPolicy).
+ */
+export function endpointSources(c = vscode.workspace.getConfiguration('bedrock')): Record<EndpointKey, EndpointSource> {
+  const remembered = workspaceDecisions?.decisions();
+  const source = (key: EndpointKey) => endpointSource(c.inspect(key), vscode.workspace.isTrusted, v => rememberedDecision(remembered, key, v));
+  return { runtimeEndpoint: source('runtimeEndpoint'), mantleEndpoint: source('mantleEndpoint'), controlPlaneEndpoint: source('controlPlaneEndpoint') };
+}
+
+function endpointOverrides(s: Record<EndpointKey, EndpointSource>): EndpointOverrides {
+  return { runtime: s.runtimeEndpoint.value, mantle: s.mantleEndpoint.value, control: s.controlPlaneEndpoint.value };
+}
+
 /** The one typed way to read the `bedrock.*` settings; defaults live in package.json. */
 export function readSettings(): BedrockSettings {
   const c = vscode.workspace.getConfiguration('bedrock');
@@ -28,10 +58,19 @@ export function readSettings(): BedrockSettings {
     defaultApiStyle: c.get<ApiStyle>('defaultApiStyle') ?? 'converse-stream',
     defaultModel: c.get<string>('defaultModel') ?? '',
     endpointFamily: c.get<'auto' | 'runtime' | 'mantle'>('endpointFamily') ?? 'auto',
-    endpoints: { runtime: c.get<string>('runtimeEndpoint') ?? '', mantle: c.get<string>('mantleEndpoint') ?? '', control: c.get<string>('controlPlaneEndpoint') ?? '' },
-    prices: Object.fromEntries(Object.entries(c.get<Record<string, unknown>>('prices') ?? {}).filter(([, p]) => isPrice(p))) as PriceOverrides,
+    endpoints: endpointOverrides(endpointSources(c)),
+    prices: readPriceOverrides(c.get<unknown>('prices')).prices,
     ...guardrailSetting(c),
   };
+}
+
+/**
+ * The region to write into generated code (starters, migrations): the setting when it is an AWS region, else the
+ * default, so a hostile workspace setting never becomes code the user runs.
+ */
+export function codeRegion(): string {
+  const region = readSettings().region;
+  return isAwsRegion(region) ? region : 'us-east-1';
 }
 
 /** A model's price in the current region: the `bedrock.prices` override, else the shipped table. */
@@ -45,8 +84,10 @@ function guardrailSetting(c: vscode.WorkspaceConfiguration): { guardrail?: Guard
   return id ? { guardrail: { id, version: c.get<string>('guardrail.version')?.trim() || 'DRAFT' } } : {};
 }
 
+/** The settings changed, or the user decided about a workspace endpoint (which changes what `readSettings` says). */
 export function onSettingsChanged(listener: () => void): vscode.Disposable {
-  return vscode.workspace.onDidChangeConfiguration(e => {
+  const config = vscode.workspace.onDidChangeConfiguration(e => {
     if (e.affectsConfiguration('bedrock')) listener();
   });
+  return workspaceDecisions ? vscode.Disposable.from(config, workspaceDecisions.onDidChange(listener)) : config;
 }

@@ -5,6 +5,8 @@ import type { BedrockService } from '../service/bedrockService';
 import type { Catalogue } from '../service/catalogue/modelCatalogue';
 import type { BedrockError } from '../service/errors';
 import type { BedrockRequest } from '../service/model';
+import { actionLabel } from '../commands/errorActionLabel';
+import { checkedErrorAction } from '../service/errorActionCheck';
 import { columnView } from './columnChoices';
 import { ColumnMeter } from './columnMeter';
 import { MAX_COLUMNS, type ColumnResult, type ColumnSpec, type CompareHostMessage, type CompareState, type ErrorView } from './protocol';
@@ -41,7 +43,7 @@ export class CompareSession {
       this.columns = initial.columns.map(c => ({
         spec: { id: c.id, model: c.model, apiStyle: c.apiStyle, family: c.family },
         ...(typeof c.modelName === 'string' && c.modelName ? { knownName: c.modelName } : {}),
-        ...(c.result ? { result: c.streaming && !c.result.stopReason && !c.result.error ? { ...c.result, stopReason: 'aborted' } : c.result } : {}),
+        ...(c.result ? { result: restoredResult(c.result, c.streaming) } : {}),
       }));
     }
   }
@@ -160,4 +162,16 @@ export class CompareSession {
   private postState(): void {
     this.deps.post({ type: 'state', state: this.state() });
   }
+}
+
+/**
+ * A result read back from saved state. A reload ends every stream, so a result restored mid-stream is shown as
+ * stopped. Its error's next step is rebuilt from checked fields only and relabelled here: the saved file or webview
+ * state may have been crafted, and its action becomes a button that opens links and runs commands.
+ */
+function restoredResult(r: ColumnResult, streaming: boolean): ColumnResult {
+  const stopped = streaming && !r.stopReason && !r.error ? { ...r, stopReason: 'aborted' as const } : r;
+  if (!r.error) return stopped;
+  const action = checkedErrorAction(r.error.action);
+  return { ...stopped, error: { message: r.error.message, retryable: r.error.retryable, ...(action ? { action, actionLabel: actionLabel(action) } : {}) } };
 }

@@ -28,6 +28,8 @@ export function nextStepText(a: ErrorAction | undefined): string {
     case 'request-access': return `Request model access in the Bedrock console for ${a.region}.`;
     case 'retry': return 'Try again.';
     case 'choose-model': return 'Choose another Bedrock model.';
+    case 'choose-region': return 'Run "Bedrock: Choose Region".';
+    case 'open-settings': return 'Check the Bedrock endpoint settings.';
     case 'show-log': return 'Details are in the "Bedrock" output log.';
     default: return '';
   }

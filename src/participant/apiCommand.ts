@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { endpointHost, NEEDS, recommend } from '../commands/apiAdvisor/decisionTable';
 import { starterSnippet, type SnippetLanguage } from '../commands/apiAdvisor/snippets';
-import { readSettings } from '../common/settings';
+import { codeRegion } from '../common/settings';
 import { needFromText } from './needFromText';
 
 function languageFor(prompt: string): SnippetLanguage {
@@ -26,7 +26,7 @@ export function apiAdvice(request: vscode.ChatRequest, response: vscode.ChatResp
     return { metadata: { command: 'api' } };
   }
   const rec = recommend(need);
-  const region = readSettings().region;
+  const region = codeRegion();
   const language = languageFor(request.prompt);
   const snippet = starterSnippet(rec.api, language, region);
   response.markdown(`Use **${rec.apiName}** on **bedrock-${rec.family}** (\`${endpointHost(rec.family, region)}\`).\n\n${rec.why}\n\n${rec.note}\n\nStarter (${language === 'python' ? 'Python' : 'TypeScript'}):\n\n\`\`\`\`${language}\n${snippet.code}\n\`\`\`\`\n`);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { loadEngine } from '../migrate/vscode/engineLoader';
 import type { MigrationTarget, SiteResult, SourceSdk } from '../migrate/model';
-import { readSettings } from '../common/settings';
+import { codeRegion } from '../common/settings';
 import type { ParticipantContext } from './participantContext';
 
 const COMMAND_FOR: Record<SourceSdk, string> = { openai: 'bedrock.migrateOpenAICode', anthropic: 'bedrock.migrateAnthropicCode' };
@@ -44,7 +44,7 @@ export async function migrate(_ctx: ParticipantContext, request: vscode.ChatRequ
     return { metadata: meta };
   }
   const before = doc.getText();
-  const result = engine.migrate(before, source, { target, from: 'all', region: readSettings().region });
+  const result = engine.migrate(before, source, { target, from: 'all', region: codeRegion() });
   const name = vscode.workspace.asRelativePath(doc.uri);
   response.reference(doc.uri);
   if (!result.sites.length) {

@@ -36,7 +36,12 @@ function actionCommand(a: ErrorAction): vscode.Command | undefined {
     case 'sign-in': return { command: 'bedrock.signIn', title };
     case 'choose-model': return { command: 'bedrock.listModels', title };
     case 'show-log': return { command: 'bedrock.showLog', title };
-    case 'request-access': return { command: 'vscode.open', title, arguments: [vscode.Uri.parse(modelAccessUrl(a.region))] };
+    case 'choose-region': return { command: 'bedrock.chooseRegion', title };
+    case 'open-settings': return { command: 'bedrock.openSettings', title };
+    case 'request-access': {
+      const url = modelAccessUrl(a.region);
+      return url ? { command: 'vscode.open', title, arguments: [vscode.Uri.parse(url)] } : undefined;
+    }
     case 'sso-login': return { command: 'bedrock.ssoLogin', title, arguments: [{ profile: a.profile }] };
     // retry is VS Code's own button on a failed chat turn
     default: return undefined;

@@ -1,4 +1,6 @@
-import { EndpointOverrides, isLoopback, resolveEndpoint } from './endpoints';
+import { EndpointOverrides, isLoopback, resolveEndpoint, type EndpointFamily } from './endpoints';
+import { BedrockRequestError } from './errors';
+import { redactUrl } from './redactUrls';
 
 /**
  * What the extension would talk to right now, worked out without calling AWS: where credentials would come from
@@ -17,8 +19,11 @@ export type CredentialSource =
 export interface BackendStatus {
   region: string;
   credentials: CredentialSource;
+  /** The endpoints as they may be shown: user names, passwords and query values redacted. */
   runtimeEndpoint: string;
   mantleEndpoint: string;
+  /** Why no request would be sent (a region that is not an AWS region, an endpoint setting that is refused). */
+  problem?: string;
   /** True when an endpoint override points at this machine (the local emulator or a proxy on loopback). */
   local: boolean;
   configured: boolean;
@@ -64,13 +69,27 @@ export function describeCredentials(c: CredentialSource): string {
 
 export function backendStatus(i: BackendInputs): BackendStatus {
   const credentials = detectCredentialSource(i);
-  const runtimeEndpoint = resolveEndpoint('runtime', i.region, i.endpoints);
-  const mantleEndpoint = resolveEndpoint('mantle', i.region, i.endpoints);
-  const local = isLoopback(runtimeEndpoint) || isLoopback(mantleEndpoint);
-  const configured = credentials.kind !== 'none';
-  const where = local ? `local endpoint ${runtimeEndpoint}` : `AWS ${i.region}`;
-  const summary = configured
+  const problems: string[] = [];
+  // the same checks requests go through: what they would refuse, the status says instead of an endpoint
+  const endpoint = (family: EndpointFamily): string => {
+    try {
+      return resolveEndpoint(family, i.region, i.endpoints);
+    } catch (e) {
+      const message = e instanceof BedrockRequestError ? e.info.message : String(e);
+      if (!problems.includes(message)) problems.push(message);
+      return i.endpoints[family]?.trim() || `bedrock-${family} (none: the region is not an AWS region)`;
+    }
+  };
+  const runtime = endpoint('runtime');
+  const mantle = endpoint('mantle');
+  const local = isLoopback(runtime) || isLoopback(mantle);
+  const runtimeEndpoint = redactUrl(runtime);
+  const mantleEndpoint = redactUrl(mantle);
+  const problem = problems.length ? problems.join(' ') : undefined;
+  const configured = credentials.kind !== 'none' && !problem;
+  const where = local ? `local endpoint ${runtimeEndpoint}` : `AWS ${problem ? 'Bedrock' : i.region}`;
+  const summary = problem ?? (configured
     ? `${where} · ${describeCredentials(credentials)}`
-    : `No backend configured: no AWS credentials found for ${where}.`;
-  return { region: i.region, credentials, runtimeEndpoint, mantleEndpoint, local, configured, summary };
+    : `No backend configured: no AWS credentials found for ${where}.`);
+  return { region: i.region, credentials, runtimeEndpoint, mantleEndpoint, local, configured, summary, ...(problem ? { problem } : {}) };
 }

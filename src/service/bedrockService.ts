@@ -11,6 +11,7 @@ import type { ApiStyle, BedrockRequest, StreamEvent, Usage } from './model';
 import { Router } from './router';
 import { backgroundResponse } from './drivers/mantle/backgroundResponses';
 import { resolveEndpoint } from './endpoints';
+import { invalidRegion, isAwsRegion } from './partitions';
 import { toBedrockError } from './errors';
 import { isArn, stripProfilePrefix } from './modelIds';
 import { invokeFamily, type InvokeFamily } from './drivers/runtime/bodies/family';
@@ -176,7 +177,7 @@ export class BedrockService {
   }
 
   /** The prompt's input tokens: Bedrock's CountTokens where the model supports it, else a labelled estimate. */
-  countTokens(prompt: CountablePrompt, signal?: AbortSignal): Promise<TokenCount> {
+  async countTokens(prompt: CountablePrompt, signal?: AbortSignal): Promise<TokenCount> {
     const { region, endpoints } = this.deps.config();
     return countPromptTokens(prompt, { region, endpoint: resolveEndpoint('runtime', region, endpoints), auth: () => this.currentAuth(), signal, log: this.deps.log });
   }
@@ -191,6 +192,8 @@ export class BedrockService {
     const key = `${region}|${JSON.stringify(endpoints)}`;
     let c = this.catalogues.get(key);
     if (!c || options.refresh) {
+      // refused as a whole, not as one problem per family: nothing is listed for a region that is not a region
+      if (!isAwsRegion(region)) return Promise.reject(invalidRegion(region));
       c = loadCatalogue({ region, endpoints, auth: () => this.currentAuth(), signal: options.signal });
       this.catalogues.set(key, c);
       c.then(cat => { this.resolved.set(key, cat); }, () => this.catalogues.delete(key));

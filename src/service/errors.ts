@@ -16,6 +16,8 @@ export type ErrorAction =
   | { kind: 'request-access'; region: string }
   | { kind: 'retry' }
   | { kind: 'choose-model' }
+  | { kind: 'choose-region' }
+  | { kind: 'open-settings' }
   | { kind: 'show-log' };
 
 export interface BedrockError {

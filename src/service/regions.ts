@@ -1,3 +1,5 @@
+import { partitionOf } from './partitions';
+
 /** Regions that offer Bedrock, with whether bedrock-mantle is there too (AWS endpoint table; partial for mantle). */
 export interface BedrockRegion {
   id: string;
@@ -33,7 +35,11 @@ export const BEDROCK_REGIONS: readonly BedrockRegion[] = [
   { id: 'us-gov-west-1', name: 'AWS GovCloud (US-West)', mantle: false },
 ];
 
-/** The console page where model access is requested, for the "Request model access" action. */
-export function modelAccessUrl(region: string): string {
-  return `https://${region}.console.aws.amazon.com/bedrock/home?region=${region}#/modelaccess`;
+/**
+ * The console page where model access is requested, for the "Request model access" action, in the region's own
+ * partition; undefined when the text is not an AWS region (an error action can come back from saved state).
+ */
+export function modelAccessUrl(region: string): string | undefined {
+  const partition = partitionOf(region);
+  return partition && `${partition.consoleOrigin(region)}/bedrock/home?region=${region}#/modelaccess`;
 }

@@ -2,6 +2,8 @@
  * "Which Bedrock API should I use?" as data: the seed's decision table (shared/bedrock-notes.md), one need → one API
  * on one endpoint family, with the reason and what else to know. No vscode import: unit tests check every row.
  */
+import { defaultEndpoint } from '../../service/endpoints';
+
 export type NeedId =
   | 'production-chat' | 'raw-payload' | 'openai-migration' | 'stateful-agent'
   | 'claude-native' | 'embeddings-rerank-image' | 'video' | 'realtime-voice';
@@ -89,5 +91,5 @@ export function recommend(need: NeedId): Recommendation {
 }
 
 export function endpointHost(family: Family, region: string): string {
-  return family === 'runtime' ? `bedrock-runtime.${region}.amazonaws.com` : `bedrock-mantle.${region}.api.aws`;
+  return new URL(defaultEndpoint(family, region)).host;
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { readSettings } from '../../common/settings';
+import { codeRegion } from '../../common/settings';
 import { endpointHost, NEEDS, recommend, type NeedId, type Recommendation } from './decisionTable';
 import { starterSnippet, type SnippetLanguage } from './snippets';
 
@@ -24,7 +24,7 @@ export async function whichApi(args: WhichApiArgs = {}): Promise<WhichApiResult 
   }))?.id;
   if (!need) return undefined;
   const rec = recommend(need);
-  const region = readSettings().region;
+  const region = codeRegion();
   const endpoint = endpointHost(rec.family, region);
   const language = args.language ?? (await vscode.window.showQuickPick([
     { label: 'TypeScript', language: 'typescript' as const },

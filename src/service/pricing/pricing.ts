@@ -5,6 +5,7 @@
 import type { Usage } from '../model';
 import { stripProfilePrefix } from '../modelIds';
 import shipped from './prices.json';
+import { priceProblem } from './priceOverrides';
 
 export { formatCost } from './formatCost';
 
@@ -51,10 +52,7 @@ export function findPrice(model: string, region: string, overrides: PriceOverrid
 }
 
 export function isPrice(p: unknown): p is Price {
-  if (typeof p !== 'object' || p === null) return false;
-  const r = p as Record<string, unknown>;
-  const ok = (v: unknown, optional: boolean) => (optional && v === undefined) || (typeof v === 'number' && Number.isFinite(v) && v >= 0);
-  return ok(r.input, false) && ok(r.output, false) && ok(r.cacheRead, true) && ok(r.cacheWrite, true);
+  return priceProblem(p) === undefined;
 }
 
 /** Bedrock reports cache reads and writes apart from `inputTokens`, so each count is billed at its own rate. */
