@@ -1,5 +1,5 @@
 import type { ResolvedAuth } from '../credentials/auth';
-import { converseInput } from '../drivers/runtime/converseRequest';
+import { converseInput } from '../formats/converseRequest';
 import { runtimeClient } from '../drivers/runtime/runtimeClient';
 import { toBedrockError } from '../errors';
 import type { BedrockRequest } from '../model';

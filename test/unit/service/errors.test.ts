@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ResponseStreamEvent } from 'openai/resources/responses/responses';
-import { ResponsesNormalizer } from '../../../src/service/drivers/mantle/responsesEvents';
+import { ResponsesNormalizer } from '../../../src/service/formats/responsesEvents';
 import { markMidStream } from '../../../src/service/errorFacts';
 import { toBedrockError } from '../../../src/service/errors';
 import { sdks } from '../../../src/service/sdks';

@@ -2,9 +2,9 @@ import type { Response } from 'openai/resources/responses/responses';
 import type { ResolvedAuth } from '../../credentials/auth';
 import { BedrockRequestError } from '../../errors';
 import type { BedrockRequest, StreamEvent } from '../../model';
-import { finalEvents } from './responsesEvents';
+import { finalEvents } from '../../formats/responsesEvents';
 import { openaiClient, projectHeaders } from './openaiClient';
-import { responsesBody } from './responsesRequest';
+import { responsesBody } from '../../formats/responsesRequest';
 
 export interface BackgroundContext {
   region: string;

@@ -1,7 +1,7 @@
 import type { BedrockRequest, StreamEvent } from '../../model';
 import type { ChatDriver, DriverContext } from '../driver';
-import { chatCompletionsBody } from './chatCompletionsRequest';
-import { ChatCompletionsNormalizer, chatCompletionEvents } from './chatCompletionsEvents';
+import { chatCompletionsBody } from '../../formats/chatCompletionsRequest';
+import { ChatCompletionsNormalizer, chatCompletionEvents } from '../../formats/chatCompletionsEvents';
 import { openaiClient, projectHeaders } from './openaiClient';
 import { pumpEvents } from '../eventPump';
 

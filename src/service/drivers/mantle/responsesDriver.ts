@@ -1,8 +1,8 @@
 import type { BedrockRequest, StreamEvent } from '../../model';
 import type { ChatDriver, DriverContext } from '../driver';
 import { openaiClient, projectHeaders } from './openaiClient';
-import { responsesBody } from './responsesRequest';
-import { ResponsesNormalizer, responseEvents } from './responsesEvents';
+import { responsesBody } from '../../formats/responsesRequest';
+import { ResponsesNormalizer, responseEvents } from '../../formats/responsesEvents';
 import { pumpEvents } from '../eventPump';
 
 /**

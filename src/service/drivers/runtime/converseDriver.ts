@@ -1,7 +1,7 @@
 import type { ApiStyle, BedrockRequest, StreamEvent } from '../../model';
 import type { ChatDriver, DriverContext } from '../driver';
-import { converseInput } from './converseRequest';
-import { ConverseStreamNormalizer, converseReplyEvents } from './converseEvents';
+import { converseInput } from '../../formats/converseRequest';
+import { ConverseStreamNormalizer, converseReplyEvents } from '../../formats/converseEvents';
 import { runtimeClient } from './runtimeClient';
 import { pumpEvents } from '../eventPump';
 import { sdks } from '../../sdks';

@@ -1,8 +1,8 @@
 import type { Message, RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
 import type { BedrockRequest, StreamEvent } from '../../../model';
-import { messagesBody } from '../../mantle/messagesRequest';
-import { MessagesNormalizer } from '../../mantle/messagesEvents';
-import { stopReason } from '../../stopReasons';
+import { messagesBody } from '../../../formats/messagesRequest';
+import { MessagesNormalizer } from '../../../formats/messagesEvents';
+import { stopReason } from '../../../formats/stopReasons';
 import type { ChunkParser } from './chunkParser';
 
 /** The version marker InvokeModel wants in place of the `anthropic-version` header. */

@@ -1,5 +1,5 @@
 import type { BedrockRequest, StreamEvent, Usage } from '../../../model';
-import { stopReason } from '../../stopReasons';
+import { stopReason } from '../../../formats/stopReasons';
 import type { ChunkParser } from './chunkParser';
 import { messageText } from './promptText';
 import { asJson, num, type Json } from './usage';

@@ -1,6 +1,6 @@
 import type { BedrockRequest, ChatMessage, StreamEvent, Usage } from '../../../model';
-import { stopReason } from '../../stopReasons';
-import { parseArguments, ToolCallAssembler } from '../../toolCalls';
+import { stopReason } from '../../../formats/stopReasons';
+import { parseArguments, ToolCallAssembler } from '../../../formats/toolCalls';
 import type { ChunkParser } from './chunkParser';
 import { messageText } from './promptText';
 import { asJson, num, type Json } from './usage';

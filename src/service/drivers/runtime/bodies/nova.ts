@@ -1,7 +1,7 @@
 import type { ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
 import type { BedrockRequest, ContentPart, StreamEvent, Usage } from '../../../model';
-import { stopReason } from '../../stopReasons';
-import { ConverseStreamNormalizer } from '../converseEvents';
+import { stopReason } from '../../../formats/stopReasons';
+import { ConverseStreamNormalizer } from '../../../formats/converseEvents';
 import type { ChunkParser } from './chunkParser';
 import { asJson, num, type Json } from './usage';
 

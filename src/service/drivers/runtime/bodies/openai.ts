@@ -1,9 +1,9 @@
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import type { BedrockRequest, StreamEvent } from '../../../model';
-import { chatCompletionsBody } from '../../mantle/chatCompletionsRequest';
-import { ChatCompletionsNormalizer } from '../../mantle/chatCompletionsEvents';
-import { stopReason } from '../../stopReasons';
-import { parseArguments } from '../../toolCalls';
+import { chatCompletionsBody } from '../../../formats/chatCompletionsRequest';
+import { ChatCompletionsNormalizer } from '../../../formats/chatCompletionsEvents';
+import { stopReason } from '../../../formats/stopReasons';
+import { parseArguments } from '../../../formats/toolCalls';
 import type { ChunkParser } from './chunkParser';
 import { ReasoningTagSplitter } from './reasoningTags';
 import { asJson, num, type Json } from './usage';

@@ -1,7 +1,7 @@
 import type { Message, RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
-import type { StreamEvent, Usage } from '../../model';
-import { stopReason } from '../stopReasons';
-import { ToolCallAssembler } from '../toolCalls';
+import type { StreamEvent, Usage } from '../model';
+import { stopReason } from './stopReasons';
+import { ToolCallAssembler } from './toolCalls';
 
 /**
  * Anthropic Messages stream events → internal events; the same events arrive over SSE (mantle `/anthropic`) and

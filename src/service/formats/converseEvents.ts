@@ -1,8 +1,8 @@
 import type { ConverseOutput, ConverseStreamOutput, StopReason as SdkStopReason, TokenUsage } from '@aws-sdk/client-bedrock-runtime';
-import { converseGuardrailReport } from '../../guardrails/report';
-import type { StreamEvent, Usage } from '../../model';
-import { stopReason } from '../stopReasons';
-import { ToolCallAssembler } from '../toolCalls';
+import { converseGuardrailReport } from '../guardrails/report';
+import type { StreamEvent, Usage } from '../model';
+import { stopReason } from './stopReasons';
+import { ToolCallAssembler } from './toolCalls';
 
 export function converseUsage(u: TokenUsage | undefined): Usage | undefined {
   if (!u) return undefined;

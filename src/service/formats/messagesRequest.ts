@@ -1,5 +1,5 @@
 import type { ContentBlockParam, MessageCreateParamsStreaming, MessageParam, TextBlockParam, ToolUnion } from '@anthropic-ai/sdk/resources/messages';
-import type { BedrockRequest, ChatMessage, ContentPart } from '../../model';
+import type { BedrockRequest, ChatMessage, ContentPart } from '../model';
 
 /** Anthropic requires max_tokens; this is what Claude Code and the SDK examples use when nothing is chosen. */
 export const DEFAULT_MAX_TOKENS = 4096;

@@ -1,5 +1,5 @@
 import type { ResponseCreateParamsStreaming, ResponseInputItem, ResponseInputContent } from 'openai/resources/responses/responses';
-import type { BedrockRequest, ChatMessage } from '../../model';
+import type { BedrockRequest, ChatMessage } from '../model';
 import { dataUrl } from './dataUrl';
 
 /**

@@ -1,8 +1,8 @@
 import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/completions';
-import { parseArguments } from '../toolCalls';
-import type { StreamEvent } from '../../model';
-import { stopReason } from '../stopReasons';
-import { ToolCallAssembler } from '../toolCalls';
+import { parseArguments } from './toolCalls';
+import type { StreamEvent } from '../model';
+import { stopReason } from './stopReasons';
+import { ToolCallAssembler } from './toolCalls';
 
 /**
  * Chat Completions chunks → internal events. The finish reason comes before the usage-only chunk

@@ -1,8 +1,8 @@
 import type { Response, ResponseStreamEvent } from 'openai/resources/responses/responses';
-import { StreamErrorEvent } from '../../errorFacts';
-import type { StreamEvent } from '../../model';
-import { stopReason } from '../stopReasons';
-import { parseArguments, ToolCallAssembler } from '../toolCalls';
+import { StreamErrorEvent } from '../errorFacts';
+import type { StreamEvent } from '../model';
+import { stopReason } from './stopReasons';
+import { parseArguments, ToolCallAssembler } from './toolCalls';
 
 /** Responses SSE events → internal events. There is no `[DONE]`: `response.completed` (or failed/incomplete) ends it. */
 export class ResponsesNormalizer {

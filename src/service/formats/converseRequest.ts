@@ -1,5 +1,5 @@
 import type { ContentBlock, ConverseStreamCommandInput, Message, SystemContentBlock, Tool, ToolChoice } from '@aws-sdk/client-bedrock-runtime';
-import type { BedrockRequest, ContentPart } from '../../model';
+import type { BedrockRequest, ContentPart } from '../model';
 
 /** BedrockRequest → Converse/ConverseStream input (the two share one request shape). */
 export function converseInput(req: BedrockRequest, modelId: string): ConverseStreamCommandInput {

@@ -1,5 +1,5 @@
 import type { ChatCompletionContentPart, ChatCompletionCreateParamsStreaming, ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions';
-import type { BedrockRequest, ChatMessage } from '../../model';
+import type { BedrockRequest, ChatMessage } from '../model';
 import { dataUrl } from './dataUrl';
 
 /** BedrockRequest → OpenAI Chat Completions body (streaming, with usage in the last chunk). */
