@@ -7,7 +7,7 @@ import { stripProfilePrefix } from '../modelIds';
 import shipped from './prices.json';
 import { priceProblem } from './priceOverrides';
 
-export { formatCost } from './formatCost';
+export { formatCost } from '../../format/formatCost';
 
 /** USD (or the table's currency) per 1M tokens. Missing cache prices fall back to the input price. */
 export interface Price {

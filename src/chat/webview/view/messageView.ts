@@ -1,5 +1,5 @@
 import type { MessageView, ToolCallView } from '../../protocol';
-import { formatCost } from '../../../service/pricing/formatCost';
+import { formatCost } from '../../../format/formatCost';
 import { StreamingMarkdownRenderer } from '../render';
 import { button, el, icon, post } from './dom';
 

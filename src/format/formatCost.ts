@@ -1,4 +1,4 @@
-// No imports: the chat webview formats costs with this too.
+// No imports: the service, the host views and the webview pages (chat cost line) all format costs with this.
 
 /** Small amounts keep three significant digits ($0.000123), larger ones cents ($1.25). */
 export function formatCost(amount: number, currency = 'USD'): string {
