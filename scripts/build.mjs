@@ -15,7 +15,7 @@ const sdksOnDemand = {
   name: 'sdks-on-demand',
   setup(b) {
     b.onResolve({ filter: /^\.\/sdkLoaders$/ }, () => ({ path: './sdks.js', external: true }));
-    b.onResolve({ filter: /^\.\.\/engineEntry$/ }, () => ({ path: './migrate.js', external: true }));
+    b.onResolve({ filter: /^\.\/engineEntry$/ }, () => ({ path: './migrate.js', external: true }));
   },
 };
 const builds = [
@@ -23,7 +23,7 @@ const builds = [
     external: ['vscode'], mainFields: ['module', 'main'], plugins: [sdksOnDemand] },
   { ...common, entryPoints: { sdks: 'src/service/sdkLoaders.ts' }, outdir: dist, platform: 'node', format: 'cjs', target: 'node20',
     external: ['vscode'], mainFields: ['module', 'main'] },
-  // the migration engine for the code lenses, loaded when a file may hold SDK calls (src/migrate/vscode/engineLoader.ts)
+  // the migration engine for the code lenses, loaded when a file may hold SDK calls (src/migrate/engineLoader.ts)
   { ...common, entryPoints: { migrate: 'src/migrate/engineEntry.ts' }, outdir: dist, platform: 'node', format: 'cjs', target: 'node20',
     mainFields: ['module', 'main'],
     define: { 'import.meta.url': '__bundleUrl' }, banner: { js: "const __bundleUrl = require('url').pathToFileURL(__filename).href;" } },

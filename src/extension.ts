@@ -53,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): BedrockWorkbenchApi 
   const chatView = new ChatViewProvider(context.extensionUri, status, host, context.storageUri ?? context.globalStorageUri, log);
   const migration = registerMigrationFeatures(log);
   const models = new BedrockChatModelProvider(host);
-  const participant = participantContext(host, models, context.workspaceState);
+  const participant = participantContext(host, id => models.routeOf(id), context.workspaceState);
   const usage = new UsageLedger((model, region) => currentPrice(model, region));
   context.subscriptions.push(
     log,

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { actionLabel, runErrorAction } from '../commands/errorActions';
-import { loadCatalogueWithProgress } from '../commands/modelCommands';
+import { actionLabel, runErrorAction } from '../frontEndKit/errors/errorActions';
+import { loadCatalogueWithProgress } from '../frontEndKit/catalogueProgress';
 import { Disposable } from '../common/disposable';
 import { currentPrice, readSettings } from '../common/settings';
 import type { Catalogue } from '../service/catalogue/modelCatalogue';
@@ -15,13 +15,13 @@ import { ConversationStore } from './conversationStore';
 import { requestMessages, runTurn } from './chatTurn';
 import type { ErrorView, HostMessage, Selection, WebviewMessage } from './protocol';
 import { pickApiStyle, pickFamily, pickModel, selectionView } from './selectionPickers';
-import { guardrailLabel, pickGuardrail } from '../commands/guardrails/guardrailPicker';
+import { guardrailLabel, pickGuardrail } from '../frontEndKit/pickers/guardrailPicker';
 import { guardrailApplies } from '../service/guardrails/support';
-import { isTierChoice, pickServiceTier, type TierChoice } from './serviceTierPicker';
+import { isTierChoice, pickServiceTier, type TierChoice } from '../frontEndKit/pickers/serviceTierPicker';
 import type { CountablePrompt, TokenCount } from '../service/tokens/countTokens';
 import { contextLimit } from '../service/tokens/contextLimits';
 import { estimateTokens } from '../service/tokens/estimate';
-import { openWebviewLink } from '../common/openLink';
+import { openWebviewLink } from '../frontEndKit/openLink';
 
 const SYSTEM_PROMPT = 'You are a helpful assistant inside VS Code. Answer in GitHub-flavoured markdown; put code in fenced blocks with a language tag.';
 

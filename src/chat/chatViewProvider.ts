@@ -7,7 +7,9 @@ import { ChatController } from './chatController';
 import { HostMessage, StatusView, isWebviewMessage } from './protocol';
 import { chatViewHtml, webviewOptions } from './webviewHtml';
 
-export const CHAT_VIEW_ID = 'bedrock.chatView';
+import { CHAT_VIEW_ID } from '../frontEndKit/ids';
+
+export { CHAT_VIEW_ID } from '../frontEndKit/ids';
 
 function toView(s: BackendStatus): StatusView {
   return {

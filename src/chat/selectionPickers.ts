@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { modelOfApplicationProfile, type Catalogue, type CatalogueModel } from '../service/catalogue/modelCatalogue';
 import { guardrailNotAppliedNote } from '../service/guardrails/support';
-import { guardrailLabel } from '../commands/guardrails/guardrailPicker';
+import { guardrailLabel } from '../frontEndKit/pickers/guardrailPicker';
 import { API_STYLE_LABELS, API_STYLES, ApiStyle, EndpointFamily, SERVICE_TIER_LABELS, SERVICE_TIER_STYLES } from '../service/model';
 import type { Selection, SelectionView } from './protocol';
 

@@ -1,10 +1,15 @@
 import * as vscode from 'vscode';
 import { readSettings } from '../common/settings';
-import type { OutputDocuments } from '../editor/outputDocuments';
-import { BedrockRequestError, toBedrockError, type BedrockError } from '../service/errors';
+import type { OutputDocuments } from '../frontEndKit/panes/outputDocuments';
+import type { BedrockError } from '../service/errors';
 import { runtimeContext, type RuntimeContext } from '../service/runtime';
 import type { ServiceHost } from '../service/vscode/serviceHost';
-import { showBedrockError } from './errorActions';
+import { showBedrockError } from '../frontEndKit/errors/errorActions';
+import { asBedrockError } from '../frontEndKit/errors/asBedrockError';
+import { linkedAbort } from '../frontEndKit/linkedAbort';
+
+export { asBedrockError } from '../frontEndKit/errors/asBedrockError';
+export { linkedAbort } from '../frontEndKit/linkedAbort';
 
 /** What the editor commands share: the service, the output panes, and where to remember choices and files. */
 export interface CommandDeps {
@@ -21,10 +26,6 @@ export async function runtimeContextFor(host: ServiceHost, signal?: AbortSignal)
   const s = readSettings();
   const auth = await host.service.currentAuth();
   return runtimeContext({ region: s.region, endpoints: s.endpoints, auth, signal, log: m => host.log.info(m), profile: s.profile || undefined });
-}
-
-export function asBedrockError(e: unknown): BedrockError {
-  return e instanceof BedrockRequestError ? e.info : toBedrockError(e, { region: readSettings().region });
 }
 
 /**
@@ -44,16 +45,6 @@ export async function withJobProgress<T>(host: ServiceHost, title: string, signa
       abort.dispose();
     }
   });
-}
-
-/** An AbortController aborted by a CancellationToken or a caller's signal, whichever comes first. */
-export function linkedAbort(token: vscode.CancellationToken, signal?: AbortSignal): { signal: AbortSignal; dispose(): void } {
-  const abort = new AbortController();
-  const cancel = () => abort.abort();
-  const sub = token.onCancellationRequested(cancel);
-  signal?.addEventListener('abort', cancel, { once: true });
-  if (signal?.aborted || token.isCancellationRequested) cancel();
-  return { signal: abort.signal, dispose: () => { sub.dispose(); signal?.removeEventListener('abort', cancel); } };
 }
 
 /** The active editor's selection text, or undefined when nothing is selected. */

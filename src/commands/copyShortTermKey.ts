@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ServiceHost } from '../service/vscode/serviceHost';
 import { asBedrockError } from './commandContext';
-import { showBedrockError } from './errorActions';
+import { showBedrockError } from '../frontEndKit/errors/errorActions';
 
 /**
  * "Bedrock: Copy a Short-Term Bedrock API Key": for tools that take only a key (AWS_BEARER_TOKEN_BEDROCK, OpenAI

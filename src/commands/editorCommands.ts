@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { OutputDocuments } from '../editor/outputDocuments';
+import { OutputDocuments } from '../frontEndKit/panes/outputDocuments';
 import type { ServiceHost } from '../service/vscode/serviceHost';
 import { whichApi, type WhichApiArgs } from './apiAdvisor/whichApiCommand';
 import { checkGuardrail, chooseGuardrail, type CheckGuardrailArgs, type ChooseGuardrailArgs } from './guardrails/guardrailCommands';

@@ -5,7 +5,7 @@ import { listModels, refreshModels } from './modelCommands';
 import { signIn } from './signIn';
 import { signOut } from './signOut';
 import { copyShortTermApiKey } from './copyShortTermKey';
-import { ssoLogin, type SsoLoginArgs } from './ssoLogin';
+import { ssoLogin, type SsoLoginArgs } from '../frontEndKit/signIn/ssoLogin';
 import { CredentialStatusBar } from './statusBar';
 
 /** Commands over the service's credentials, region and model catalogue, plus the status-bar entry. */

@@ -3,7 +3,7 @@ import { listProfiles } from '../service/credentials/awsProfiles';
 import { hasLiveSession, ssoSessionOf } from '../service/credentials/ssoLogin';
 import type { CredentialChoice } from '../service/credentials/sources';
 import type { ServiceHost } from '../service/vscode/serviceHost';
-import { ssoLoginInTerminal, TERMINAL_BUTTON } from './ssoLogin';
+import { ssoLoginInTerminal, TERMINAL_BUTTON } from '../frontEndKit/signIn/ssoLogin';
 
 interface ChoiceItem extends vscode.QuickPickItem {
   run: () => Promise<CredentialChoice | undefined>;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { BackendStatusProvider } from '../service/statusProvider';
-import { CHAT_VIEW_ID } from '../chat/chatViewProvider';
+import { CHAT_VIEW_ID } from '../frontEndKit/ids';
 
 /** Commands that show where the extension stands: log, connection status, settings, the chat view. */
 export function registerStatusCommands(status: BackendStatusProvider, log: vscode.LogOutputChannel): vscode.Disposable[] {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { runCodeAction } from '../chat/codeActions';
 import { webviewHtml, webviewOptions } from '../chat/webviewHtml';
-import { actionLabel, runErrorAction } from '../commands/errorActions';
-import { loadCatalogueWithProgress } from '../commands/modelCommands';
+import { actionLabel, runErrorAction } from '../frontEndKit/errors/errorActions';
+import { loadCatalogueWithProgress } from '../frontEndKit/catalogueProgress';
 import { Disposable } from '../common/disposable';
 import { readSettings } from '../common/settings';
 import type { BedrockError } from '../service/errors';
@@ -13,7 +13,7 @@ import { CompareSession } from './compareSession';
 import type { CompareStateFile } from './compareStateFile';
 import { comparisonMarkdown } from './markdownExport';
 import { isCompareWebviewMessage, type CompareHostMessage, type CompareState, type CompareWebviewMessage, type ExportTarget } from './protocol';
-import { openWebviewLink } from '../common/openLink';
+import { openWebviewLink } from '../frontEndKit/openLink';
 
 export const COMPARE_VIEW_TYPE = 'bedrock.compare';
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'crypto';
 import { DELTA_INTERVAL_MS } from '../chat/chatTurn';
-import { AppendBatcher } from '../editor/appendBatcher';
+import { AppendBatcher } from '../frontEndKit/panes/appendBatcher';
 import type { BedrockService } from '../service/bedrockService';
 import type { Catalogue } from '../service/catalogue/modelCatalogue';
 import type { BedrockError } from '../service/errors';
 import type { BedrockRequest } from '../service/model';
-import { actionLabel } from '../commands/errorActionLabel';
+import { actionLabel } from '../frontEndKit/errors/errorActionLabel';
 import { checkedErrorAction } from '../service/errorActionCheck';
 import { columnView } from './columnChoices';
 import { ColumnMeter } from './columnMeter';

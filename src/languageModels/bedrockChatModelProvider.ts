@@ -9,7 +9,7 @@ import { countableText, toBedrockRequest } from './requestMapping';
 import { estimateTokens, MESSAGE_OVERHEAD_TOKENS } from './tokenEstimate';
 
 /** The vendor other extensions select Bedrock models by: `vscode.lm.selectChatModels({ vendor: 'bedrock' })`. */
-export const BEDROCK_VENDOR = 'bedrock';
+export { BEDROCK_VENDOR } from '../frontEndKit/ids';
 
 export function toLanguageModelError(e: BedrockError): vscode.LanguageModelError {
   const message = languageModelErrorMessage(e);

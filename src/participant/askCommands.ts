@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { selectionPrompts, type CodeSelection } from '../commands/invoke/chatRequest';
+import { selectionPrompts, type CodeSelection } from '../frontEndKit/chatRequest';
 import type { ChatMessage } from '../service/model';
 import type { ParticipantContext } from './participantContext';
 import { reportError, streamAnswer } from './streamAnswer';

@@ -1,25 +1,25 @@
 import * as vscode from 'vscode';
-import { rememberedChoice } from '../commands/invoke/modelChoice';
-import type { BedrockChatModelProvider } from '../languageModels/bedrockChatModelProvider';
-import { BEDROCK_VENDOR } from '../languageModels/bedrockChatModelProvider';
+import { rememberedChoice } from '../frontEndKit/pickers/modelChoice';
+import { BEDROCK_VENDOR } from '../frontEndKit/ids';
 import type { ServiceHost } from '../service/vscode/serviceHost';
 import { apiAdvice } from './apiCommand';
 import { ask, explain } from './askCommands';
 import { followupsFor, type ParticipantResultMetadata } from './followups';
 import { migrate } from './migrateCommand';
-import type { ParticipantContext } from './participantContext';
+import type { ParticipantContext, ParticipantRoute } from './participantContext';
 
 /** Matches `contributes.chatParticipants[0].id` in package.json. */
 export const PARTICIPANT_ID = 'bedrock-workbench.bedrock';
 
-export function participantContext(host: ServiceHost, models: BedrockChatModelProvider, state: vscode.Memento): ParticipantContext {
+/** `routeOf` is the language-model provider's lookup (BedrockChatModelProvider.routeOf), passed in so the participant does not import that front end. */
+export function participantContext(host: ServiceHost, routeOf: (id: string) => Promise<ParticipantRoute | undefined>, state: vscode.Memento): ParticipantContext {
   return {
     participantId: PARTICIPANT_ID,
     service: host.service,
     log: host.log,
     async routeFor(model) {
       if (model?.vendor === BEDROCK_VENDOR) {
-        const route = await models.routeOf(model.id);
+        const route = await routeOf(model.id);
         if (route) return route;
       }
       return rememberedChoice(state);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { loadEngine } from '../migrate/vscode/engineLoader';
+import { loadEngine } from '../migrate/engineLoader';
 import type { MigrationTarget, SiteResult, SourceSdk } from '../migrate/model';
 import { codeRegion } from '../common/settings';
 import type { ParticipantContext } from './participantContext';

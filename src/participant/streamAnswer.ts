@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { actionLabel } from '../commands/errorActions';
+import { actionLabel } from '../frontEndKit/errors/errorActions';
 import type { BedrockError, ErrorAction } from '../service/errors';
 import type { BedrockRequest } from '../service/model';
 import { modelAccessUrl } from '../service/regions';

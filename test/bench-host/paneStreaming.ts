@@ -2,7 +2,7 @@
 // received, and how long after the last token reached the extension the document held the whole answer.
 import * as vscode from 'vscode';
 import type { BedrockWorkbenchApi } from '../../src/extension';
-import type { PaneStreamResult } from '../../src/editor/streamIntoPane';
+import type { PaneStreamResult } from '../../src/frontEndKit/panes/streamIntoPane';
 import type { StreamEvent } from '../../src/service/model';
 import type { EmulatorProcess } from './emulatorProcess';
 

@@ -7,7 +7,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { startEmulator, type Emulator } from '../../emulator';
 import type { BedrockWorkbenchApi } from '../../src/extension';
-import type { PaneStreamResult } from '../../src/editor/streamIntoPane';
+import type { PaneStreamResult } from '../../src/frontEndKit/panes/streamIntoPane';
 import type { RefactorResult } from '../../src/commands/invoke/selectionCommands';
 import type { RawPayloadResult } from '../../src/commands/rawPayload/rawPayloadCommand';
 import type { JobRow } from '../../src/commands/jobs/jobsTree';

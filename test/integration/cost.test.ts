@@ -9,7 +9,7 @@ import type { StoredMessage } from '../../src/chat/conversation';
 import type { CostView, HostMessage, Selection } from '../../src/chat/protocol';
 import type { Usage } from '../../src/service/model';
 import type { UsageSummary } from '../../src/usage/usageLedger';
-import type { PaneStreamResult } from '../../src/editor/streamIntoPane';
+import type { PaneStreamResult } from '../../src/frontEndKit/panes/streamIntoPane';
 import prices from '../../src/service/pricing/prices.json';
 import { pointAtEmulator } from './emulatorSettings';
 

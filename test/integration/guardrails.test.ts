@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { startEmulator, type Emulator } from '../../emulator';
 import type { BedrockWorkbenchApi } from '../../src/extension';
-import type { PaneStreamResult } from '../../src/editor/streamIntoPane';
+import type { PaneStreamResult } from '../../src/frontEndKit/panes/streamIntoPane';
 import type { CheckGuardrailResult } from '../../src/commands/guardrails/guardrailCommands';
 import type { StoredMessage } from '../../src/chat/conversation';
 import type { GuardrailRef } from '../../src/service/model';

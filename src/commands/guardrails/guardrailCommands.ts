@@ -5,8 +5,8 @@ import type { GuardrailReport } from '../../service/guardrails/report';
 import type { GuardrailRef } from '../../service/model';
 import type { ServiceHost } from '../../service/vscode/serviceHost';
 import { asBedrockError, linkedAbort, selectedText, type CommandDeps } from '../commandContext';
-import { showBedrockError } from '../errorActions';
-import { guardrailLabel, pickGuardrail } from './guardrailPicker';
+import { showBedrockError } from '../../frontEndKit/errors/errorActions';
+import { guardrailLabel, pickGuardrail } from '../../frontEndKit/pickers/guardrailPicker';
 
 export interface ChooseGuardrailArgs {
   /** The choice made in advance (tests, keybindings); `null` clears it. */

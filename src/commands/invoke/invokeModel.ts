@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import type { OutputPane } from '../../editor/outputDocuments';
-import { streamIntoPane, type PaneStreamResult } from '../../editor/streamIntoPane';
+import type { OutputPane } from '../../frontEndKit/panes/outputDocuments';
+import { streamIntoPane, type PaneStreamResult } from '../../frontEndKit/panes/streamIntoPane';
 import { readSettings } from '../../common/settings';
 import { guardrailApplies } from '../../service/guardrails/support';
 import { API_STYLE_LABELS, type ApiStyle, type GuardrailRef } from '../../service/model';
-import { guardrailLabel } from '../guardrails/guardrailPicker';
+import { guardrailLabel } from '../../frontEndKit/pickers/guardrailPicker';
 import type { CommandDeps } from '../commandContext';
 import { selectedText } from '../commandContext';
-import { chatRequest, promptHeader } from './chatRequest';
-import { pickModelAndStyle, rememberChoice, rememberedChoice, type ModelChoice } from './modelChoice';
+import { chatRequest, promptHeader } from '../../frontEndKit/chatRequest';
+import { pickModelAndStyle, rememberChoice, rememberedChoice, type ModelChoice } from '../../frontEndKit/pickers/modelChoice';
 
 /** Arguments for running "Invoke Model…" without UI (tests, keybindings, other extensions' commands). */
 export interface InvokeModelArgs {

@@ -1,14 +1,14 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { extractCode } from '../../editor/paneText';
+import { extractCode } from '../../frontEndKit/panes/paneText';
 import { describeReport } from '../../service/guardrails/describe';
-import type { PaneStreamResult } from '../../editor/streamIntoPane';
+import type { PaneStreamResult } from '../../frontEndKit/panes/streamIntoPane';
 import type { ApiStyle, GuardrailRef } from '../../service/model';
 import type { CommandDeps } from '../commandContext';
-import { REFACTOR_SYSTEM, chatRequest, promptHeader, selectionPrompts, type CodeSelection } from './chatRequest';
+import { REFACTOR_SYSTEM, chatRequest, promptHeader, selectionPrompts, type CodeSelection } from '../../frontEndKit/chatRequest';
 import { confirmPromptSize, type OverLimitAnswer } from './promptSizeCheck';
 import { streamChoice } from './invokeModel';
-import { rememberedChoice, type ModelChoice } from './modelChoice';
+import { rememberedChoice, type ModelChoice } from '../../frontEndKit/pickers/modelChoice';
 
 export interface SelectionArgs {
   model?: string;

@@ -3,7 +3,7 @@ import { Disposable } from '../../common/disposable';
 import { getAsyncInvoke, listAsyncInvokes, type AsyncJob } from '../../service/runtime';
 import type { ServiceHost } from '../../service/vscode/serviceHost';
 import { asBedrockError, runtimeContextFor } from '../commandContext';
-import { showBedrockError } from '../errorActions';
+import { showBedrockError } from '../../frontEndKit/errors/errorActions';
 import { JobWatcher } from './jobWatcher';
 
 export const JOBS_VIEW_ID = 'bedrock.jobsView';

@@ -4,8 +4,8 @@ import { choosableIds, type Catalogue } from '../../service/catalogue/modelCatal
 import { foundationModelArn, parseTags, type ApplicationProfile } from '../../service/control/inferenceProfiles';
 import type { ServiceHost } from '../../service/vscode/serviceHost';
 import { asBedrockError, linkedAbort } from '../commandContext';
-import { showBedrockError } from '../errorActions';
-import { rememberChoice, rememberedChoice } from '../invoke/modelChoice';
+import { showBedrockError } from '../../frontEndKit/errors/errorActions';
+import { rememberChoice, rememberedChoice } from '../../frontEndKit/pickers/modelChoice';
 import { loadCatalogueWithProgress } from '../modelCommands';
 
 export interface ManageProfilesArgs {

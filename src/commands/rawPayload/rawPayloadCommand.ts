@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../../common/disposable';
-import type { OutputDocuments } from '../../editor/outputDocuments';
-import { paneFooter } from '../../editor/paneText';
+import type { OutputDocuments } from '../../frontEndKit/panes/outputDocuments';
+import { paneFooter } from '../../frontEndKit/panes/paneText';
 import type { BedrockError } from '../../service/errors';
 import { invokeFamily, invokeRaw, payloadSchema, payloadTemplate, type InvokeFamily, type RawReply } from '../../service/runtime';
 import { decodeRawReply, RawChunkDecoder } from '../../service/runtime/rawDecode';
 import type { ServiceHost } from '../../service/vscode/serviceHost';
 import { asBedrockError, linkedAbort, runtimeContextFor } from '../commandContext';
-import { showBedrockError } from '../errorActions';
-import { invocableId } from '../invoke/modelChoice';
+import { showBedrockError } from '../../frontEndKit/errors/errorActions';
+import { invocableId } from '../../frontEndKit/pickers/modelChoice';
 import { loadCatalogueWithProgress } from '../modelCommands';
 import { checkPayload, locatePointer, parsePayload, type PayloadProblem } from './payloadCheck';
 import { familyFromFileName, PayloadFiles, type PayloadMeta } from './payloadDocuments';

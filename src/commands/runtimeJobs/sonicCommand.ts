@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { streamIntoPane, type PaneStreamResult } from '../../editor/streamIntoPane';
+import { streamIntoPane, type PaneStreamResult } from '../../frontEndKit/panes/streamIntoPane';
 import type { StreamEvent } from '../../service/model';
 import { NOVA_SONIC_MODEL, parseWav, speak, toSonicInput, writeWav, type SpeakOptions } from '../../service/runtime';
 import { asBedrockError, runtimeContextFor, type CommandDeps } from '../commandContext';

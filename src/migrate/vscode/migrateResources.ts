@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { MigrationTarget, SourceSdk } from '../model';
-import { loadEngine } from './engineLoader';
+import { loadEngine } from '../engineLoader';
 
 export interface MigrateResourcesOptions {
   target?: MigrationTarget;

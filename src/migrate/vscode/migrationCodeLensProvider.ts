@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Site } from '../model';
-import { loadEngine, mayHaveSdkCalls } from './engineLoader';
+import { loadEngine, mayHaveSdkCalls } from '../engineLoader';
 
 export const MIGRATE_SITE_COMMAND = 'bedrock.migrateSite';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Site, SiteStatus, SyntaxProblem } from '../model';
-import { loadEngine, mayHaveSdkCalls } from './engineLoader';
+import { loadEngine, mayHaveSdkCalls } from '../engineLoader';
 import { findSourceFiles } from './sourceFiles';
 
 /** One call site as the scan shows it: where it is, and what each target would make of it. */

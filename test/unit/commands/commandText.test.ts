@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { chatRequest, promptHeader, selectionPrompts } from '../../../src/commands/invoke/chatRequest';
+import { chatRequest, promptHeader, selectionPrompts } from '../../../src/frontEndKit/chatRequest';
 import { familyFromFileName, payloadFileName } from '../../../src/commands/rawPayload/payloadNames';
 import { rerankTable, splitDocuments } from '../../../src/commands/runtimeJobs/rerankText';
 

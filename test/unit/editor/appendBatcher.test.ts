@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { AppendBatcher, type BatchTimers } from '../../../src/editor/appendBatcher';
+import { AppendBatcher, type BatchTimers } from '../../../src/frontEndKit/panes/appendBatcher';
 
 /** Virtual time: timers fire when the test advances the clock, so a 100-second stream takes no real time. */
 class FakeClock implements BatchTimers {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { extractCode, paneFooter, ReasoningQuoter } from '../../../src/editor/paneText';
+import { extractCode, paneFooter, ReasoningQuoter } from '../../../src/frontEndKit/panes/paneText';
 
 describe('pane text', () => {
   test('the footer shows source, usage with cache counts, first-token and total time', () => {

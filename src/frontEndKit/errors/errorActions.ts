@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { BedrockError, ErrorAction } from '../service/errors';
-import { checkedErrorAction } from '../service/errorActionCheck';
-import { modelAccessUrl } from '../service/regions';
+import type { BedrockError, ErrorAction } from '../../service/errors';
+import { checkedErrorAction } from '../../service/errorActionCheck';
+import { modelAccessUrl } from '../../service/regions';
 import { actionLabel } from './errorActionLabel';
-import { ssoLoginInTerminal, TERMINAL_BUTTON } from './ssoLogin';
+import { ssoLoginInTerminal, TERMINAL_BUTTON } from '../signIn/ssoLogin';
 
 export { actionLabel } from './errorActionLabel';
 

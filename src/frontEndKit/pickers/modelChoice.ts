@@ -3,7 +3,7 @@ import { readSettings } from '../../common/settings';
 import { modelOfApplicationProfile, type CatalogueModel } from '../../service/catalogue/modelCatalogue';
 import { API_STYLE_LABELS, API_STYLES, type ApiStyle } from '../../service/model';
 import type { ServiceHost } from '../../service/vscode/serviceHost';
-import { loadCatalogueWithProgress } from '../modelCommands';
+import { loadCatalogueWithProgress } from '../catalogueProgress';
 
 export interface ModelChoice {
   model: string;

@@ -2,7 +2,7 @@
  * Prompts for the editor commands, as BedrockRequests. Pure: the wording is unit-tested and the commands only
  * gather inputs.
  */
-import type { ApiStyle, BedrockRequest, GuardrailRef } from '../../service/model';
+import type { ApiStyle, BedrockRequest, GuardrailRef } from '../service/model';
 
 export interface CodeSelection {
   code: string;

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { GuardrailSummary } from '../../service/control/guardrails';
 import type { GuardrailRef } from '../../service/model';
 import type { ServiceHost } from '../../service/vscode/serviceHost';
-import { asBedrockError } from '../commandContext';
-import { showBedrockError } from '../errorActions';
+import { asBedrockError } from '../errors/asBedrockError';
+import { showBedrockError } from '../errors/errorActions';
 
 /** "emulator-default v1", "prod-filter (DRAFT)". */
 export function guardrailLabel(g: GuardrailRef): string {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SERVICE_TIER_LABELS, SERVICE_TIERS, type ServiceTier } from '../service/model';
+import { SERVICE_TIER_LABELS, SERVICE_TIERS, type ServiceTier } from '../../service/model';
 
 const DETAILS: Record<ServiceTier, string> = {
   default: 'Consistent performance at the regular on-demand rate',

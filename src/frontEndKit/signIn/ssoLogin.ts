@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { ssoDeviceLogin, SsoLoginError, ssoSessionOf, type DeviceCode } from '../service/credentials/ssoLogin';
-import type { ServiceHost } from '../service/vscode/serviceHost';
-import { linkedAbort } from './commandContext';
+import { ssoDeviceLogin, SsoLoginError, ssoSessionOf, type DeviceCode } from '../../service/credentials/ssoLogin';
+import type { ServiceHost } from '../../service/vscode/serviceHost';
+import { linkedAbort } from '../linkedAbort';
 
 export interface SsoLoginArgs {
   /** The profile whose session to sign in to; default: the chosen profile, else AWS_PROFILE, else `default`. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Disposable } from '../common/disposable';
+import { Disposable } from '../../common/disposable';
 import { AppendBatcher, DEFAULT_BATCH_INTERVAL_MS } from './appendBatcher';
 
 export const OUTPUT_SCHEME = 'bedrock-output';

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { showBedrockError } from '../commands/errorActions';
-import type { BedrockError } from '../service/errors';
-import { reportMarkdown } from '../service/guardrails/describe';
-import type { GuardrailReport } from '../service/guardrails/report';
-import type { StopReason, StreamEvent, Usage } from '../service/model';
+import { showBedrockError } from '../errors/errorActions';
+import type { BedrockError } from '../../service/errors';
+import { reportMarkdown } from '../../service/guardrails/describe';
+import type { GuardrailReport } from '../../service/guardrails/report';
+import type { StopReason, StreamEvent, Usage } from '../../service/model';
 import type { OutputDocuments, OutputPane } from './outputDocuments';
 import { paneFooter, ReasoningQuoter } from './paneText';
 

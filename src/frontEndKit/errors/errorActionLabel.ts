@@ -1,4 +1,4 @@
-import type { ErrorAction } from '../service/errors';
+import type { ErrorAction } from '../../service/errors';
 
 /** The button label for an error's next step (pure, so restored state can be relabelled without VS Code). */
 export function actionLabel(a: ErrorAction): string {

@@ -2,7 +2,7 @@
  * The words an output pane adds around a model's answer: the footer with usage and timing, and reasoning shown as a
  * quote. Pure, so the wording is unit-tested without VS Code.
  */
-import type { StopReason, Usage } from '../service/model';
+import type { StopReason, Usage } from '../../service/model';
 
 export interface FooterFacts {
   /** e.g. "us.amazon.nova-lite-v1:0 · ConverseStream" */
