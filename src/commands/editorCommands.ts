@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { OutputDocuments } from '../frontEndKit/panes/outputDocuments';
 import type { ServiceHost } from '../service/vscode/serviceHost';
-import { whichApi, type WhichApiArgs } from './apiAdvisor/whichApiCommand';
+import { whichApi, type WhichApiArgs } from './whichApiCommand';
 import { checkGuardrail, chooseGuardrail, type CheckGuardrailArgs, type ChooseGuardrailArgs } from './guardrails/guardrailCommands';
 import { manageInferenceProfiles, type ManageProfilesArgs } from './profiles/manageInferenceProfiles';
 import type { CommandDeps } from './commandContext';

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { endpointHost, NEEDS, recommend } from '../commands/apiAdvisor/decisionTable';
-import { starterSnippet, type SnippetLanguage } from '../commands/apiAdvisor/snippets';
+import { endpointHost, NEEDS, recommend } from '../apiAdvisor/decisionTable';
+import { starterSnippet, type SnippetLanguage } from '../apiAdvisor/snippets';
 import { codeRegion } from '../common/settings';
-import { needFromText } from './needFromText';
+import { needFromText } from '../apiAdvisor/needFromText';
 
 function languageFor(prompt: string): SnippetLanguage {
   if (/\bpython\b|\bboto3\b|\.py\b/i.test(prompt)) return 'python';

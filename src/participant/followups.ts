@@ -1,5 +1,5 @@
 /** What `@bedrock` suggests after each command (VS Code's ChatFollowup shape, without the vscode import). Pure. */
-import { NEEDS, type NeedId } from '../commands/apiAdvisor/decisionTable';
+import { NEEDS, type NeedId } from '../apiAdvisor/decisionTable';
 
 export type ParticipantCommand = 'ask' | 'explain' | 'migrate' | 'api';
 

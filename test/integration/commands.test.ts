@@ -13,7 +13,7 @@ import type { RawPayloadResult } from '../../src/commands/rawPayload/rawPayloadC
 import type { JobRow } from '../../src/commands/jobs/jobsTree';
 import type { VideoJobResult } from '../../src/commands/jobs/videoJobCommand';
 import type { SonicResult } from '../../src/commands/runtimeJobs/sonicCommand';
-import type { WhichApiResult } from '../../src/commands/apiAdvisor/whichApiCommand';
+import type { WhichApiResult } from '../../src/commands/whichApiCommand';
 import { payloadTemplate, writeWav } from '../../src/service/runtime';
 import { screenshot } from './screenshot';
 import { pointAtEmulator } from './emulatorSettings';

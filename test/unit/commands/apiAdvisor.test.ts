@@ -4,8 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import ts from 'typescript';
-import { NEEDS, recommend, type ApiId, type NeedId } from '../../../src/commands/apiAdvisor/decisionTable';
-import { SNIPPET_APIS, starterSnippet } from '../../../src/commands/apiAdvisor/snippets';
+import { NEEDS, recommend, type ApiId, type NeedId } from '../../../src/apiAdvisor/decisionTable';
+import { SNIPPET_APIS, starterSnippet } from '../../../src/apiAdvisor/snippets';
 
 const root = path.resolve(__dirname, '../../../..');
 

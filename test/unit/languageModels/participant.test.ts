@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { NEEDS, type NeedId } from '../../../src/commands/apiAdvisor/decisionTable';
+import { NEEDS, type NeedId } from '../../../src/apiAdvisor/decisionTable';
 import { followupsFor } from '../../../src/participant/followups';
-import { needFromText } from '../../../src/participant/needFromText';
+import { needFromText } from '../../../src/apiAdvisor/needFromText';
 
 test('/api recognises what is being built, one need per description', () => {
   const cases: Array<[string, NeedId | undefined]> = [

@@ -2,7 +2,7 @@
  * `/api <what you are building>` → one row of the API-choice table. Keyword rules, checked in order (more specific
  * first), so the answer is predictable and the same words always give the same API. Pure.
  */
-import type { NeedId } from '../commands/apiAdvisor/decisionTable';
+import type { NeedId } from './decisionTable';
 
 const RULES: ReadonlyArray<[NeedId, RegExp]> = [
   ['realtime-voice', /\b(voice|speech|audio|speak|talk|sonic|real[- ]?time)\b/i],

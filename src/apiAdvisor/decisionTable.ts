@@ -2,7 +2,7 @@
  * "Which Bedrock API should I use?" as data: the seed's decision table (shared/bedrock-notes.md), one need → one API
  * on one endpoint family, with the reason and what else to know. No vscode import: unit tests check every row.
  */
-import { defaultEndpoint } from '../../service/endpoints';
+import { defaultEndpoint } from '../service/endpoints';
 
 export type NeedId =
   | 'production-chat' | 'raw-payload' | 'openai-migration' | 'stateful-agent'
