@@ -33,7 +33,7 @@ const builds = [
     // web-tree-sitter is ESM and calls createRequire(import.meta.url), which a CommonJS bundle lacks
     define: { 'import.meta.url': '__bundleUrl' }, banner: { js: "const __bundleUrl = require('url').pathToFileURL(__filename).href;" } },
   { ...common, entryPoints: { 'webview/chat': 'src/chat/webview/main.ts' }, outdir: dist, platform: 'browser', format: 'iife', target: 'es2022' },
-  // the compare panel: its own page, reusing the chat's renderer and DOM helpers
+  // the compare panel: its own page, on the same webview kit (renderer and DOM helpers) as the chat
   { ...common, entryPoints: { 'webview/compare': 'src/compare/webview/main.ts' }, outdir: dist, platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
@@ -49,7 +49,7 @@ function copyAssets() {
   fs.mkdirSync(path.join(dist, 'webview'), { recursive: true });
   // the renderer's styles (markdown, code blocks, highlight tokens) and the panel's, one stylesheet
   const css = files => files.map(f => fs.readFileSync(path.join(root, f), 'utf8')).join('\n');
-  const chatCss = ['src/chat/webview/render/render.css', 'src/chat/webview/chat.css'];
+  const chatCss = ['src/webviewKit/webview/render/render.css', 'src/chat/webview/chat.css'];
   fs.writeFileSync(path.join(dist, 'webview/chat.css'), css(chatCss));
   // the compare panel shares the chat's look (buttons, pills, errors, markdown) and adds its column layout
   fs.writeFileSync(path.join(dist, 'webview/compare.css'), css([...chatCss, 'src/compare/webview/compare.css']));

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ChatViewProvider } from './chatViewProvider';
-import { registerProposalProvider } from './codeActions';
+import { registerProposalProvider } from '../webviewKit/host/codeActions';
 
 /** Palette and context-menu commands that feed the chat panel. */
 export function registerChatCommands(chat: ChatViewProvider): vscode.Disposable[] {

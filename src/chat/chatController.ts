@@ -8,7 +8,7 @@ import type { BedrockError } from '../service/errors';
 import { API_STYLE_LABELS } from '../service/model';
 import { defaultFamily } from '../service/router';
 import type { ServiceHost } from '../service/vscode/serviceHost';
-import { runCodeAction } from './codeActions';
+import { runCodeAction } from '../webviewKit/host/codeActions';
 import { Chip, chipView, composeWithContext, documentChip, imageChip, pickFileChips, selectionChip } from './contextChips';
 import { messageView, newMessageId, StoredMessage, titleFrom, toView } from './conversation';
 import { ConversationStore } from './conversationStore';

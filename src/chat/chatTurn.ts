@@ -6,9 +6,9 @@ import type { BedrockRequest, ChatMessage, ContentPart, StreamEvent } from '../s
 import { costOf, type PriceFound } from '../service/pricing/pricing';
 import { chainId, Conversation, messageView, StoredMessage } from './conversation';
 import type { ErrorView, HostMessage, Selection } from './protocol';
+import { DELTA_INTERVAL_MS } from '../webviewKit/host/streamTiming';
 
-/** How often streamed text is forwarded to the webview: one message per frame at most, never one per token. */
-export const DELTA_INTERVAL_MS = 16;
+export { DELTA_INTERVAL_MS } from '../webviewKit/host/streamTiming';
 /** How often a streaming reply is written to workspace storage, so a reload loses at most this much. */
 export const SAVE_INTERVAL_MS = 1000;
 

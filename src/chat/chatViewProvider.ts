@@ -5,7 +5,7 @@ import type { BackendStatusProvider } from '../service/statusProvider';
 import type { ServiceHost } from '../service/vscode/serviceHost';
 import { ChatController } from './chatController';
 import { HostMessage, StatusView, isWebviewMessage } from './protocol';
-import { chatViewHtml, webviewOptions } from './webviewHtml';
+import { chatViewHtml, webviewOptions } from '../webviewKit/host/webviewHtml';
 
 import { CHAT_VIEW_ID } from '../frontEndKit/ids';
 

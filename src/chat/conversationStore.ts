@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { atomicWrite } from '../webviewKit/host/atomicFile';
 import { Conversation, newConversation, summary } from './conversation';
 import type { ConversationSummary, Selection } from './protocol';
 
@@ -111,12 +112,6 @@ export class ConversationStore {
   private file(id: string): string {
     return path.join(this.dir, `${id.replace(/[^\w-]/g, '')}.chat.json`);
   }
-}
-
-export async function atomicWrite(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  await fs.promises.writeFile(tmp, text);
-  await fs.promises.rename(tmp, file);
 }
 
 function isConversation(v: unknown): v is Conversation {

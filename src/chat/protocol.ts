@@ -4,7 +4,7 @@
  * sees where credentials come from, never what they are.
  */
 import type { ApiStyle, EndpointFamily, GuardrailRef, ServiceTier, StopReason, Usage } from '../service/model';
-import type { ErrorAction } from '../service/errors';
+import { CODE_ACTIONS, type CodeActionKind, type ErrorView } from '../webviewKit/protocol';
 
 export type { ApiStyle, EndpointFamily, ServiceTier } from '../service/model';
 export type { ErrorAction } from '../service/errors';
@@ -88,12 +88,7 @@ export interface GuardrailView {
   lines: string[];
 }
 
-export interface ErrorView {
-  message: string;
-  action?: ErrorAction;
-  actionLabel?: string;
-  retryable: boolean;
-}
+export type { ErrorView } from '../webviewKit/protocol';
 
 export interface MessageView {
   id: string;
@@ -141,8 +136,7 @@ export type HostMessage =
   /** The message was not sent: it would exceed the context window. The webview puts it back and offers to send anyway. */
   | { type: 'overLimit'; text: string; count: TokenCountView };
 
-export const CODE_ACTIONS = ['copy', 'insert', 'replace', 'newFile', 'diff'] as const;
-export type CodeActionKind = (typeof CODE_ACTIONS)[number];
+export { CODE_ACTIONS, type CodeActionKind } from '../webviewKit/protocol';
 export const IMAGE_FORMATS = ['png', 'jpeg', 'gif', 'webp'] as const;
 export type ImageFormat = (typeof IMAGE_FORMATS)[number];
 /** Larger pasted images are refused in the webview and again here: Bedrock's own per-image limit is 3.75 MB. */

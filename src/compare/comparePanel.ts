@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { runCodeAction } from '../chat/codeActions';
-import { webviewHtml, webviewOptions } from '../chat/webviewHtml';
+import { runCodeAction } from '../webviewKit/host/codeActions';
+import { webviewHtml, webviewOptions } from '../webviewKit/host/webviewHtml';
 import { actionLabel, runErrorAction } from '../frontEndKit/errors/errorActions';
 import { loadCatalogueWithProgress } from '../frontEndKit/catalogueProgress';
 import { Disposable } from '../common/disposable';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'crypto';
-import { DELTA_INTERVAL_MS } from '../chat/chatTurn';
+import { DELTA_INTERVAL_MS } from '../webviewKit/host/streamTiming';
 import { AppendBatcher } from '../frontEndKit/panes/appendBatcher';
 import type { BedrockService } from '../service/bedrockService';
 import type { Catalogue } from '../service/catalogue/modelCatalogue';

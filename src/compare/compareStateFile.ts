@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { atomicWrite } from '../chat/conversationStore';
+import { atomicWrite } from '../webviewKit/host/atomicFile';
 import { isCompareState, type CompareState } from './protocol';
 
 /**

@@ -3,11 +3,11 @@
  * The host rejects anything that does not match it exactly (isCompareWebviewMessage), and checks restored webview
  * state the same way (isCompareState) before trusting it. Nothing here ever carries a credential.
  */
-import { CODE_ACTIONS, type CodeActionKind, type ErrorView } from '../chat/protocol';
+import { CODE_ACTIONS, type CodeActionKind, type ErrorView } from '../webviewKit/protocol';
 import type { ApiStyle, EndpointFamily, StopReason, Usage } from '../service/model';
 
 export type { ApiStyle, EndpointFamily, StopReason, Usage } from '../service/model';
-export type { ErrorView } from '../chat/protocol';
+export type { ErrorView } from '../webviewKit/protocol';
 
 export const MAX_COLUMNS = 4;
 /** A prompt longer than this is refused on both sides: the panel compares replies, it is not a document uploader. */

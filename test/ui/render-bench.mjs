@@ -9,7 +9,7 @@ import { launchChromium, longReply, openRenderPage, startRenderServer } from '..
 const TOKENS = 20000;
 const TOKENS_PER_SECOND = 2000;
 const CHARS_PER_TOKEN = 4;
-/** The host forwards streamed text to the webview at most this often (DELTA_INTERVAL_MS in src/chat/chatTurn.ts). */
+/** The host forwards streamed text to the webview at most this often (DELTA_INTERVAL_MS in src/webviewKit/host/streamTiming.ts). */
 const HOST_BATCH_MS = 16;
 
 /** Busy main-thread time (ms) from Chrome's Performance domain: script + style recalculation + layout. */

@@ -1,7 +1,7 @@
 import type { ConversationView, HostMessage, MessageView, SelectionView, StatusView } from '../protocol';
 import { Composer } from './view/composer';
 import { button, el, icon, post } from './view/dom';
-import { warmUpRenderer } from './render';
+import { warmUpRenderer } from '../../webviewKit/webview/render';
 import { FollowEnd } from './view/followEnd';
 import { MessageElement } from './view/messageView';
 

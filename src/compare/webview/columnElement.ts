@@ -1,5 +1,5 @@
-import { StreamingMarkdownRenderer } from '../../chat/webview/render';
-import { button, el, icon } from '../../chat/webview/view/elements';
+import { StreamingMarkdownRenderer } from '../../webviewKit/webview/render';
+import { button, el, icon } from '../../webviewKit/webview/elements';
 import type { ColumnResult, ColumnView } from '../protocol';
 import { post } from './api';
 
@@ -7,7 +7,7 @@ const stopLabel = (r: ColumnResult) => (r.stopReason === 'aborted' ? 'stopped' :
 
 /**
  * One column of the comparison: its choice (a button that opens the host's picker), the streamed reply through the
- * chat's markdown renderer, and its metrics. Deltas append to the open renderer; a finished or restored result
+ * kit's streaming markdown renderer, and its metrics. Deltas append to the open renderer; a finished or restored result
  * replaces the text once.
  */
 export class ColumnElement {

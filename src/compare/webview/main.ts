@@ -1,6 +1,6 @@
 import type { CompareHostMessage, CompareState } from '../protocol';
 import { MAX_COLUMNS } from '../protocol';
-import { button, el } from '../../chat/webview/view/elements';
+import { button, el } from '../../webviewKit/webview/elements';
 import { post, saveState } from './api';
 import { ColumnElement } from './columnElement';
 

@@ -1,6 +1,6 @@
 import type { WebviewMessage } from '../../protocol';
 
-export { button, el, icon } from './elements';
+export { button, el, icon } from '../../../webviewKit/webview/elements';
 
 declare function acquireVsCodeApi(): { postMessage(m: WebviewMessage): void; getState(): unknown; setState(s: unknown): void };
 

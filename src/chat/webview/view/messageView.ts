@@ -1,6 +1,6 @@
 import type { MessageView, ToolCallView } from '../../protocol';
 import { formatCost } from '../../../format/formatCost';
-import { StreamingMarkdownRenderer } from '../render';
+import { StreamingMarkdownRenderer } from '../../../webviewKit/webview/render';
 import { button, el, icon, post } from './dom';
 
 /** One message in the transcript. Assistant replies render through the streaming markdown renderer. */

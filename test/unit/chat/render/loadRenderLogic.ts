@@ -6,11 +6,11 @@ import { pathToFileURL } from 'node:url';
 
 /**
  * The renderer's pure logic lives in the webview tree, which the root tsconfig excludes (it is browser code, checked
- * by src/chat/webview/tsconfig.json). Importing it here would pull it into the Node build, so the tests bundle the
+ * by the webview tsconfigs). Importing it here would pull it into the Node build, so the tests bundle the
  * DOM-free modules with esbuild at run time and import the bundle. The interface below is what they use.
  */
 export const root = path.resolve(__dirname, '../../../../..');
-const renderDir = path.join(root, 'src/chat/webview/render');
+const renderDir = path.join(root, 'src/webviewKit/webview/render');
 
 type Env = { references?: Record<string, unknown> };
 export interface RenderLogic {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CodeActionKind } from './protocol';
+import type { CodeActionKind } from '../protocol';
 
 /** The editor a code block goes into: the active one, else the first visible (the chat view has focus). */
 function targetEditor(): vscode.TextEditor | undefined {
