@@ -1,6 +1,7 @@
 import { applyEdits, diffEdits, editsOverlap } from './edits';
 import { jsLanguage } from './js/jsLanguage';
 import { languageOf } from './language';
+import type { LanguageSupport } from './languageSupport';
 import type { Language, MigrateOptions, MigrationResult, Site, SiteResult, SourceSelection, SyntaxProblem, TextEdit } from './model';
 import { dependenciesFor, statusOf, type Need, type Note, type SitePlan } from './plan';
 import { pythonLanguage } from './python/pythonLanguage';
@@ -9,27 +10,6 @@ import { pythonLanguage } from './python/pythonLanguage';
 // result still parses (checked site by site when the whole does not), add the imports the kept
 // plans need, tidy imports nothing uses, and report edits as the line-level difference so text
 // outside changed lines keeps its bytes.
-
-export interface FileSession {
-  sites: Site[];
-  plan(site: Site): SitePlan;
-  /** Edits that belong to the file rather than one site (type annotations), given the accepted plans. */
-  filePlan(accepted: readonly SitePlan[]): { edits: TextEdit[]; needs: Need[] };
-  importEdits(needs: ReadonlySet<Need>): TextEdit[];
-  /** The first syntax error in the opened text, if it does not parse. */
-  syntaxError(): SyntaxProblem | undefined;
-  dispose(): void;
-}
-
-export interface LanguageSupport {
-  /** Sites only: the cheapest parse that can find them. */
-  find(text: string, fileName: string): Site[];
-  open(text: string, fileName: string, options: MigrateOptions & { region: string }): FileSession;
-  parses(text: string, fileName: string): boolean;
-  syntaxError(text: string, fileName: string): SyntaxProblem | undefined;
-  /** Runs after the rewrite on the new text (e.g. removing SDK imports that lost their last use). */
-  tidy(text: string, fileName: string, options: MigrateOptions): string;
-}
 
 const languages: Record<Language, LanguageSupport> = { js: jsLanguage, python: pythonLanguage };
 

@@ -1,4 +1,5 @@
-// The migration engine's public surface: the CLI uses it now, VS Code code lenses later.
+// The migration engine's public surface, used by the CLI, the VS Code code lenses and quick fixes (migrate/vscode/),
+// and @bedrock /migrate — the extension loads it through engineLoader.ts.
 //
 //   await initMigrationEngine();                       // once: loads the Python grammar (WASM)
 //   findSites(text, 'python' | 'app.ts', { from })     // → Site[]: kind, source, start/end offsets, 1-based line, streaming, async

@@ -1,4 +1,4 @@
-// The shapes shared by the finders, the rewriters, the CLI and (later) the VS Code front end.
+// The shapes shared by the finders, the rewriters, the CLI and the VS Code front end (migrate/vscode/).
 
 export type OpenAISiteKind =
   | 'client-construct'

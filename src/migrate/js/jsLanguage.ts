@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import type { LanguageSupport } from '../engine';
+import type { LanguageSupport } from '../languageSupport';
 import type { Site, TextEdit } from '../model';
 import { keepDroppedComments, type CommentSpan, type Need, type SitePlan } from '../plan';
 import { planAnthropicBedrockJs } from '../targets/anthropicBedrockJs';

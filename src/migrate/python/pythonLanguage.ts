@@ -1,4 +1,4 @@
-import type { LanguageSupport } from '../engine';
+import type { LanguageSupport } from '../languageSupport';
 import type { Site } from '../model';
 import type { Node } from 'web-tree-sitter';
 import { keepDroppedComments, type SitePlan } from '../plan';
