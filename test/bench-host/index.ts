@@ -7,11 +7,19 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { BedrockWorkbenchApi } from '../../src/extension';
 import { measureChatMemory } from './chatMemory';
-import { startEmulatorProcess } from './emulatorProcess';
+import { pathToFileURL } from 'url';
+import type * as EmulatorWrapper from '../../bench/support/emulatorProcess.mjs' with { 'resolution-mode': 'import' };
 import { measurePaneStreaming } from './paneStreaming';
 
 const EXTENSION_ID = 'bedrock-workbench.bedrock-workbench';
 const repoRoot = path.resolve(__dirname, '../../..');
+
+/** The emulator child process, through the same wrapper as the Node benches (an ES module, so import() from here). */
+async function startEmulatorProcess(): Promise<EmulatorWrapper.EmulatorProcess> {
+  const wrapper = pathToFileURL(path.join(repoRoot, 'bench/support/emulatorProcess.mjs')).href;
+  const { startEmulatorProcess: start } = await import(wrapper) as typeof EmulatorWrapper;
+  return start();
+}
 
 export async function run(): Promise<void> {
   const resultFile = process.env.BENCH_RESULT_FILE;
@@ -24,7 +32,7 @@ export async function run(): Promise<void> {
   const testing = api.testing;
   // Read before any request: activation (and startup) must not have loaded the SDK bundle.
   const sdkLoadedAtActivation = Object.keys(require.cache).includes(sdkBundle);
-  const emu = await startEmulatorProcess(repoRoot);
+  const emu = await startEmulatorProcess();
   const config = vscode.workspace.getConfiguration('bedrock');
   const settings: [string, string][] = [['runtimeEndpoint', emu.runtimeEndpoint], ['mantleEndpoint', emu.mantleEndpoint],
     ['controlPlaneEndpoint', emu.runtimeEndpoint], ['region', emu.region]];

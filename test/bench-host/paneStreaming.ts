@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { BedrockWorkbenchApi } from '../../src/extension';
 import type { PaneStreamResult } from '../../src/frontEndKit/panes/streamIntoPane';
 import type { StreamEvent } from '../../src/service/model';
-import type { EmulatorProcess } from './emulatorProcess';
+import type { EmulatorProcess } from '../../bench/support/emulatorProcess.mjs' with { 'resolution-mode': 'import' };
 
 export const PANE_TOKENS = 20_000;
 export const PANE_TOKENS_PER_SECOND = 2_000;
