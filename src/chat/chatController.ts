@@ -10,7 +10,7 @@ import { defaultFamily } from '../service/router';
 import type { ServiceHost } from '../service/vscode/serviceHost';
 import { runCodeAction } from './codeActions';
 import { Chip, chipView, composeWithContext, documentChip, imageChip, pickFileChips, selectionChip } from './contextChips';
-import { messageView, newMessageId, StoredMessage, titleFrom, toView } from './conversation';
+import { editedUserMessage, messageView, newMessageId, StoredMessage, titleFrom, toView } from './conversation';
 import { ConversationStore } from './conversationStore';
 import { requestMessages, runTurn } from './chatTurn';
 import type { ErrorView, HostMessage, Selection, WebviewMessage } from './protocol';
@@ -226,8 +226,7 @@ export class ChatController extends Disposable {
     if (i < 0) return;
     const old = conv.messages[i];
     conv.messages.splice(i);
-    const edited: StoredMessage = { ...old, id: newMessageId(), text, sentText: (old.sentText ?? old.text).replace(old.text, text) };
-    conv.messages.push(edited);
+    conv.messages.push(editedUserMessage(old, text));
     this.postConversation();
     await this.reply();
   }
