@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { lock } from 'proper-lockfile';
 import { Conversation, newConversation, StoredImage, StoredMessage, summary } from './conversation';
 import type { ConversationSummary, Selection } from './protocol';
 import { AttachmentFolder } from './store/attachmentFolder';
 import { atomicWrite } from './store/atomicWrite';
+import { withFileLock } from './store/fileLock';
 import {
   CONVERSATION_SUFFIX, ConversationRecord, FileMessage, FORMAT_VERSION, imageHash, parseConversationFile, sameContent,
   serializeConversation, Synced, syncedOf, tombstoneText,
@@ -309,17 +309,9 @@ export class ConversationStore {
     });
   }
 
-  /** Holds the conversation's lock (a lock folder beside its file) while `work` runs: one writer at a time across windows. */
-  private async locked<T>(id: string, work: () => Promise<T>): Promise<T> {
-    const release = await lock(this.file(id), {
-      realpath: false, stale: 10_000, retries: { retries: 40, factor: 1.2, minTimeout: 5, maxTimeout: 250 },
-      onCompromised: e => this.report(`the lock of conversation ${id} was lost`, e),
-    });
-    try {
-      return await work();
-    } finally {
-      await release().catch(() => undefined);
-    }
+  /** Holds the conversation's lock while `work` runs: one writer at a time across windows. */
+  private locked<T>(id: string, work: () => Promise<T>): Promise<T> {
+    return withFileLock(this.file(id), work);
   }
 
   private async saveIndex(): Promise<void> {
