@@ -71,7 +71,7 @@ export class ConversationStore {
   /** The file standing where the folder should be, when that is the problem. */
   readonly blockedBy: string | undefined;
 
-  constructor(private readonly dir: string, private readonly options: ConversationStoreOptions = {}) {
+  constructor(readonly dir: string, private readonly options: ConversationStoreOptions = {}) {
     this.now = options.now ?? Date.now;
     this.attachments = new AttachmentFolder(path.join(dir, 'attachments'));
     ({ problem: this.problem, blockedBy: this.blockedBy } = prepareFolder(dir));
