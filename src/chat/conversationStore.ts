@@ -162,7 +162,18 @@ export class ConversationStore {
       if (record?.kind !== 'live') continue;
       for (const m of record.conversation.messages) for (const i of m.images ?? []) if (!('base64' in i)) referenced.add(`${i.sha256}.${i.format}`);
     }
+    await this.removeLeftoverTempFiles(graceMs);
     return this.attachments.collect(referenced, graceMs, this.now());
+  }
+
+  /** A window that crashed mid-write leaves its temp file behind; an old one is no one's write in progress. */
+  private async removeLeftoverTempFiles(graceMs: number): Promise<void> {
+    for (const name of await fs.promises.readdir(this.dir).catch(() => [] as string[])) {
+      if (!name.endsWith('.tmp')) continue;
+      const file = path.join(this.dir, name);
+      const stat = await fs.promises.stat(file).catch(() => undefined);
+      if (stat && this.now() - stat.mtimeMs >= graceMs) await fs.promises.rm(file, { force: true });
+    }
   }
 
   /** Settles once every write, reload and collection started so far has finished (tests, and disposal). */

@@ -90,6 +90,24 @@ test('a newer write is never overwritten by a window holding an older copy: a re
   assert.equal(onDisk.selection?.model, 'm2', 'B\'s own change is kept too');
 });
 
+test('a reply dropped by retry in one window does not come back when a window that still shows it saves', async () => {
+  const dir = tempFolder();
+  const a = window(dir);
+  const conv = await started(a);
+  conv.messages.push({ id: 'r1', role: 'assistant', text: 'first answer' });
+  await a.save(conv);
+  const b = window(dir);
+  conv.messages.splice(1);
+  conv.messages.push({ id: 'r2', role: 'assistant', text: 'second answer' });
+  await a.save(conv);
+  const stale = b.get(conv.id)!;
+  stale.title = 'Renamed in B';
+  await b.save(stale);
+  const onDisk = window(dir).get(conv.id)!;
+  assert.deepEqual(texts(onDisk), ['first', 'second answer']);
+  assert.equal(onDisk.title, 'Renamed in B');
+});
+
 test('deletion sticks: a window that still holds a deleted chat neither writes it back nor shows it after its next save', async () => {
   const dir = tempFolder();
   const a = window(dir);
