@@ -6,7 +6,7 @@ import { startEmulator, type Emulator } from '../../emulator';
 import type { BedrockWorkbenchApi } from '../../src/extension';
 import { ConversationStore } from '../../src/chat/conversationStore';
 import type { HostMessage } from '../../src/chat/protocol';
-import { pointAtEmulator } from './emulatorSettings';
+import { openChatOnEmulator } from './emulatorSettings';
 
 const EXTENSION_ID = 'bedrock-workbench.bedrock-workbench';
 const NOVA = 'us.amazon.nova-lite-v1:0';
@@ -35,14 +35,7 @@ suite('Conversations across windows, and edit and resend (issue 17)', function (
 
   suiteSetup(async () => {
     emu = await startEmulator();
-    await pointAtEmulator(emu);
-    api = (await vscode.extensions.getExtension<BedrockWorkbenchApi>(EXTENSION_ID)!.activate()) as Required<BedrockWorkbenchApi>;
-    await api.testing.credentials.storeAccessKeys(emu.accessKeyId, emu.secretAccessKey);
-    if (!api.chatView.isVisible) {
-      const ready = new Promise<void>(resolve => { const s = api.chatView.onDidBecomeReady(() => { s.dispose(); resolve(); }); });
-      await vscode.commands.executeCommand('bedrock.openChat');
-      await ready;
-    }
+    api = await openChatOnEmulator(emu, EXTENSION_ID);
     sub = api.chatView.onDidPostMessage(m => {
       posted.push(m);
       for (const l of [...listeners]) l(m);
