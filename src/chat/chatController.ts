@@ -10,8 +10,8 @@ import { defaultFamily } from '../service/router';
 import type { ServiceHost } from '../service/vscode/serviceHost';
 import { runCodeAction } from '../webviewKit/host/codeActions';
 import { Chip, chipView, composeWithContext, documentChip, imageChip, pickFileChips, selectionChip } from './contextChips';
-import { messageView, newMessageId, StoredMessage, titleFrom, toView } from './conversation';
-import { ConversationStore } from './conversationStore';
+import { editedUserMessage, messageView, newMessageId, StoredMessage, titleFrom, toView } from './conversation';
+import { ConversationStore, type StoreChange } from './conversationStore';
 import { requestMessages, runTurn } from './chatTurn';
 import type { ErrorView, HostMessage, Selection, WebviewMessage } from './protocol';
 import { pickApiStyle, pickFamily, pickModel, selectionView } from './selectionPickers';
@@ -31,6 +31,8 @@ const SYSTEM_PROMPT = 'You are a helpful assistant inside VS Code. Answer in Git
  */
 export class ChatController extends Disposable {
   private storeInstance: ConversationStore | undefined;
+  /** Another window changed the conversation while a reply streamed into it here: redraw once the reply ends. */
+  private redrawAfterTurn = false;
   private chips: Chip[] = [];
   private inFlight: { abort: AbortController; done: Promise<void>; conversationId: string } | undefined;
   private catalogue: Catalogue | undefined;
@@ -48,7 +50,33 @@ export class ChatController extends Disposable {
 
   /** Read from disk when the chat is first used, not at activation. */
   get store(): ConversationStore {
-    return (this.storeInstance ??= new ConversationStore(this.storageDir));
+    if (!this.storeInstance) {
+      const store = (this.storeInstance = new ConversationStore(this.storageDir, { log: m => this.host.log.warn(m) }));
+      this._register({ dispose: () => store.dispose() });
+      this._register(store.onDidChange(c => this.changedElsewhere(c)));
+      if (store.problem) this.reportStorageProblem(store.problem, store.blockedBy);
+    }
+    return this.storeInstance;
+  }
+
+  /** The chat opens anyway, with its conversations in memory; the user learns why they will not be kept. */
+  private reportStorageProblem(problem: string, blockedBy: string | undefined): void {
+    this.host.log.warn(`chat: ${problem}`);
+    const reveal = 'Reveal the File';
+    void vscode.window.showWarningMessage(problem, ...(blockedBy ? [reveal] : [])).then(choice => {
+      if (choice === reveal && blockedBy) void vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(blockedBy));
+    });
+  }
+
+  /** Another window changed, added or deleted a conversation: show it, but never redraw a reply while it streams. */
+  private changedElsewhere(change: StoreChange): void {
+    if (change.removed && this.inFlight?.conversationId === change.id) void this.stop();
+    else if (this.inFlight && this.inFlight.conversationId === this.store.active.id) {
+      this.redrawAfterTurn = true;
+      return;
+    }
+    this.postConversation();
+    this.postSelection();
   }
 
   get busy(): boolean {
@@ -177,18 +205,24 @@ export class ChatController extends Disposable {
     const guard = selection.guardrail ? ` · guardrail ${guardrailLabel(selection.guardrail)}${guardrailApplies(selection.apiStyle, selection.family) ? '' : ' not applied'}` : '';
     const reply: StoredMessage = { id: newMessageId(), role: 'assistant', text: '', streaming: true, via: `${selection.model} · ${API_STYLE_LABELS[selection.apiStyle]} · bedrock-${selection.family}${guard}` };
     conv.messages.push(reply);
-    await this.store.save();
+    await this.store.save(conv);
     this.post({ type: 'messageStart', message: { ...reply } });
     const abort = new AbortController();
     const done = runTurn(conv, reply, selection, SYSTEM_PROMPT, abort.signal, {
       service: this.host.service,
       post: this.post,
-      save: () => this.store.save(),
+      // this conversation, even if the user switched to another while it streams
+      save: () => this.store.save(conv),
       errorView: e => this.errorView(e),
       priceFor: model => currentPrice(model),
     }).catch(e => this.host.log.error(`chat turn failed: ${e instanceof Error ? e.stack : String(e)}`))
       .finally(() => {
         if (this.inFlight?.abort === abort) this.inFlight = undefined;
+        if (this.redrawAfterTurn && !this.inFlight) {
+          this.redrawAfterTurn = false;
+          this.postConversation();
+          this.postSelection();
+        }
         this.turnEnded.fire(reply);
       });
     this.inFlight = { abort, done, conversationId: conv.id };
@@ -226,8 +260,7 @@ export class ChatController extends Disposable {
     if (i < 0) return;
     const old = conv.messages[i];
     conv.messages.splice(i);
-    const edited: StoredMessage = { ...old, id: newMessageId(), text, sentText: (old.sentText ?? old.text).replace(old.text, text) };
-    conv.messages.push(edited);
+    conv.messages.push(editedUserMessage(old, text));
     this.postConversation();
     await this.reply();
   }

@@ -1,11 +1,21 @@
 import { randomUUID } from 'crypto';
-import type { ConversationSummary, ConversationView, MessageView, Selection } from './protocol';
+import type { ConversationSummary, ConversationView, ImageFormat, MessageView, Selection } from './protocol';
 
-/** A stored chat message. Attachments are kept as the text that was sent (images as base64) so retries resend them. */
+/** A pasted image as the chat holds it: the bytes (base64) and, once known, their SHA-256 (its attachment file's name). */
+export interface StoredImage {
+  format: ImageFormat;
+  base64: string;
+  sha256?: string;
+}
+
+/**
+ * A stored chat message. Attached text is kept as the text that was sent and images as their bytes, so retries
+ * resend them; on disk the images live in content-addressed files beside the conversation (see store/).
+ */
 export interface StoredMessage extends MessageView {
   /** What was sent to the model for a user message: its text plus the attached context. */
   sentText?: string;
-  images?: { format: 'png' | 'jpeg' | 'gif' | 'webp'; base64: string }[];
+  images?: StoredImage[];
   /** Responses API id of this assistant reply, the link for `previous_response_id`. */
   responseId?: string;
 }
@@ -32,6 +42,17 @@ export function newMessageId(): string {
 export function titleFrom(text: string): string {
   const line = text.split('\n').map(l => l.trim()).find(Boolean) ?? 'New chat';
   return line.length > 48 ? line.slice(0, 47) + '…' : line;
+}
+
+/**
+ * The user message `old` with its typed text replaced by `text`, keeping the context it was sent with (the attached
+ * code follows the typed text, see composeWithContext). Sliced, not `String.replace`d: a replacement string reads
+ * `$&`, `$$`, `` $` `` and `$'` in the user's text as patterns, and the model would get other text than the chat shows.
+ */
+export function editedUserMessage(old: StoredMessage, text: string): StoredMessage {
+  const sent = old.sentText ?? old.text;
+  const context = sent.startsWith(old.text) ? sent.slice(old.text.length) : '';
+  return { ...old, id: newMessageId(), text, sentText: text + context };
 }
 
 export function summary(c: Conversation): ConversationSummary {

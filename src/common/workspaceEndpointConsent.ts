@@ -25,6 +25,10 @@ export class WorkspaceEndpointConsent extends Disposable {
       if (ENDPOINT_KEYS.some(k => e.affectsConfiguration(`bedrock.${k}`))) this.check();
     }));
     this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.check()));
+    this._register(vscode.commands.registerCommand('bedrock.resetWorkspaceEndpoints', async () => {
+      await this.forgetDecisions();
+      this.check();
+    }));
   }
 
   decisions(): RememberedDecisions | undefined {

@@ -11,7 +11,7 @@ import type { Usage } from '../../src/service/model';
 import type { UsageSummary } from '../../src/usage/usageLedger';
 import type { PaneStreamResult } from '../../src/frontEndKit/panes/streamIntoPane';
 import prices from '../../src/service/pricing/prices.json';
-import { pointAtEmulator } from './emulatorSettings';
+import { openChatOnEmulator } from './emulatorSettings';
 
 const EXTENSION_ID = 'bedrock-workbench.bedrock-workbench';
 const NOVA = 'us.amazon.nova-lite-v1:0';
@@ -65,14 +65,7 @@ suite('Service tier, token counting and cost (issue 8)', function () {
 
   suiteSetup(async () => {
     emu = await startEmulator();
-    await pointAtEmulator(emu);
-    api = (await vscode.extensions.getExtension<BedrockWorkbenchApi>(EXTENSION_ID)!.activate()) as Required<BedrockWorkbenchApi>;
-    await api.testing.credentials.storeAccessKeys(emu.accessKeyId, emu.secretAccessKey);
-    if (!api.chatView.isVisible) {
-      const ready = new Promise<void>(resolve => { const s = api.chatView.onDidBecomeReady(() => { s.dispose(); resolve(); }); });
-      await vscode.commands.executeCommand('bedrock.openChat');
-      await ready;
-    }
+    api = await openChatOnEmulator(emu, EXTENSION_ID);
     sub = api.chatView.onDidPostMessage(m => posted.push(m));
   });
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Emulator } from '../../emulator';
+import type { BedrockWorkbenchApi } from '../../src/extension';
 
 /** Points the extension's endpoints and region at the local emulator (user settings, as a user would). */
 export async function pointAtEmulator(emu: Emulator): Promise<void> {
@@ -8,4 +9,20 @@ export async function pointAtEmulator(emu: Emulator): Promise<void> {
   await config.update('mantleEndpoint', emu.mantleEndpoint, vscode.ConfigurationTarget.Global);
   await config.update('controlPlaneEndpoint', emu.runtimeEndpoint, vscode.ConfigurationTarget.Global);
   await config.update('region', emu.region, vscode.ConfigurationTarget.Global);
+}
+
+/**
+ * The chat suites' start: the extension pointed at the emulator with its test key pair stored, and the chat view open
+ * and ready. Returns the extension's API (with its testing hooks).
+ */
+export async function openChatOnEmulator(emu: Emulator, extensionId: string): Promise<Required<BedrockWorkbenchApi>> {
+  await pointAtEmulator(emu);
+  const api = (await vscode.extensions.getExtension<BedrockWorkbenchApi>(extensionId)!.activate()) as Required<BedrockWorkbenchApi>;
+  await api.testing.credentials.storeAccessKeys(emu.accessKeyId, emu.secretAccessKey);
+  if (!api.chatView.isVisible) {
+    const ready = new Promise<void>(resolve => { const s = api.chatView.onDidBecomeReady(() => { s.dispose(); resolve(); }); });
+    await vscode.commands.executeCommand('bedrock.openChat');
+    await ready;
+  }
+  return api;
 }

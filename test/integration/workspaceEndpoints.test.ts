@@ -37,5 +37,11 @@ suite('Endpoints set by the workspace, not the user', () => {
 
     await consent.remember('runtimeEndpoint', 'http://127.0.0.1:3', 'use-default');
     assert.strictEqual((await status()).runtimeEndpoint, 'https://bedrock-runtime.eu-west-1.amazonaws.com');
+    await consent.remember('runtimeEndpoint', 'http://127.0.0.1:3', 'allow');
+    assert.strictEqual((await status()).runtimeEndpoint, 'http://127.0.0.1:3');
+    // the palette command takes every answer back: the workspace's endpoint waits for a new one
+    await vscode.commands.executeCommand('bedrock.resetWorkspaceEndpoints');
+    assert.strictEqual(consent.decisions(), undefined);
+    assert.strictEqual((await status()).runtimeEndpoint, 'https://bedrock-runtime.eu-west-1.amazonaws.com');
   });
 });

@@ -41,10 +41,10 @@ test('the view\'s Log button opens the Bedrock output channel through the host',
   assert.match(await output.first().textContent(), /activated/);
 });
 
-test('the status-bar item shows profile · region and opens the region picker, which also offers credentials', async () => {
+test('the status-bar item names the credentials in use and the region, and opens the region picker, which also offers credentials', async () => {
   const item = wb.page.locator('.statusbar-item[aria-label^="Bedrock credentials"]').first();
   await item.waitFor({ timeout: 30_000 });
-  assert.match(await item.textContent(), /default · us-east-1/);
+  assert.match(await item.textContent(), /default chain · us-east-1/);
   await item.click();
   const rows = wb.page.locator('.quick-input-list .monaco-list-row');
   await rows.filter({ hasText: 'Change credentials' }).first().waitFor();
