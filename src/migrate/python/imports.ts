@@ -4,6 +4,7 @@ import type { Need } from '../plan';
 import { scanPython } from './callFinder';
 import { parsePython } from './parser';
 import { pyQuote, type PyContext } from './syntax';
+import { frameworkSourceModule } from './frameworks';
 
 // Adds the imports rewritten Python sites rely on (standard-library modules before the first
 // import, SDK ones beside the import they replace) and, after a full rewrite, removes SDK
@@ -51,6 +52,14 @@ export function importEdits(ctx: PyContext, needs: ReadonlySet<Need>): TextEdit[
   if (needs.has('py:openai-bedrock-provider') && !importsFrom(root, 'openai.providers', 'bedrock')) after(anchorFor('openai'), 'from openai.providers import bedrock');
   if ((needs.has('py:boto3') || needs.has('py:legacy-runtime-client')) && !importsModule(root, 'boto3')) after(anchorFor('openai'), 'import boto3');
   if (needs.has('py:BaseClient') && !importsFrom(root, 'botocore.client', 'BaseClient')) after(anchorFor('openai'), 'from botocore.client import BaseClient');
+  const openAINames = (['OpenAI', 'AsyncOpenAI'] as const).filter(n => needs.has(`py:${n}`) && !importsFrom(root, 'openai', n));
+  if (openAINames.length) after(anchorFor('openai'), `from openai import ${openAINames.join(', ')}`);
+  const fromImports = new Map<string, string[]>();
+  for (const need of needs) {
+    const m = /^py-from:(.+):([^:]+)$/.exec(need);
+    if (m && !importsFrom(root, m[1], m[2])) fromImports.set(m[1], [...(fromImports.get(m[1]) ?? []), m[2]]);
+  }
+  for (const [module, names] of [...fromImports].sort()) after(topImports(root).find(st => st.type === 'import_from_statement' && frameworkSourceModule(st.childForFieldName('module_name')?.text ?? '')) ?? last, `from ${module} import ${names.sort().join(', ')}`);
   const anthropicNames = (['AnthropicBedrock', 'AsyncAnthropicBedrock'] as const).filter(n => needs.has(`py:${n}`) && !importsFrom(root, 'anthropic', n));
   if (anthropicNames.length) after(anchorFor('anthropic'), `from anthropic import ${anthropicNames.join(', ')}`);
   if (needs.has('py:legacy-runtime-client') && !/^bedrock_runtime = /m.test(ctx.text)) {

@@ -6,12 +6,16 @@ import { rewriteModel, type JsContext } from '../js/context';
 import { accessChainAbove, enclosingStatement, layoutOf, plainProperties, propName, quote, referencesIn, textOf, unwrapExpr, type Layout } from '../js/syntax';
 import { mapChatRequest, matchRead, reindent, stopReasonFor, stopReasonNote, type Out, type ResponseRead, type Val } from './converseRequest';
 import { indentAt } from '../edits';
+import { unsupportedNote } from '../sdkPaths';
 
 // Target B for JS/TS: OpenAI calls become @aws-sdk/client-bedrock-runtime ConverseCommand /
 // ConverseStreamCommand sends, and the response reads we can trace follow.
 
 export function planConverseJs(ctx: JsContext, site: JsSite): SitePlan {
+  if (site.raw) return manual(ctx, site, '.withResponse()/.asResponse() read OpenAI\'s HTTP response: the AWS SDK returns $metadata (requestId, httpStatusCode) on the ConverseCommand output instead; rewrite by hand');
   switch (site.kind) {
+    case 'unsupported': return manual(ctx, site, unsupportedNote(site.api));
+    case 'chat.completions.runTools': return manual(ctx, site, 'runTools has no Converse counterpart: loop on ConverseCommand with toolConfig and toolResult turns by hand, or keep this call on mantle');
     case 'client-construct': return construct(ctx, site);
     case 'chat.completions.create': return chat(ctx, site, 'chat');
     case 'responses.create': return site.streaming ? manual(ctx, site, 'streamed Responses events have no direct ConverseStream translation: rewrite by hand or keep this call on mantle') : chat(ctx, site, 'responses');

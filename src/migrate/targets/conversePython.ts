@@ -5,12 +5,16 @@ import { unwrapParens, type PySite } from '../python/callFinder';
 import { accessChainAbove, callArgs, layoutOf, pyQuote, rewriteModel, statementOf, stringValue, type PyContext, type PyLayout } from '../python/syntax';
 import { mapChatRequest, matchRead, reindent, stopReasonFor, stopReasonNote, type Out, type ResponseRead, type Val } from './converseRequest';
 import { indentAt } from '../edits';
+import { unsupportedNote } from '../sdkPaths';
 
 // Target B for Python: OpenAI calls become boto3 bedrock-runtime converse / converse_stream,
 // and the response reads we can trace follow (boto3 returns plain dicts).
 
 export function planConversePython(ctx: PyContext, site: PySite): SitePlan {
+  if (site.raw) return manual(ctx, site, 'with_raw_response/with_streaming_response read OpenAI\'s HTTP response: boto3 returns ResponseMetadata (RequestId, HTTPStatusCode) in the converse result instead; rewrite by hand');
   switch (site.kind) {
+    case 'unsupported': return manual(ctx, site, unsupportedNote(site.api));
+    case 'chat.completions.runTools': return manual(ctx, site, 'runTools has no Converse counterpart: loop on converse with toolConfig and toolResult turns by hand, or keep this call on mantle');
     case 'client-construct': return construct(ctx, site);
     case 'chat.completions.create': return chat(ctx, site, 'chat');
     case 'responses.create': return site.streaming ? manual(ctx, site, 'streamed Responses events have no direct converse_stream translation: rewrite by hand or keep this call on mantle') : chat(ctx, site, 'responses');
@@ -112,7 +116,8 @@ function renderKwargs(entries: Array<[string, Out]>, ctx: PyContext, layout: PyL
 function chat(ctx: PyContext, site: PySite, api: 'chat' | 'responses'): SitePlan {
   const call = site.node;
   const args = callArgs(call);
-  const legacy = site.kind === 'legacy-v0';
+  // openai<1.0 resources and the openai>=1 module client have no client object: a module-level bedrock_runtime takes their place.
+  const legacy = site.kind === 'legacy-v0' || !!site.moduleClient;
   if (args.other.length || (!site.clientNode && !legacy)) return manual(ctx, site, 'request arguments are positional or unpacked: build the converse arguments by hand');
   if (site.async && site.streaming) return manual(ctx, site, 'boto3 streams are synchronous: iterate converse_stream in a worker thread (asyncio.to_thread) by hand');
   const model = rewriteModel(ctx, args.keywords.find(k => k.name === 'model')?.value, 'openai', 'converse');
