@@ -31,6 +31,7 @@ export const unsupportedFamilies: Record<string, { what: string; closest: string
   vectorStores: { what: 'OpenAI vector stores', closest: 'Bedrock Knowledge Bases', link: 'https://docs.aws.amazon.com/bedrock/latest/userguide/knowledge-base.html' },
   batches: { what: 'the OpenAI Batch API', closest: 'Bedrock batch inference (CreateModelInvocationJob)', link: 'https://docs.aws.amazon.com/bedrock/latest/userguide/batch-inference.html' },
   moderations: { what: 'OpenAI moderation', closest: 'Amazon Bedrock Guardrails (ApplyGuardrail)', link: 'https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails.html' },
+  completions: { what: 'the legacy Completions API (prompt in, text out)', closest: 'Chat Completions on mantle, or Converse with one user message', link: 'https://docs.aws.amazon.com/bedrock/latest/userguide/conversation-inference.html' },
   realtime: { what: 'the OpenAI Realtime API', closest: 'Nova Sonic bidirectional streaming', link: 'https://docs.aws.amazon.com/nova/latest/userguide/speech.html' },
 };
 
