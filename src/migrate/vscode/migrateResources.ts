@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { MigrationTarget, SourceSdk } from '../model';
 import { loadEngine } from './engineLoader';
+import * as fs from 'node:fs';
+import { decodeSource, realRoots, refusalFor } from '../safeFiles';
 
 export interface MigrateResourcesOptions {
   target?: MigrationTarget;
@@ -50,10 +52,18 @@ export async function migrateResources(from: SourceSdk, resources: vscode.Uri[],
       description: 'tick the files to migrate, then Apply',
       needsConfirmation: options.preview !== false,
     };
-    let migrated = 0, manual = 0, changedFiles = 0;
+    let migrated = 0, manual = 0, changedFiles = 0, skipped = 0;
+    // findFiles follows symbolic links; the same rules as the CLI decide what may be opened and edited.
+    const boundaries = realRoots(roots.filter(r => r.scheme === 'file').map(r => r.fsPath));
     for (const [i, uri] of files.entries()) {
       if (token.isCancellationRequested) return undefined;
       progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / files.length });
+      const why = uri.scheme === 'file' ? unsafeReason(uri.fsPath, boundaries) : undefined;
+      if (why) {
+        skipped++;
+        log.info(`migrate ${vscode.workspace.asRelativePath(uri)}: skipped: ${why}`);
+        continue;
+      }
       const doc = await vscode.workspace.openTextDocument(uri);
       if (!engine.languageOf(doc.fileName)) continue;
       const range = selection && i === 0 ? { start: doc.offsetAt(selection.start), end: doc.offsetAt(selection.end) } : undefined;
@@ -67,7 +77,7 @@ export async function migrateResources(from: SourceSdk, resources: vscode.Uri[],
       for (const e of result.edits) edit.replace(uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText, label);
     }
     if (!changedFiles) {
-      void vscode.window.showInformationMessage(`Bedrock: no ${from === 'openai' ? 'OpenAI' : 'Anthropic'} calls to migrate${manual ? ` (${manual} need a manual step; see the log)` : ''}.`);
+      void vscode.window.showInformationMessage(`Bedrock: no ${from === 'openai' ? 'OpenAI' : 'Anthropic'} calls to migrate${manual ? ` (${manual} need a manual step; see the log)` : ''}${skipped ? ` (${skipped} file(s) skipped; see the log)` : ''}.`);
       return { files: 0, migrated, manual };
     }
     await vscode.workspace.applyEdit(edit, { isRefactoring: true });
@@ -76,4 +86,17 @@ export async function migrateResources(from: SourceSdk, resources: vscode.Uri[],
     }
     return { files: changedFiles, migrated, manual };
   });
+}
+
+/**
+ * Why a file must not be opened for migration here: a symbolic link, a FIFO or device, too large, or
+ * text VS Code would not write back byte for byte (anything but UTF-8; the CLI keeps Latin-1).
+ */
+function unsafeReason(file: string, boundaries: readonly string[]): string | undefined {
+  const why = refusalFor(file, boundaries);
+  if (why) return why;
+  const decoded = decodeSource(fs.readFileSync(file), file);
+  if ('refused' in decoded) return decoded.refused;
+  if (decoded.encoding.kind !== 'utf8') return 'Latin-1 text: run bedrock-migrate on it, which keeps its encoding (the editor may not)';
+  return undefined;
 }
