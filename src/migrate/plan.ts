@@ -18,6 +18,8 @@ export type Need =
   | 'js:AnthropicBedrock'
   | 'py:openai-bedrock-provider'
   | 'py:os'
+  | 'py:json'
+  | 'js:InvokeModelCommand'
   | 'py:boto3'
   | 'py:asyncio'
   | 'py:contextlib'
@@ -91,6 +93,7 @@ const needDependencies: Partial<Record<Need, Dependency[]>> = {
   'js:BedrockRuntimeClient': [{ ecosystem: 'npm', spec: '@aws-sdk/client-bedrock-runtime' }],
   'js:ConverseCommand': [{ ecosystem: 'npm', spec: '@aws-sdk/client-bedrock-runtime' }],
   'js:ConverseStreamCommand': [{ ecosystem: 'npm', spec: '@aws-sdk/client-bedrock-runtime' }],
+  'js:InvokeModelCommand': [{ ecosystem: 'npm', spec: '@aws-sdk/client-bedrock-runtime' }],
   'js:AnthropicBedrock': [{ ecosystem: 'npm', spec: '@anthropic-ai/bedrock-sdk' }],
   'py:openai-bedrock-provider': [{ ecosystem: 'pip', spec: 'openai[bedrock]>=2.44.0' }],
   'py:boto3': [{ ecosystem: 'pip', spec: 'boto3' }],

@@ -13,6 +13,7 @@ const runtimeClientNames: Array<[Need, string]> = [
   ['js:BedrockRuntimeClient', 'BedrockRuntimeClient'],
   ['js:ConverseCommand', 'ConverseCommand'],
   ['js:ConverseStreamCommand', 'ConverseStreamCommand'],
+  ['js:InvokeModelCommand', 'InvokeModelCommand'],
 ];
 
 function moduleOf(st: ts.Statement): string | undefined {

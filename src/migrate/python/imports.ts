@@ -47,7 +47,7 @@ export function importEdits(ctx: PyContext, needs: ReadonlySet<Need>): TextEdit[
     if (!node) return before(line);
     edits.push({ start: node.endIndex, end: node.endIndex, newText: `\n${line}` });
   };
-  const stdlib = (['asyncio', 'contextlib', 'os'] as const).filter(m => needs.has(`py:${m}`) && !importsModule(root, m));
+  const stdlib = (['asyncio', 'contextlib', 'json', 'os'] as const).filter(m => needs.has(`py:${m}`) && !importsModule(root, m));
   for (const m of stdlib) before(`import ${m}`);
   if (needs.has('py:openai-bedrock-provider') && !importsFrom(root, 'openai.providers', 'bedrock')) after(anchorFor('openai'), 'from openai.providers import bedrock');
   if ((needs.has('py:boto3') || needs.has('py:legacy-runtime-client')) && !importsModule(root, 'boto3')) after(anchorFor('openai'), 'import boto3');

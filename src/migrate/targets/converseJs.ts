@@ -7,6 +7,7 @@ import { accessChainAbove, enclosingStatement, layoutOf, plainProperties, propNa
 import { mapChatRequest, matchRead, reindent, stopReasonFor, stopReasonNote, type Out, type ResponseRead, type Val } from './converseRequest';
 import { indentAt } from '../edits';
 import { unsupportedNote } from '../sdkPaths';
+import { planInvokeModelJs } from './invokeModelJs';
 
 // Target B for JS/TS: OpenAI calls become @aws-sdk/client-bedrock-runtime ConverseCommand /
 // ConverseStreamCommand sends, and the response reads we can trace follow.
@@ -19,8 +20,8 @@ export function planConverseJs(ctx: JsContext, site: JsSite): SitePlan {
     case 'client-construct': return construct(ctx, site);
     case 'chat.completions.create': return chat(ctx, site, 'chat');
     case 'responses.create': return site.streaming ? manual(ctx, site, 'streamed Responses events have no direct ConverseStream translation: rewrite by hand or keep this call on mantle') : chat(ctx, site, 'responses');
-    case 'embeddings.create': return manual(ctx, site, 'embeddings on Bedrock: InvokeModelCommand with amazon.titan-embed-text-v2:0 ({ inputText } → { embedding })');
-    case 'images.generate': return manual(ctx, site, 'images on Bedrock: InvokeModelCommand with amazon.nova-canvas-v1:0 (taskType TEXT_IMAGE → base64 images)');
+    case 'embeddings.create':
+    case 'images.generate': return planInvokeModelJs(ctx, site, text => manual(ctx, site, text));
     case 'beta.parse': return manual(ctx, site, 'structured-output parsing has no Converse helper: request JSON (or a tool) and validate it yourself');
     case 'chat.completions.stream': return manual(ctx, site, 'the stream helper\'s events differ from ConverseStream: rewrite with ConverseStreamCommand by hand');
     default: return manual(ctx, site, 'convert this call by hand');
@@ -182,7 +183,7 @@ function traceResponse(ctx: JsContext, call: ts.CallExpression, streaming: boole
   mark(outer, 'the Converse response flows on from here: adapt its readers (output.message.content[0].text) by hand');
 }
 
-function enclosingScope(node: ts.Node): ts.Node {
+export function enclosingScope(node: ts.Node): ts.Node {
   let cur: ts.Node = node;
   while (cur.parent && !ts.isBlock(cur.parent) && !ts.isSourceFile(cur.parent)) cur = cur.parent;
   return cur.parent ?? cur;

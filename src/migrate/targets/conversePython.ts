@@ -6,6 +6,7 @@ import { accessChainAbove, callArgs, layoutOf, pyQuote, rewriteModel, statementO
 import { mapChatRequest, matchRead, reindent, stopReasonFor, stopReasonNote, type Out, type ResponseRead, type Val } from './converseRequest';
 import { indentAt } from '../edits';
 import { unsupportedNote } from '../sdkPaths';
+import { planInvokeModelPython } from './invokeModelPython';
 
 // Target B for Python: OpenAI calls become boto3 bedrock-runtime converse / converse_stream,
 // and the response reads we can trace follow (boto3 returns plain dicts).
@@ -23,8 +24,8 @@ export function planConversePython(ctx: PyContext, site: PySite): SitePlan {
       return manual(ctx, site, site.legacyResource === 'Embedding'
         ? 'openai<1.0 embeddings: call invoke_model with amazon.titan-embed-text-v2:0 ({"inputText"} → {"embedding"})'
         : 'openai<1.0 completion API: rewrite as a converse call with one user message by hand');
-    case 'embeddings.create': return manual(ctx, site, 'embeddings on Bedrock: invoke_model with amazon.titan-embed-text-v2:0 ({"inputText"} → {"embedding"})');
-    case 'images.generate': return manual(ctx, site, 'images on Bedrock: invoke_model with amazon.nova-canvas-v1:0 (taskType TEXT_IMAGE → base64 images)');
+    case 'embeddings.create':
+    case 'images.generate': return planInvokeModelPython(ctx, site, text => manual(ctx, site, text));
     case 'beta.parse': return manual(ctx, site, 'structured-output parsing has no Converse helper: request JSON (or a tool) and validate it yourself');
     case 'chat.completions.stream': return manual(ctx, site, 'the stream helper\'s events differ from converse_stream: rewrite by hand');
     default: return manual(ctx, site, 'convert this call by hand');
@@ -165,7 +166,7 @@ function quoteInside(node: Node, preferred: string): string {
   return preferred;
 }
 
-function references(scope: Node, name: string, after: number): Node[] {
+export function references(scope: Node, name: string, after: number): Node[] {
   return scope.descendantsOfType('identifier').filter((id): id is Node => {
     if (!id || id.text !== name || id.startIndex < after) return false;
     const p = id.parent;
@@ -176,7 +177,7 @@ function references(scope: Node, name: string, after: number): Node[] {
   });
 }
 
-function scopeOf(node: Node): Node {
+export function scopeOf(node: Node): Node {
   let cur: Node | null = node.parent;
   while (cur && cur.type !== 'function_definition' && cur.type !== 'module') cur = cur.parent;
   return cur?.type === 'function_definition' ? cur.childForFieldName('body') ?? cur : cur ?? node;

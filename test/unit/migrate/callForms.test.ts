@@ -110,11 +110,30 @@ test('embeddings and images.generate are sites with InvokeModel guidance; audio,
   assert.deepEqual(kinds(text, 'a.py'), ['2:client-construct', '3:embeddings.create', '4:images.generate', '5:unsupported', '6:unsupported', '7:unsupported', '8:unsupported', '9:unsupported']);
   for (const target of ['mantle', 'converse'] as const) {
     const r = migrated(text, 'a.py', target);
-    for (const s of r.sites.slice(1)) {
+    // Converse rewrites embeddings and images to InvokeModel; mantle has no endpoint for them and says where to go
+    for (const s of r.sites.slice(target === 'converse' ? 3 : 1)) {
       assert.equal(s.status, 'manual', `${target} line ${s.line}`);
       assert.ok(s.notes.some(n => /InvokeModel|invoke_model|https:\/\//.test(n)), `${target} line ${s.line}: ${s.notes.join('; ')}`);
     }
   }
+  const converse = migrated(text, 'a.py', 'converse');
+  assert.deepEqual(converse.sites.slice(1, 3).map(s => s.status), ['migrated', 'migrated']);
+  assert.match(converse.text, /e = json\.loads\(client\.invoke_model\(modelId="amazon\.titan-embed-text-v2:0", body=json\.dumps\(\{"inputText": "x"\}\)\)\["body"\]\.read\(\)\)/);
+  assert.match(converse.text, /i = json\.loads\(client\.invoke_model\(modelId="amazon\.nova-canvas-v1:0", body=json\.dumps\(\{"taskType": "TEXT_IMAGE", "textToImageParams": \{"text": "x"\}/);
+});
+
+test('InvokeModel rewrites: reads follow the new response, a list goes to Cohere, an image URL read keeps the call as it was', () => {
+  const text = py('from openai import OpenAI', 'client = OpenAI()', 'r = client.embeddings.create(model="text-embedding-3-small", input="hi")', 'v = r.data[0].embedding', 'm = client.embeddings.create(model="text-embedding-3-small", input=["a", "b"])', 'w = m.data[1].embedding', 'u = client.images.generate(model="dall-e-3", prompt="fox").data[0].url');
+  const r = migrated(text, 'a.py', 'converse');
+  assert.match(r.text, /^v = r\["embedding"\]$/m);
+  assert.match(r.text, /modelId="cohere\.embed-multilingual-v3", body=json\.dumps\(\{"texts": \["a", "b"\], "input_type": "search_document"\}\)/);
+  assert.match(r.text, /^w = m\["embeddings"\]\[1\]$/m);
+  assert.match(r.text, /^u = client\.images\.generate\(model="dall-e-3", prompt="fox"\)\.data\[0\]\.url$/m);
+  assert.match(r.sites[3].notes[0], /not URLs/);
+  const js = "import OpenAI from 'openai';\nconst client = new OpenAI();\nexport async function f() {\n  const img = await client.images.generate({ model: 'dall-e-3', prompt: 'fox', size: '1792x1024', n: 2 });\n  return img.data[0].b64_json;\n}\n";
+  const out = migrated(js, 'a.ts', 'converse').text;
+  assert.match(out, /InvokeModelCommand\(\{ modelId: 'amazon\.nova-canvas-v1:0', body: JSON\.stringify\(\{ taskType: 'TEXT_IMAGE', textToImageParams: \{ text: 'fox' \}, imageGenerationConfig: \{ numberOfImages: 2, width: 1792, height: 1024 \} \}\) \}\)/);
+  assert.match(out, /return img\.images\[0\];/);
 });
 
 test('look-alikes: OpenAI clients aimed at Groq, Ollama or Together, and code already on Bedrock, are not sites', () => {
