@@ -183,8 +183,11 @@ export function planJsFramework(ctx: JsContext, site: JsFrameworkSite): SitePlan
   const needs: Need[] = [];
   const callee = call.expression;
   const providerText = ts.isPropertyAccessExpression(callee) ? textOf(callee.expression, ctx.sf) : textOf(callee, ctx.sf);
-  const provider = ai.defaultProvider ? 'bedrock' : providerText;
-  if (ai.defaultProvider) needs.push('js-from:@ai-sdk/amazon-bedrock:bedrock');
+  // `bedrock` is also the OpenAI SDK's provider (openai/providers/bedrock/aws): a file with OpenAI clients gets an alias
+  const clash = ctx.scan.imports.some(i => i.source === 'openai') || /\bbedrock\b/.test(ctx.text.replace(/['"]@ai-sdk\/amazon-bedrock['"]/g, ''));
+  const local = clash ? 'amazonBedrock' : 'bedrock';
+  const provider = ai.defaultProvider ? local : providerText;
+  if (ai.defaultProvider) needs.push(`js-from:@ai-sdk/amazon-bedrock:${clash ? 'bedrock as amazonBedrock' : 'bedrock'}`);
   const newCallee = target.member ? `${provider}.${target.member}` : provider;
   if (newCallee !== textOf(callee, ctx.sf)) edits.push({ start: callee.getStart(ctx.sf), end: callee.getEnd(), newText: newCallee });
   if (model !== textOf(first, ctx.sf)) edits.push({ start: first.getStart(ctx.sf), end: first.getEnd(), newText: model });

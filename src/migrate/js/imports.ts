@@ -84,7 +84,7 @@ export function importEdits(ctx: JsContext, needs: ReadonlySet<Need>): TextEdit[
     const names = wanted.filter(n => !present.has(n)).sort();
     if (names.length === 0) continue;
     const anchor = sf.statements.find(st => frameworkModules.has(moduleOf(st) ?? '')) ?? anchorFor('openai')?.statement;
-    insertAfter(anchor, (style, s) => style === 'esm' ? `import { ${names.join(', ')} } from ${quote(module, q)}${s}` : `const { ${names.join(', ')} } = require(${quote(module, q)})${s}`);
+    insertAfter(anchor, (style, s) => style === 'esm' ? `import { ${names.join(', ')} } from ${quote(module, q)}${s}` : `const { ${names.map(n => n.replace(' as ', ': ')).join(', ')} } = require(${quote(module, q)})${s}`);
   }
   if (needs.has('js:AnthropicBedrock') && !has('@anthropic-ai/bedrock-sdk')) {
     insertAfter(anchorFor('anthropic')?.statement, (style, s) => style === 'esm'
@@ -138,7 +138,8 @@ function usedNames(sf: ts.SourceFile): Set<string> {
 }
 
 /** After a full rewrite: drop SDK import bindings that nothing refers to any more (whole statements when all go). */
-export function removeUnusedSdkImports(text: string, fileName: string, sources: ReadonlySet<'openai' | 'anthropic'>, scanOf: (text: string, sf: ts.SourceFile) => JsScan): string {
+/** `only`: consider just these local names (the mantle target drops only the Azure class it replaced). */
+export function removeUnusedSdkImports(text: string, fileName: string, sources: ReadonlySet<'openai' | 'anthropic'>, scanOf: (text: string, sf: ts.SourceFile) => JsScan, only?: ReadonlySet<string>): string {
   const sf = parseJs(text, fileName);
   const scan = scanOf(text, sf);
   const used = new Set<string>();
@@ -160,7 +161,8 @@ export function removeUnusedSdkImports(text: string, fileName: string, sources: 
     const st = imp.statement;
     const names = bindingNames(st);
     if (names.length === 0) continue;
-    const unused = names.filter(n => !used.has(n.name));
+    const unused = names.filter(n => !used.has(n.name) && (!only || only.has(n.name)));
+    if (unused.length === 0) continue;
     if (unused.length === names.length) {
       let end = st.getEnd();
       if (text[end] === '\n') end++;

@@ -56,7 +56,8 @@ export const jsLanguage: LanguageSupport = {
   tidy(raw, fileNameOrId, options) {
     const fileName = jsFileNameFor(fileNameOrId);
     const text = removeUnusedModuleImports(raw, fileName, frameworkModules);
-    if (options.target !== 'converse') return text;
+    // mantle keeps the SDK: only the Azure class it replaced with OpenAI can go
+    if (options.target !== 'converse') return removeUnusedSdkImports(text, fileName, new Set(['openai']), (t, sf) => scanJs(t, fileName, sf), new Set(['AzureOpenAI']));
     const from = options.from ?? 'openai';
     const sources = new Set<'openai' | 'anthropic'>(from === 'all' ? ['openai', 'anthropic'] : [from]);
     return removeUnusedSdkImports(text, fileName, sources, (t, sf) => scanJs(t, fileName, sf));

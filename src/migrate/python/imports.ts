@@ -68,7 +68,8 @@ export function importEdits(ctx: PyContext, needs: ReadonlySet<Need>): TextEdit[
   return edits;
 }
 
-export function removeUnusedSdkImports(text: string, sources: ReadonlySet<'openai' | 'anthropic'>): string {
+/** `only`: consider just these imported names (the mantle target drops only the Azure classes it replaced). */
+export function removeUnusedSdkImports(text: string, sources: ReadonlySet<'openai' | 'anthropic'>, only?: ReadonlySet<string>): string {
   const tree = parsePython(text);
   try {
     const root = tree.rootNode;
@@ -87,15 +88,16 @@ export function removeUnusedSdkImports(text: string, sources: ReadonlySet<'opena
       const st = imp.node;
       if (edits.some(e => e.start <= st.startIndex && st.startIndex < e.end)) continue;
       if (st.type === 'import_statement') {
+        if (only) continue;
         if (imp.moduleAlias && !used.has(imp.moduleAlias) && st.namedChildren.length === 1) edits.push(wholeLine(text, st));
         continue;
       }
       const names = st.childrenForFieldName('name').filter((n): n is Node => !!n);
       const local = (n: Node) => (n.type === 'aliased_import' ? n.childForFieldName('alias')?.text : n.text) ?? '';
-      const unused = names.filter(n => !used.has(local(n)));
+      const unused = names.filter(n => !used.has(local(n)) && (!only || only.has(n.type === 'aliased_import' ? n.childForFieldName('name')?.text ?? '' : n.text)));
       if (unused.length === 0) continue;
       if (unused.length === names.length) { edits.push(wholeLine(text, st)); continue; }
-      const keep = names.filter(n => used.has(local(n))).map(n => n.text);
+      const keep = names.filter(n => !unused.includes(n)).map(n => n.text);
       const first = names[0];
       const lastName = names[names.length - 1];
       edits.push({ start: first.startIndex, end: lastName.endIndex, newText: keep.join(', ') });

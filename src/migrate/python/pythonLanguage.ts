@@ -51,7 +51,8 @@ export const pythonLanguage: LanguageSupport = {
   },
   tidy(raw, _fileName, options) {
     const text = removeUnusedFrameworkImports(raw);
-    if (options.target !== 'converse') return text;
+    // mantle keeps the SDK: only the Azure classes it replaced with OpenAI/AsyncOpenAI can go
+    if (options.target !== 'converse') return removeUnusedSdkImports(text, new Set(['openai']), new Set(['AzureOpenAI', 'AsyncAzureOpenAI']));
     const from = options.from ?? 'openai';
     return removeUnusedSdkImports(text, new Set<'openai' | 'anthropic'>(from === 'all' ? ['openai', 'anthropic'] : [from]));
   },

@@ -85,6 +85,7 @@ test('AzureOpenAI / AsyncAzureOpenAI (Python) become OpenAI with the Bedrock pro
   assert.match(mantle, /^client = OpenAI\(provider=bedrock\(region="us-east-1"\)\)$/m);
   assert.match(mantle, /^aclient = AsyncOpenAI\(provider=bedrock\(region="us-east-1"\)\)$/m);
   assert.match(mantle, /^from openai import OpenAI, AsyncOpenAI$/m);
+  assert.doesNotMatch(mantle, /^from openai import AzureOpenAI/m, 'the replaced Azure classes are still imported');
   assert.doesNotMatch(mantle, /azure_endpoint=/);
   assert.match(migrated(text, 'a.py', 'converse').text, /client = boto3\.client\("bedrock-runtime"/);
 });
@@ -95,6 +96,7 @@ test('AzureOpenAI (JS, from openai) becomes OpenAI with the Bedrock provider', (
   const mantle = migrated(text, 'a.ts', 'mantle').text;
   assert.match(mantle, /new OpenAI\(\{ provider: bedrock\(\{ region: 'us-east-1' \}\) \}\)/);
   assert.match(mantle, /^import OpenAI from 'openai';$/m);
+  assert.doesNotMatch(mantle, /import \{ AzureOpenAI \}/, 'the replaced Azure class is still imported');
 });
 
 test('client.beta.chat.completions.parse and with_raw_response are sites', () => {

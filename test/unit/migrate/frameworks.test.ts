@@ -73,3 +73,11 @@ test('Vercel AI SDK: openai(…), openai.embedding(…), createOpenAI(…) → @
   assert.match(r.text, /groq\('llama-3\.1-70b'\)/);
   assert.match(r.text, /^import \{ createOpenAI \} from '@ai-sdk\/openai';$/m);
 });
+
+test('AI SDK next to an OpenAI client on mantle: the AI SDK provider is imported under another name than the OpenAI SDK\'s `bedrock`', () => {
+  const text = "import OpenAI from 'openai';\nimport { openai } from '@ai-sdk/openai';\nexport const client = new OpenAI();\nexport const model = openai('gpt-4o');\n";
+  const r = run(text, 'a.ts', 'mantle');
+  assert.match(r.text, /^import \{ bedrock \} from 'openai\/providers\/bedrock\/aws';$/m);
+  assert.match(r.text, /^import \{ bedrock as amazonBedrock \} from '@ai-sdk\/amazon-bedrock';$/m);
+  assert.match(r.text, /^export const model = amazonBedrock\('openai\.gpt-oss-120b-1:0'\);$/m);
+});
