@@ -24,13 +24,13 @@ export interface JsSite extends Site {
 }
 
 /** A `new OpenAI({ baseURL: 'https://api.groq.com/…' })` talks to another host; `provider:` or a Bedrock URL is already migrated. */
-function aimedElsewhere(node: ts.NewExpression): boolean {
+function aimedElsewhere(node: ts.NewExpression, source: SourceSdk = 'openai'): boolean {
   const arg = node.arguments?.[0];
   if (!arg || !ts.isObjectLiteralExpression(arg)) return false;
   for (const p of arg.properties) {
     const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
     if (name === 'provider') return true;
-    if (name === 'baseURL' && ts.isPropertyAssignment(p) && (ts.isStringLiteral(p.initializer) || ts.isNoSubstitutionTemplateLiteral(p.initializer)) && lookAlikeBaseURL(p.initializer.text)) return true;
+    if (name === 'baseURL' && ts.isPropertyAssignment(p) && (ts.isStringLiteral(p.initializer) || ts.isNoSubstitutionTemplateLiteral(p.initializer)) && lookAlikeBaseURL(p.initializer.text, source)) return true;
   }
   return false;
 }
@@ -162,7 +162,7 @@ export function scanJs(text: string, fileName: string, sourceFile = parseJs(text
     const expr = unwrap(raw);
     if (ts.isIdentifier(expr)) return clientVars.get(expr.text);
     if (ts.isPropertyAccessExpression(expr) && expr.expression.kind === ts.SyntaxKind.ThisKeyword) return clientProps.get(expr.name.text);
-    if (ts.isNewExpression(expr)) return aimedElsewhere(expr) ? undefined : classOf(expr.expression);
+    if (ts.isNewExpression(expr)) { const s = classOf(expr.expression); return s && !aimedElsewhere(expr, s) ? s : undefined; }
     if (ts.isCallExpression(expr) && ts.isIdentifier(expr.expression) && expr.arguments.length === 0) return factories.get(expr.expression.text);
     return undefined;
   };
@@ -187,7 +187,8 @@ export function scanJs(text: string, fileName: string, sourceFile = parseJs(text
   };
   const visit = (node: ts.Node): void => {
     if (ts.isNewExpression(node)) {
-      const source = aimedElsewhere(node) ? undefined : classOf(node.expression);
+      const cls = classOf(node.expression);
+      const source = cls && !aimedElsewhere(node, cls) ? cls : undefined;
       if (source) { constructs.push({ node, source }); constructParents.set(node, stack[stack.length - 1]); }
     } else if (ts.isCallExpression(node)) {
       if (ts.isPropertyAccessExpression(node.expression) && !node.questionDotToken) calls.push({ node, parent: outerParent() });
@@ -212,7 +213,7 @@ export function scanJs(text: string, fileName: string, sourceFile = parseJs(text
       if (source) factories.set(node.name.text, source);
       const returned = ts.isFunctionDeclaration(node) && node.body && node.parameters.length === 0 ? node.body.statements.find(ts.isReturnStatement)?.expression : undefined;
       const made = returned && unwrap(returned);
-      if (made && ts.isNewExpression(made) && !aimedElsewhere(made)) {
+      if (made && ts.isNewExpression(made) && !aimedElsewhere(made, classOf(made.expression))) {
         const madeSource = classOf(made.expression);
         if (madeSource) factories.set(node.name.text, madeSource);
       }

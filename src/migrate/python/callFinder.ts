@@ -99,7 +99,9 @@ export function scanPython(tree: Tree): PyScan {
   const aimedElsewhere = (call: Node): boolean => {
     const kw = keywordArguments(call);
     if (kw.has('provider')) return true;
-    return lookAlikeBaseURL(literalOf(kw.get('base_url')?.childForFieldName('value')));
+    const fn = call.childForFieldName('function');
+    const source = (fn && classOf(fn)?.source) ?? 'openai';
+    return lookAlikeBaseURL(literalOf(kw.get('base_url')?.childForFieldName('value')), source);
   };
 
   const classOf = (fn: Node): ClientInfo | undefined => {

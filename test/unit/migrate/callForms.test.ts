@@ -159,3 +159,10 @@ test('look-alikes: OpenAI clients aimed at Groq, Ollama or Together, and code al
   const official = "import OpenAI from 'openai';\nconst c = new OpenAI({ baseURL: 'https://api.openai.com/v1' });\n";
   assert.deepEqual(kinds(official, 'a.ts'), ['2:client-construct']);
 });
+
+test('Anthropic clients: the official host is a site, a client already on mantle is not (no lens offers to migrate it again)', () => {
+  const text = py('from anthropic import Anthropic', 'a = Anthropic(base_url="https://api.anthropic.com")', 'b = Anthropic(base_url="https://bedrock-mantle.us-east-1.api.aws/anthropic", auth_token="k")');
+  assert.deepEqual(findSites(text, 'a.py').map(s => `${s.line}:${s.kind}`), ['2:anthropic-construct']);
+  const js = "import Anthropic from '@anthropic-ai/sdk';\nexport const a = new Anthropic({ baseURL: 'https://api.anthropic.com' });\nexport const b = new Anthropic({ baseURL: 'https://bedrock-mantle.us-east-1.api.aws/anthropic' });\n";
+  assert.deepEqual(findSites(js, 'a.ts').map(s => `${s.line}:${s.kind}`), ['2:anthropic-construct']);
+});
