@@ -19,7 +19,7 @@ function copy(dir: string, group: string, name: string): string {
 }
 
 function reviewTab(title: string): vscode.Tab | undefined {
-  return vscode.window.tabGroups.all.flatMap(g => g.tabs).find(t => t.label === title);
+  return vscode.window.tabGroups.all.flatMap(g => g.tabs).find(t => t.label.startsWith(title));
 }
 
 suite('Migration review: the changes editor with Apply All', () => {
@@ -39,7 +39,9 @@ suite('Migration review: the changes editor with Apply All', () => {
 
     const title = 'Migrate OpenAI code to Bedrock (converse)';
     const tab = reviewTab(title);
+    // VS Code labels the multi-file diff editor with the title and the number of files
     assert.ok(tab, `no review tab among ${vscode.window.tabGroups.all.flatMap(g => g.tabs).map(t => t.label).join(', ')}`);
+    assert.match(tab.label, /\(2 files\)$/);
     const input = tab.input as { textDiffs?: Array<{ original: vscode.Uri; modified: vscode.Uri }> };
     if (input.textDiffs) assert.deepStrictEqual(input.textDiffs.map(d => d.original.fsPath).sort(), [...paths].sort());
     for (const [i, p] of paths.entries()) assert.strictEqual((await vscode.workspace.openTextDocument(p)).getText(), originals[i], 'changed before Apply');

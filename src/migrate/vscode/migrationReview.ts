@@ -103,7 +103,7 @@ export class MigrationReview implements vscode.TextDocumentContentProvider, vsco
   private async closeTab(): Promise<void> {
     await vscode.commands.executeCommand('setContext', 'bedrock.migrationReviewOpen', this.files.size > 0);
     if (!this.title) return;
-    const tabs = vscode.window.tabGroups.all.flatMap(g => g.tabs).filter(t => t.label === this.title && !(t.input instanceof vscode.TabInputText) && !(t.input instanceof vscode.TabInputTextDiff));
+    const tabs = vscode.window.tabGroups.all.flatMap(g => g.tabs).filter(t => t.label.startsWith(this.title) && !(t.input instanceof vscode.TabInputText) && !(t.input instanceof vscode.TabInputTextDiff));
     if (tabs.length) await vscode.window.tabGroups.close(tabs);
   }
 
