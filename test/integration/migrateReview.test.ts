@@ -65,6 +65,9 @@ suite('Migration review: the changes editor with Apply All', () => {
     assert.strictEqual(doc.getText(), original);
     await vscode.commands.executeCommand('bedrock.migration.applyAll');
     assert.strictEqual(doc.getText(), fs.readFileSync(path.join(expected, 'openai-py', '01-basic-chat.py.mantle'), 'utf8'));
+    // code already on Bedrock offers no migration: the lenses are gone as soon as the text changed
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100);
+    assert.deepStrictEqual(lenses.filter(l => l.command?.command === 'bedrock.migrateSite').map(l => l.range.start.line + 1), []);
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');
     assert.strictEqual(doc.getText(), original, 'one undo restores the file');
