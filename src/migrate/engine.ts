@@ -27,9 +27,9 @@ export function stripSite(site: Site): Site {
   return { kind: site.kind, source: site.source, start: site.start, end: site.end, line: site.line, streaming: site.streaming, async: site.async };
 }
 
-/** Every SDK import names its package, so text without either name has no site (most files in a scan). */
+/** Every SDK or framework import names OpenAI or Anthropic (`langchain.chat_models.ChatOpenAI` only in the class), so text without either has no site. */
 function mayHaveSites(text: string): boolean {
-  return text.includes('openai') || text.includes('anthropic');
+  return /openai|anthropic/i.test(text);
 }
 
 /**

@@ -8,7 +8,20 @@ export type OpenAISiteKind =
   | 'embeddings.create'
   | 'images.generate'
   | 'beta.parse'
-  | 'legacy-v0';
+  | 'chat.completions.runTools'
+  | 'legacy-v0'
+  /** An OpenAI API with no Bedrock counterpart (audio, fine-tuning, assistants, files, batches, moderations…): reported, never rewritten. */
+  | 'unsupported'
+  /** A framework's OpenAI integration (LangChain, LlamaIndex, the AI SDK) that has a Bedrock one. */
+  | FrameworkSiteKind;
+
+export type FrameworkSiteKind =
+  | 'langchain.chat'
+  | 'langchain.embeddings'
+  | 'llamaindex.llm'
+  | 'llamaindex.embedding'
+  | 'ai-sdk.provider'
+  | 'ai-sdk.model';
 
 export type AnthropicSiteKind = 'anthropic-construct' | 'messages.create' | 'messages.stream';
 

@@ -18,13 +18,21 @@ export type Need =
   | 'js:AnthropicBedrock'
   | 'py:openai-bedrock-provider'
   | 'py:os'
+  | 'py:json'
+  | 'js:InvokeModelCommand'
   | 'py:boto3'
   | 'py:asyncio'
   | 'py:contextlib'
   | 'py:legacy-runtime-client'
   | 'py:BaseClient'
   | 'py:AnthropicBedrock'
-  | 'py:AsyncAnthropicBedrock';
+  | 'py:AsyncAnthropicBedrock'
+  | 'py:OpenAI'
+  | 'py:AsyncOpenAI'
+  | 'js:OpenAI'
+  /** `from <module> import <name>` (Python) or `import { <name> } from '<module>'` (JS), for framework rewrites. */
+  | `py-from:${string}:${string}`
+  | `js-from:${string}:${string}`;
 
 export interface SitePlan {
   site: Site;
@@ -85,6 +93,7 @@ const needDependencies: Partial<Record<Need, Dependency[]>> = {
   'js:BedrockRuntimeClient': [{ ecosystem: 'npm', spec: '@aws-sdk/client-bedrock-runtime' }],
   'js:ConverseCommand': [{ ecosystem: 'npm', spec: '@aws-sdk/client-bedrock-runtime' }],
   'js:ConverseStreamCommand': [{ ecosystem: 'npm', spec: '@aws-sdk/client-bedrock-runtime' }],
+  'js:InvokeModelCommand': [{ ecosystem: 'npm', spec: '@aws-sdk/client-bedrock-runtime' }],
   'js:AnthropicBedrock': [{ ecosystem: 'npm', spec: '@anthropic-ai/bedrock-sdk' }],
   'py:openai-bedrock-provider': [{ ecosystem: 'pip', spec: 'openai[bedrock]>=2.44.0' }],
   'py:boto3': [{ ecosystem: 'pip', spec: 'boto3' }],
@@ -94,10 +103,25 @@ const needDependencies: Partial<Record<Need, Dependency[]>> = {
   'py:AsyncAnthropicBedrock': [{ ecosystem: 'pip', spec: 'anthropic[bedrock]' }],
 };
 
+/** The package a framework import comes from, as its installer names it. */
+const frameworkPackages: Record<string, Dependency> = {
+  langchain_aws: { ecosystem: 'pip', spec: 'langchain-aws' },
+  'llama_index.llms.bedrock_converse': { ecosystem: 'pip', spec: 'llama-index-llms-bedrock-converse' },
+  'llama_index.embeddings.bedrock': { ecosystem: 'pip', spec: 'llama-index-embeddings-bedrock' },
+  '@langchain/aws': { ecosystem: 'npm', spec: '@langchain/aws' },
+  '@ai-sdk/amazon-bedrock': { ecosystem: 'npm', spec: '@ai-sdk/amazon-bedrock' },
+};
+
+function dependenciesOf(need: Need): Dependency[] {
+  const m = /^(py|js)-from:(.+):[^:]+$/.exec(need);
+  if (m) return frameworkPackages[m[2]] ? [frameworkPackages[m[2]]] : [];
+  return needDependencies[need as keyof typeof needDependencies] ?? [];
+}
+
 export function dependenciesFor(needs: Iterable<Need>): Dependency[] {
   const out: Dependency[] = [];
   for (const need of needs) {
-    for (const d of needDependencies[need] ?? []) if (!out.some(o => o.ecosystem === d.ecosystem && o.spec === d.spec)) out.push(d);
+    for (const d of dependenciesOf(need)) if (!out.some(o => o.ecosystem === d.ecosystem && o.spec === d.spec)) out.push(d);
   }
   return out;
 }

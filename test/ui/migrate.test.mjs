@@ -24,7 +24,7 @@ async function until(check, what, timeout = 30_000) {
   }
 }
 
-test('the explorer context menu on a folder shows the refactor preview, and Apply migrates every file in it', async () => {
+test('the explorer context menu on a folder shows the review, one click applies every file, and one undo restores them', async () => {
   const { page } = wb;
   const folder = path.join(wb.runDir, 'workspace', 'migrate-folder');
   const copies = files.map(([group, name]) => {
@@ -62,23 +62,35 @@ test('the explorer context menu on a folder shows the refactor preview, and Appl
   }
   await target.click();
 
-  const preview = page.locator('.bulk-edit-panel');
-  await preview.waitFor({ timeout: 60_000 });
-  for (const { to } of copies) await preview.locator('.monaco-list-row', { hasText: path.basename(to) }).first().waitFor();
-  await page.screenshot({ path: path.join(results, 'ui-migrate-refactor-preview.png') });
-  for (const c of copies) assert.equal(fs.readFileSync(c.to, 'utf8'), c.original, 'nothing changes before Apply');
+  // The review: VS Code's multi-file diff editor, one entry per file, with Apply All in the editor's title bar
+  const review = page.locator('.multiDiffEditor, .multi-diff-editor').first();
+  await review.waitFor({ timeout: 60_000 });
+  // the tab counts the files and the list shows the first (the diff editor draws only what is in view)
+  await page.locator('.tabs-container .tab', { hasText: `(${copies.length} files)` }).first().waitFor({ timeout: 30_000 });
+  await review.getByText(path.basename(copies[1].to)).first().waitFor({ timeout: 30_000 });
+  await page.locator('.notifications-toasts', { hasText: `${copies.length} files to migrate` }).first().waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: path.join(results, 'ui-migrate-review.png') });
+  for (const c of copies) assert.equal(fs.readFileSync(c.to, 'utf8'), c.original, 'nothing changes before Apply All');
 
-  // VS Code leaves edits an extension marks for confirmation unticked: the user ticks each file, then applies
-  for (const { to } of copies) {
-    const checkbox = preview.locator('.monaco-list-row', { hasText: path.basename(to) }).first().locator('.edit-checkbox').first();
-    await checkbox.click();
-    assert.equal(await checkbox.getAttribute('aria-checked'), 'true', `${path.basename(to)} is ticked`);
-  }
-
-  await preview.locator('.monaco-button', { hasText: 'Apply' }).first().click();
-  await preview.waitFor({ state: 'hidden', timeout: 30_000 });
+  // one click migrates every file
+  await page.locator('.editor-actions [aria-label^="Apply All Migration Changes"]').first().click();
   await runFromPalette(page, 'File: Save All');
   for (const c of copies) {
     await until(() => fs.readFileSync(c.to, 'utf8') === c.golden, `${path.basename(c.to)} to match its golden Converse output`);
+  }
+
+  // one undo, across both files, restores them
+  await runFromPalette(page, 'Go to File');
+  await page.keyboard.type(path.basename(copies[0].to));
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(copies[0].to) }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+z');
+  // VS Code may ask whether to undo in every file the edit touched; the answer is yes
+  const acrossFiles = page.locator('.monaco-dialog-box .monaco-button', { hasText: /Undo in \d+ Files/ }).first();
+  if (await acrossFiles.waitFor({ timeout: 5_000 }).then(() => true, () => false)) await acrossFiles.click();
+  await runFromPalette(page, 'File: Save All');
+  for (const c of copies) {
+    await until(() => fs.readFileSync(c.to, 'utf8') === c.original, `${path.basename(c.to)} to be restored by one undo`);
   }
 });

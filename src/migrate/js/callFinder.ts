@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import type { Site, SourceSdk } from '../model';
-import { constructKind, kindForPath } from '../sdkPaths';
+import { constructKind, kindForPath, unsupportedFamily } from '../sdkPaths';
+import { lookAlikeBaseURL } from '../lookAlikes';
 
 // Follows OpenAI and Anthropic SDK clients through one JS/TS file by name: from the import
 // (default, named, namespace, require) to the construction, to the variables, `this.` fields and
@@ -8,7 +9,7 @@ import { constructKind, kindForPath } from '../sdkPaths';
 // was not imported from the SDK package is a look-alike and is never reported.
 
 const sdkModules: Record<string, SourceSdk> = { openai: 'openai', '@anthropic-ai/sdk': 'anthropic' };
-const sdkClassNames: Record<SourceSdk, string[]> = { openai: ['OpenAI'], anthropic: ['Anthropic'] };
+const sdkClassNames: Record<SourceSdk, string[]> = { openai: ['OpenAI', 'AzureOpenAI'], anthropic: ['Anthropic'] };
 
 export interface JsSite extends Site {
   node: ts.CallExpression | ts.NewExpression;
@@ -16,6 +17,22 @@ export interface JsSite extends Site {
   boundName?: string;
   /** For method calls: the expression that evaluates to the client (`client`, `this.openai`). */
   clientExpr?: ts.Expression;
+  /** The call's promise is read through `.withResponse()` / `.asResponse()`. */
+  raw?: boolean;
+  /** For 'unsupported' sites: the API family (`audio`, `fineTuning`, …). */
+  api?: string;
+}
+
+/** A `new OpenAI({ baseURL: 'https://api.groq.com/…' })` talks to another host; `provider:` or a Bedrock URL is already migrated. */
+function aimedElsewhere(node: ts.NewExpression, source: SourceSdk = 'openai'): boolean {
+  const arg = node.arguments?.[0];
+  if (!arg || !ts.isObjectLiteralExpression(arg)) return false;
+  for (const p of arg.properties) {
+    const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+    if (name === 'provider') return true;
+    if (name === 'baseURL' && ts.isPropertyAssignment(p) && (ts.isStringLiteral(p.initializer) || ts.isNoSubstitutionTemplateLiteral(p.initializer)) && lookAlikeBaseURL(p.initializer.text, source)) return true;
+  }
+  return false;
 }
 
 export interface SdkImport {
@@ -145,7 +162,7 @@ export function scanJs(text: string, fileName: string, sourceFile = parseJs(text
     const expr = unwrap(raw);
     if (ts.isIdentifier(expr)) return clientVars.get(expr.text);
     if (ts.isPropertyAccessExpression(expr) && expr.expression.kind === ts.SyntaxKind.ThisKeyword) return clientProps.get(expr.name.text);
-    if (ts.isNewExpression(expr)) return classOf(expr.expression);
+    if (ts.isNewExpression(expr)) { const s = classOf(expr.expression); return s && !aimedElsewhere(expr, s) ? s : undefined; }
     if (ts.isCallExpression(expr) && ts.isIdentifier(expr.expression) && expr.arguments.length === 0) return factories.get(expr.expression.text);
     return undefined;
   };
@@ -170,7 +187,8 @@ export function scanJs(text: string, fileName: string, sourceFile = parseJs(text
   };
   const visit = (node: ts.Node): void => {
     if (ts.isNewExpression(node)) {
-      const source = classOf(node.expression);
+      const cls = classOf(node.expression);
+      const source = cls && !aimedElsewhere(node, cls) ? cls : undefined;
       if (source) { constructs.push({ node, source }); constructParents.set(node, stack[stack.length - 1]); }
     } else if (ts.isCallExpression(node)) {
       if (ts.isPropertyAccessExpression(node.expression) && !node.questionDotToken) calls.push({ node, parent: outerParent() });
@@ -195,7 +213,7 @@ export function scanJs(text: string, fileName: string, sourceFile = parseJs(text
       if (source) factories.set(node.name.text, source);
       const returned = ts.isFunctionDeclaration(node) && node.body && node.parameters.length === 0 ? node.body.statements.find(ts.isReturnStatement)?.expression : undefined;
       const made = returned && unwrap(returned);
-      if (made && ts.isNewExpression(made)) {
+      if (made && ts.isNewExpression(made) && !aimedElsewhere(made, classOf(made.expression))) {
         const madeSource = classOf(made.expression);
         if (madeSource) factories.set(node.name.text, madeSource);
       }
@@ -236,17 +254,21 @@ export function scanJs(text: string, fileName: string, sourceFile = parseJs(text
   for (const { node, parent } of calls) {
     const names: string[] = [];
     let base: ts.Expression = node.expression;
-    while (ts.isPropertyAccessExpression(base) && !clientSource(base) && names.length < 5) {
+    while (ts.isPropertyAccessExpression(base) && !clientSource(base) && names.length < 6) {
       names.unshift(base.name.text);
       base = base.expression;
     }
     const source = clientSource(base);
-    const match = source ? kindForPath(source, names.join('.')) : undefined;
-    if (!source || !match) continue;
+    if (!source) continue;
+    const match = kindForPath(source, names.join('.'));
+    const api = !match && source === 'openai' ? unsupportedFamily(names.join('.')) : undefined;
+    if (api) { sites.push({ ...site(node, parent, source, 'unsupported', false, undefined, base), api }); continue; }
+    if (!match) continue;
     const first = node.arguments[0];
     const streaming = match.streaming ?? (!!first && ts.isObjectLiteralExpression(first) && first.properties.some(p =>
       ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'stream' && p.initializer.kind === ts.SyntaxKind.TrueKeyword));
-    sites.push(site(node, parent, source, match.kind, streaming, undefined, base));
+    const wrapper = parent && ts.isPropertyAccessExpression(parent) && parent.expression === node && (parent.name.text === 'withResponse' || parent.name.text === 'asResponse');
+    sites.push({ ...site(node, parent, source, match.kind, streaming, undefined, base), ...(wrapper ? { raw: true } : {}) });
   }
   sites.sort((a, b) => a.start - b.start);
   return { sourceFile, sites, imports, classNames };

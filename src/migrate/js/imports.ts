@@ -4,6 +4,7 @@ import type { Need } from '../plan';
 import { parseJs, type JsScan } from './callFinder';
 import type { JsContext } from './context';
 import { quote } from './syntax';
+import { frameworkModules } from './frameworks';
 
 // Writes the imports rewritten sites rely on (once per file, beside the SDK import they replace)
 // and, after a full rewrite, removes SDK imports nothing refers to any more.
@@ -12,6 +13,7 @@ const runtimeClientNames: Array<[Need, string]> = [
   ['js:BedrockRuntimeClient', 'BedrockRuntimeClient'],
   ['js:ConverseCommand', 'ConverseCommand'],
   ['js:ConverseStreamCommand', 'ConverseStreamCommand'],
+  ['js:InvokeModelCommand', 'InvokeModelCommand'],
 ];
 
 function moduleOf(st: ts.Statement): string | undefined {
@@ -67,6 +69,23 @@ export function importEdits(ctx: JsContext, needs: ReadonlySet<Need>): TextEdit[
         : `const { ${runtimeNames.join(', ')} } = require(${quote('@aws-sdk/client-bedrock-runtime', q)})${s}`);
     }
   }
+  if (needs.has('js:OpenAI')) {
+    insertAfter(anchorFor('openai')?.statement, (style, s) => style === 'esm' ? `import OpenAI from ${quote('openai', q)}${s}` : `const OpenAI = require(${quote('openai', q)})${s}`);
+  }
+  // Framework targets: `import { X } from 'module'`, beside the framework import they replace.
+  const fromImports = new Map<string, string[]>();
+  for (const need of needs) {
+    const m = /^js-from:(.+):([^:]+)$/.exec(need);
+    if (m) fromImports.set(m[1], [...(fromImports.get(m[1]) ?? []), m[2]]);
+  }
+  for (const [module, wanted] of [...fromImports].sort()) {
+    const existing = has(module);
+    const present = new Set(existing ? bindingNames(existing).map(b => b.name) : []);
+    const names = wanted.filter(n => !present.has(n)).sort();
+    if (names.length === 0) continue;
+    const anchor = sf.statements.find(st => frameworkModules.has(moduleOf(st) ?? '')) ?? anchorFor('openai')?.statement;
+    insertAfter(anchor, (style, s) => style === 'esm' ? `import { ${names.join(', ')} } from ${quote(module, q)}${s}` : `const { ${names.map(n => n.replace(' as ', ': ')).join(', ')} } = require(${quote(module, q)})${s}`);
+  }
   if (needs.has('js:AnthropicBedrock') && !has('@anthropic-ai/bedrock-sdk')) {
     insertAfter(anchorFor('anthropic')?.statement, (style, s) => style === 'esm'
       ? `import AnthropicBedrock from ${quote('@anthropic-ai/bedrock-sdk', q)}${s}`
@@ -75,8 +94,52 @@ export function importEdits(ctx: JsContext, needs: ReadonlySet<Need>): TextEdit[
   return edits;
 }
 
+/** After a framework rewrite: drop bindings of the frameworks' OpenAI modules that nothing refers to any more. */
+export function removeUnusedModuleImports(text: string, fileName: string, modules: ReadonlySet<string>): string {
+  const sf = parseJs(text, fileName);
+  if (!sf.statements.some(st => modules.has(moduleOf(st) ?? ''))) return text;
+  const used = usedNames(sf);
+  const edits: TextEdit[] = [];
+  for (const st of sf.statements) {
+    if (!modules.has(moduleOf(st) ?? '')) continue;
+    const names = bindingNames(st);
+    const unused = names.filter(n => !used.has(n.name));
+    if (names.length === 0 || unused.length === 0) continue;
+    if (unused.length === names.length) {
+      let end = st.getEnd();
+      if (text[end] === '\n') end++;
+      else if (text.slice(end, end + 2) === '\r\n') end += 2;
+      edits.push({ start: lineStartOf(text, st.getStart(sf)), end, newText: '' });
+    } else {
+      for (const u of unused) edits.push({ start: u.start, end: u.end, newText: '' });
+    }
+  }
+  edits.sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const e of edits) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+function usedNames(sf: ts.SourceFile): Set<string> {
+  const used = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    if (ts.isImportDeclaration(n)) return;
+    if (ts.isIdentifier(n)) {
+      const p = n.parent;
+      const isDecl = ts.isVariableDeclaration(p) && p.name === n && moduleOfDecl(p) !== undefined;
+      const isBinding = ts.isBindingElement(p) && moduleOfDecl(p.parent.parent as ts.VariableDeclaration) !== undefined;
+      const isMember = ts.isPropertyAccessExpression(p) && p.name === n;
+      if (!isDecl && !isBinding && !isMember) used.add(n.text);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return used;
+}
+
 /** After a full rewrite: drop SDK import bindings that nothing refers to any more (whole statements when all go). */
-export function removeUnusedSdkImports(text: string, fileName: string, sources: ReadonlySet<'openai' | 'anthropic'>, scanOf: (text: string, sf: ts.SourceFile) => JsScan): string {
+/** `only`: consider just these local names (the mantle target drops only the Azure class it replaced). */
+export function removeUnusedSdkImports(text: string, fileName: string, sources: ReadonlySet<'openai' | 'anthropic'>, scanOf: (text: string, sf: ts.SourceFile) => JsScan, only?: ReadonlySet<string>): string {
   const sf = parseJs(text, fileName);
   const scan = scanOf(text, sf);
   const used = new Set<string>();
@@ -98,7 +161,8 @@ export function removeUnusedSdkImports(text: string, fileName: string, sources: 
     const st = imp.statement;
     const names = bindingNames(st);
     if (names.length === 0) continue;
-    const unused = names.filter(n => !used.has(n.name));
+    const unused = names.filter(n => !used.has(n.name) && (!only || only.has(n.name)));
+    if (unused.length === 0) continue;
     if (unused.length === names.length) {
       let end = st.getEnd();
       if (text[end] === '\n') end++;

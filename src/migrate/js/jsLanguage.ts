@@ -7,14 +7,16 @@ import { planConverseJs } from '../targets/converseJs';
 import { planMantleJs } from '../targets/mantleJs';
 import { parseJs, scanJs, type JsSite } from './callFinder';
 import type { JsContext } from './context';
-import { importEdits, removeUnusedSdkImports } from './imports';
+import { importEdits, removeUnusedModuleImports, removeUnusedSdkImports } from './imports';
 import { jsFileNameFor } from '../language';
+import { findJsFrameworkSites, frameworkModules, planJsFramework, type JsFrameworkSite } from './frameworks';
 import { enclosingStatement, firstSyntaxProblem, quoteOf, syntaxErrors } from './syntax';
 
 export const jsLanguage: LanguageSupport = {
   find(text, fileNameOrId) {
     const fileName = jsFileNameFor(fileNameOrId);
-    return scanJs(text, fileName, parseJs(text, fileName, false)).sites;
+    const sf = parseJs(text, fileName, false);
+    return [...scanJs(text, fileName, sf).sites, ...findJsFrameworkSites(sf)].sort((a, b) => a.start - b.start);
   },
   open(text, fileNameOrId, options) {
     const fileName = jsFileNameFor(fileNameOrId);
@@ -24,10 +26,10 @@ export const jsLanguage: LanguageSupport = {
     let comments: CommentSpan[] | undefined;
     const ctx: JsContext = { text, fileName, sf, scan, options, get quote() { return quote ??= quoteOf(sf); } };
     return {
-      sites: scan.sites,
+      sites: [...scan.sites, ...findJsFrameworkSites(sf)].sort((a, b) => a.start - b.start),
       plan(site: Site): SitePlan {
         const s = site as JsSite;
-        const plan = options.target === 'mantle' ? planMantleJs(ctx, s) : s.source === 'openai' ? planConverseJs(ctx, s) : planAnthropicBedrockJs(ctx, s);
+        const plan = (s as JsFrameworkSite).langchain || s.kind.startsWith('ai-sdk.') ? planJsFramework(ctx, s as JsFrameworkSite) : options.target === 'mantle' ? planMantleJs(ctx, s) : s.source === 'openai' ? planConverseJs(ctx, s) : planAnthropicBedrockJs(ctx, s);
         return keepDroppedComments(text, plan, enclosingStatement(s.node).getStart(sf), () => (comments ??= commentsOf(sf)));
       },
       filePlan(accepted) {
@@ -51,9 +53,11 @@ export const jsLanguage: LanguageSupport = {
   },
   parses: (text, fileName) => syntaxErrors(text, jsFileNameFor(fileName)) === 0,
   syntaxError: (text, fileNameOrId) => { const fileName = jsFileNameFor(fileNameOrId); return firstSyntaxProblem(parseJs(text, fileName, false)); },
-  tidy(text, fileNameOrId, options) {
-    if (options.target !== 'converse') return text;
+  tidy(raw, fileNameOrId, options) {
     const fileName = jsFileNameFor(fileNameOrId);
+    const text = removeUnusedModuleImports(raw, fileName, frameworkModules);
+    // mantle keeps the SDK: only the Azure class it replaced with OpenAI can go
+    if (options.target !== 'converse') return removeUnusedSdkImports(text, fileName, new Set(['openai']), (t, sf) => scanJs(t, fileName, sf), new Set(['AzureOpenAI']));
     const from = options.from ?? 'openai';
     const sources = new Set<'openai' | 'anthropic'>(from === 'all' ? ['openai', 'anthropic'] : [from]);
     return removeUnusedSdkImports(text, fileName, sources, (t, sf) => scanJs(t, fileName, sf));

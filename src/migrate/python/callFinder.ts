@@ -1,6 +1,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Site, SourceSdk } from '../model';
-import { constructKind, kindForPath, legacyPythonMethods, legacyPythonResources } from '../sdkPaths';
+import { constructKind, kindForPath, legacyPythonMethods, legacyPythonResources, legacyUnsupported, unsupportedFamily, withoutResponseWrappers } from '../sdkPaths';
+import { lookAlikeBaseURL } from '../lookAlikes';
 import { pythonQuery } from './parser';
 
 // Follows OpenAI and Anthropic clients through one Python file by name: `import openai` /
@@ -12,8 +13,8 @@ import { pythonQuery } from './parser';
 const finderQuery = '(call) @n (assignment) @n (typed_parameter) @n (typed_default_parameter) @n (with_item) @n (function_definition) @n';
 
 const sdkModules: Record<string, SourceSdk> = { openai: 'openai', anthropic: 'anthropic' };
-const syncClasses: Record<SourceSdk, string[]> = { openai: ['OpenAI'], anthropic: ['Anthropic'] };
-const asyncClasses: Record<SourceSdk, string[]> = { openai: ['AsyncOpenAI'], anthropic: ['AsyncAnthropic'] };
+const syncClasses: Record<SourceSdk, string[]> = { openai: ['OpenAI', 'AzureOpenAI'], anthropic: ['Anthropic'] };
+const asyncClasses: Record<SourceSdk, string[]> = { openai: ['AsyncOpenAI', 'AsyncAzureOpenAI'], anthropic: ['AsyncAnthropic'] };
 
 interface ClientInfo { source: SourceSdk; async: boolean }
 
@@ -23,6 +24,12 @@ export interface PySite extends Site {
   legacyResource?: string;
   /** For method calls: the node that evaluates to the client (`client`, `self.client`). */
   clientNode?: Node;
+  /** openai>=1 module-level client: `openai.chat.completions.create(...)` with no `OpenAI()` in sight. */
+  moduleClient?: boolean;
+  /** Called through `with_raw_response` / `with_streaming_response`. */
+  raw?: boolean;
+  /** For 'unsupported' sites: the API family (`audio`, `fine_tuning`, …). */
+  api?: string;
 }
 
 export interface PyImport {
@@ -79,7 +86,23 @@ export function scanPython(tree: Tree): PyScan {
       imports.push({ source, node: statement, names });
     }
   }
+  // `openai.base_url = "http://localhost:11434/v1"` (or openai<1.0's api_base) sends the module's calls elsewhere: a look-alike.
+  for (const statement of root.namedChildren) {
+    const assign = statement?.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
+    const left = assign?.type === 'assignment' ? assign.childForFieldName('left') : undefined;
+    const object = left?.type === 'attribute' ? left.childForFieldName('object') : undefined;
+    const attr = left?.childForFieldName('attribute')?.text;
+    if (object?.type === 'identifier' && modules.get(object.text) === 'openai' && (attr === 'base_url' || attr === 'api_base') && lookAlikeBaseURL(literalOf(assign!.childForFieldName('right')))) modules.delete(object.text);
+  }
   if (classNames.size === 0 && modules.size === 0) return { sites: [], imports, classNames, modules, boundNames: [] };
+  /** A client aimed at another host (Groq, Ollama, …) or already at Bedrock is not an OpenAI call site. */
+  const aimedElsewhere = (call: Node): boolean => {
+    const kw = keywordArguments(call);
+    if (kw.has('provider')) return true;
+    const fn = call.childForFieldName('function');
+    const source = (fn && classOf(fn)?.source) ?? 'openai';
+    return lookAlikeBaseURL(literalOf(kw.get('base_url')?.childForFieldName('value')), source);
+  };
 
   const classOf = (fn: Node): ClientInfo | undefined => {
     if (fn.type === 'identifier') return classNames.get(fn.text);
@@ -114,7 +137,7 @@ export function scanPython(tree: Tree): PyScan {
     if (node.type === 'call') {
       const fn = node.childForFieldName('function');
       if (fn?.type === 'identifier' && factories.has(fn.text)) return factories.get(fn.text);
-      return fn ? classOf(fn) : undefined;
+      return fn && !aimedElsewhere(node) ? classOf(fn) : undefined;
     }
     return undefined;
   };
@@ -133,7 +156,7 @@ export function scanPython(tree: Tree): PyScan {
       case 'call': {
         const fn = node.childForFieldName('function');
         const info = fn ? classOf(fn) : undefined;
-        if (info) constructs.push({ node, info }); else if (fn?.type === 'attribute') calls.push({ call: node, fn });
+        if (info) { if (!aimedElsewhere(node)) constructs.push({ node, info }); } else if (fn?.type === 'attribute') calls.push({ call: node, fn });
         break;
       }
       case 'assignment': {
@@ -158,7 +181,7 @@ export function scanPython(tree: Tree): PyScan {
         const body = node.childForFieldName('body');
         const returned = body?.namedChildren.find(c => c?.type === 'return_statement')?.namedChildren[0];
         const made = returned ? unwrapParens(returned) : undefined;
-        const info = typed ?? (made?.type === 'call' && made.childForFieldName('function') ? classOf(made.childForFieldName('function')!) : undefined);
+        const info = typed ?? (made?.type === 'call' && made.childForFieldName('function') && !aimedElsewhere(made) ? classOf(made.childForFieldName('function')!) : undefined);
         if (name && info) factories.set(name, info);
         break;
       }
@@ -185,29 +208,38 @@ export function scanPython(tree: Tree): PyScan {
   const collectSites = (): PySite[] => {
     const sites: PySite[] = [];
     const awaited = (node: Node) => unwrapUp(node)?.type === 'await';
-    const push = (node: Node, kind: PySite['kind'], source: SourceSdk, streaming: boolean, isAsync: boolean, legacyResource?: string, clientNode?: Node) => {
-      sites.push({ kind, source, start: node.startIndex, end: node.endIndex, line: node.startPosition.row + 1, streaming, async: isAsync, node, legacyResource, clientNode });
+    const push = (node: Node, kind: PySite['kind'], source: SourceSdk, streaming: boolean, isAsync: boolean, legacyResource?: string, clientNode?: Node, extra: Partial<PySite> = {}) => {
+      sites.push({ kind, source, start: node.startIndex, end: node.endIndex, line: node.startPosition.row + 1, streaming, async: isAsync, node, legacyResource, clientNode, ...extra });
     };
     for (const { node, info } of constructs) push(node, constructKind(info.source), info.source, false, info.async);
 
     for (const { call, fn } of calls) {
       const names: string[] = [];
       let base: Node | null = fn;
-      while (base && base.type === 'attribute' && !clientOf(base) && names.length < 5) {
+      while (base && base.type === 'attribute' && !clientOf(base) && names.length < 6) {
         names.unshift(base.childForFieldName('attribute')?.text ?? '');
         base = base.childForFieldName('object');
       }
       if (!base) continue;
       const info = clientOf(base);
-      if (info) {
-        const match = kindForPath(info.source, names.join('.'));
-        if (match) push(call, match.kind, info.source, match.streaming ?? hasTrueKeyword(call, 'stream'), info.async || awaited(call), undefined, base);
+      const { path, raw } = withoutResponseWrappers(names);
+      const onClient = (source: SourceSdk, isAsync: boolean, extra: Partial<PySite>) => {
+        const match = kindForPath(source, path);
+        if (match) { push(call, match.kind, source, match.streaming ?? hasTrueKeyword(call, 'stream'), isAsync || awaited(call), undefined, base!, { raw, ...extra }); return; }
+        const api = source === 'openai' ? unsupportedFamily(path) : undefined;
+        if (api) push(call, 'unsupported', source, false, isAsync || awaited(call), undefined, base!, { api, ...extra });
+      };
+      if (info) { onClient(info.source, info.async, {}); continue; }
+      if (base.type !== 'identifier' || modules.get(base.text) !== 'openai') continue;
+      // openai<1.0: module-level resources on the `openai` module itself.
+      if (names.length === 2 && legacyPythonResources.has(names[0]) && legacyPythonMethods.has(names[1])) {
+        const api = legacyUnsupported[names[0]];
+        if (api) push(call, 'unsupported', 'openai', false, awaited(call), names[0], undefined, { api });
+        else push(call, 'legacy-v0', 'openai', hasTrueKeyword(call, 'stream'), names[1] === 'acreate' || awaited(call), names[0]);
         continue;
       }
-      // openai<1.0: module-level resources on the `openai` module itself.
-      if (base.type === 'identifier' && modules.get(base.text) === 'openai' && names.length === 2 && legacyPythonResources.has(names[0]) && legacyPythonMethods.has(names[1])) {
-        push(call, 'legacy-v0', 'openai', hasTrueKeyword(call, 'stream'), names[1] === 'acreate' || awaited(call), names[0]);
-      }
+      // openai>=1.0: the module is itself a client (`openai.chat.completions.create(...)`).
+      onClient('openai', false, { moduleClient: true });
     }
     return sites.sort((a, b) => a.start - b.start);
   };
@@ -231,6 +263,13 @@ export function keywordArguments(call: Node): Map<string, Node> {
     if (name) out.set(name, arg);
   }
   return out;
+}
+
+/** The value of a plain string literal node, or undefined. */
+function literalOf(node: Node | null | undefined): string | undefined {
+  if (!node || node.type !== 'string') return undefined;
+  if (node.namedChildren.some(c => c?.type === 'interpolation')) return undefined;
+  return node.namedChildren.filter(c => c?.type === 'string_content').map(c => c!.text).join('');
 }
 
 function hasTrueKeyword(call: Node, name: string): boolean {

@@ -4,6 +4,7 @@ import type { Need } from '../plan';
 import { scanPython } from './callFinder';
 import { parsePython } from './parser';
 import { pyQuote, type PyContext } from './syntax';
+import { frameworkSourceModule } from './frameworks';
 
 // Adds the imports rewritten Python sites rely on (standard-library modules before the first
 // import, SDK ones beside the import they replace) and, after a full rewrite, removes SDK
@@ -46,11 +47,19 @@ export function importEdits(ctx: PyContext, needs: ReadonlySet<Need>): TextEdit[
     if (!node) return before(line);
     edits.push({ start: node.endIndex, end: node.endIndex, newText: `\n${line}` });
   };
-  const stdlib = (['asyncio', 'contextlib', 'os'] as const).filter(m => needs.has(`py:${m}`) && !importsModule(root, m));
+  const stdlib = (['asyncio', 'contextlib', 'json', 'os'] as const).filter(m => needs.has(`py:${m}`) && !importsModule(root, m));
   for (const m of stdlib) before(`import ${m}`);
   if (needs.has('py:openai-bedrock-provider') && !importsFrom(root, 'openai.providers', 'bedrock')) after(anchorFor('openai'), 'from openai.providers import bedrock');
   if ((needs.has('py:boto3') || needs.has('py:legacy-runtime-client')) && !importsModule(root, 'boto3')) after(anchorFor('openai'), 'import boto3');
   if (needs.has('py:BaseClient') && !importsFrom(root, 'botocore.client', 'BaseClient')) after(anchorFor('openai'), 'from botocore.client import BaseClient');
+  const openAINames = (['OpenAI', 'AsyncOpenAI'] as const).filter(n => needs.has(`py:${n}`) && !importsFrom(root, 'openai', n));
+  if (openAINames.length) after(anchorFor('openai'), `from openai import ${openAINames.join(', ')}`);
+  const fromImports = new Map<string, string[]>();
+  for (const need of needs) {
+    const m = /^py-from:(.+):([^:]+)$/.exec(need);
+    if (m && !importsFrom(root, m[1], m[2])) fromImports.set(m[1], [...(fromImports.get(m[1]) ?? []), m[2]]);
+  }
+  for (const [module, names] of [...fromImports].sort()) after(topImports(root).find(st => st.type === 'import_from_statement' && frameworkSourceModule(st.childForFieldName('module_name')?.text ?? '')) ?? last, `from ${module} import ${names.sort().join(', ')}`);
   const anthropicNames = (['AnthropicBedrock', 'AsyncAnthropicBedrock'] as const).filter(n => needs.has(`py:${n}`) && !importsFrom(root, 'anthropic', n));
   if (anthropicNames.length) after(anchorFor('anthropic'), `from anthropic import ${anthropicNames.join(', ')}`);
   if (needs.has('py:legacy-runtime-client') && !/^bedrock_runtime = /m.test(ctx.text)) {
@@ -59,7 +68,8 @@ export function importEdits(ctx: PyContext, needs: ReadonlySet<Need>): TextEdit[
   return edits;
 }
 
-export function removeUnusedSdkImports(text: string, sources: ReadonlySet<'openai' | 'anthropic'>): string {
+/** `only`: consider just these imported names (the mantle target drops only the Azure classes it replaced). */
+export function removeUnusedSdkImports(text: string, sources: ReadonlySet<'openai' | 'anthropic'>, only?: ReadonlySet<string>): string {
   const tree = parsePython(text);
   try {
     const root = tree.rootNode;
@@ -78,15 +88,16 @@ export function removeUnusedSdkImports(text: string, sources: ReadonlySet<'opena
       const st = imp.node;
       if (edits.some(e => e.start <= st.startIndex && st.startIndex < e.end)) continue;
       if (st.type === 'import_statement') {
+        if (only) continue;
         if (imp.moduleAlias && !used.has(imp.moduleAlias) && st.namedChildren.length === 1) edits.push(wholeLine(text, st));
         continue;
       }
       const names = st.childrenForFieldName('name').filter((n): n is Node => !!n);
       const local = (n: Node) => (n.type === 'aliased_import' ? n.childForFieldName('alias')?.text : n.text) ?? '';
-      const unused = names.filter(n => !used.has(local(n)));
+      const unused = names.filter(n => !used.has(local(n)) && (!only || only.has(n.type === 'aliased_import' ? n.childForFieldName('name')?.text ?? '' : n.text)));
       if (unused.length === 0) continue;
       if (unused.length === names.length) { edits.push(wholeLine(text, st)); continue; }
-      const keep = names.filter(n => used.has(local(n))).map(n => n.text);
+      const keep = names.filter(n => !unused.includes(n)).map(n => n.text);
       const first = names[0];
       const lastName = names[names.length - 1];
       edits.push({ start: first.startIndex, end: lastName.endIndex, newText: keep.join(', ') });

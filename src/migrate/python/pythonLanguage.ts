@@ -9,19 +9,20 @@ import { scanPython, type PySite } from './callFinder';
 import { importEdits, removeUnusedSdkImports } from './imports';
 import { parsePython } from './parser';
 import { findPythonSites } from './siteSearch';
+import { findFrameworkSites, findFrameworkSitesIn, planFrameworkPython, removeUnusedFrameworkImports, type FrameworkSite } from './frameworks';
 import { firstSyntaxProblem, parsesPython, quoteOf, statementOf, type PyContext } from './syntax';
 
 export const pythonLanguage: LanguageSupport = {
-  find: text => findPythonSites(text),
+  find: text => [...findPythonSites(text), ...findFrameworkSitesIn(text)].sort((a, b) => a.start - b.start),
   open(text, _fileName, options) {
     const tree = parsePython(text);
     const scan = scanPython(tree);
     const ctx: PyContext = { text, tree, scan, options, quote: quoteOf(tree.rootNode) };
     return {
-      sites: scan.sites,
+      sites: [...scan.sites, ...findFrameworkSites(tree)].sort((a, b) => a.start - b.start),
       plan(site: Site): SitePlan {
         const s = site as PySite;
-        const plan = options.target === 'mantle' ? planMantlePython(ctx, s) : s.source === 'openai' ? planConversePython(ctx, s) : planAnthropicBedrockPython(ctx, s);
+        const plan = 'framework' in s ? planFrameworkPython(ctx, s as FrameworkSite) : options.target === 'mantle' ? planMantlePython(ctx, s) : s.source === 'openai' ? planConversePython(ctx, s) : planAnthropicBedrockPython(ctx, s);
         const comments = () => tree.rootNode.descendantsOfType('comment').filter((c): c is Node => !!c).map(c => ({ start: c.startIndex, end: c.endIndex, text: c.text }));
         return keepDroppedComments(text, plan, statementOf(s.node).startIndex, comments);
       },
@@ -48,8 +49,10 @@ export const pythonLanguage: LanguageSupport = {
     const tree = parsePython(text);
     try { return parsesPython(tree); } finally { tree.delete(); }
   },
-  tidy(text, _fileName, options) {
-    if (options.target !== 'converse') return text;
+  tidy(raw, _fileName, options) {
+    const text = removeUnusedFrameworkImports(raw);
+    // mantle keeps the SDK: only the Azure classes it replaced with OpenAI/AsyncOpenAI can go
+    if (options.target !== 'converse') return removeUnusedSdkImports(text, new Set(['openai']), new Set(['AzureOpenAI', 'AsyncAzureOpenAI']));
     const from = options.from ?? 'openai';
     return removeUnusedSdkImports(text, new Set<'openai' | 'anthropic'>(from === 'all' ? ['openai', 'anthropic'] : [from]));
   },

@@ -6,17 +6,22 @@ import { rewriteModel, type JsContext } from '../js/context';
 import { accessChainAbove, enclosingStatement, layoutOf, plainProperties, propName, quote, referencesIn, textOf, unwrapExpr, type Layout } from '../js/syntax';
 import { mapChatRequest, matchRead, reindent, stopReasonFor, stopReasonNote, type Out, type ResponseRead, type Val } from './converseRequest';
 import { indentAt } from '../edits';
+import { unsupportedNote } from '../sdkPaths';
+import { planInvokeModelJs } from './invokeModelJs';
 
 // Target B for JS/TS: OpenAI calls become @aws-sdk/client-bedrock-runtime ConverseCommand /
 // ConverseStreamCommand sends, and the response reads we can trace follow.
 
 export function planConverseJs(ctx: JsContext, site: JsSite): SitePlan {
+  if (site.raw) return manual(ctx, site, '.withResponse()/.asResponse() read OpenAI\'s HTTP response: the AWS SDK returns $metadata (requestId, httpStatusCode) on the ConverseCommand output instead; rewrite by hand');
   switch (site.kind) {
+    case 'unsupported': return manual(ctx, site, unsupportedNote(site.api));
+    case 'chat.completions.runTools': return manual(ctx, site, 'runTools has no Converse counterpart: loop on ConverseCommand with toolConfig and toolResult turns by hand, or keep this call on mantle');
     case 'client-construct': return construct(ctx, site);
     case 'chat.completions.create': return chat(ctx, site, 'chat');
     case 'responses.create': return site.streaming ? manual(ctx, site, 'streamed Responses events have no direct ConverseStream translation: rewrite by hand or keep this call on mantle') : chat(ctx, site, 'responses');
-    case 'embeddings.create': return manual(ctx, site, 'embeddings on Bedrock: InvokeModelCommand with amazon.titan-embed-text-v2:0 ({ inputText } → { embedding })');
-    case 'images.generate': return manual(ctx, site, 'images on Bedrock: InvokeModelCommand with amazon.nova-canvas-v1:0 (taskType TEXT_IMAGE → base64 images)');
+    case 'embeddings.create':
+    case 'images.generate': return planInvokeModelJs(ctx, site, text => manual(ctx, site, text));
     case 'beta.parse': return manual(ctx, site, 'structured-output parsing has no Converse helper: request JSON (or a tool) and validate it yourself');
     case 'chat.completions.stream': return manual(ctx, site, 'the stream helper\'s events differ from ConverseStream: rewrite with ConverseStreamCommand by hand');
     default: return manual(ctx, site, 'convert this call by hand');
@@ -178,7 +183,7 @@ function traceResponse(ctx: JsContext, call: ts.CallExpression, streaming: boole
   mark(outer, 'the Converse response flows on from here: adapt its readers (output.message.content[0].text) by hand');
 }
 
-function enclosingScope(node: ts.Node): ts.Node {
+export function enclosingScope(node: ts.Node): ts.Node {
   let cur: ts.Node = node;
   while (cur.parent && !ts.isBlock(cur.parent) && !ts.isSourceFile(cur.parent)) cur = cur.parent;
   return cur.parent ?? cur;

@@ -5,12 +5,17 @@ import { unwrapParens, type PySite } from '../python/callFinder';
 import { accessChainAbove, callArgs, layoutOf, pyQuote, rewriteModel, statementOf, stringValue, type PyContext, type PyLayout } from '../python/syntax';
 import { mapChatRequest, matchRead, reindent, stopReasonFor, stopReasonNote, type Out, type ResponseRead, type Val } from './converseRequest';
 import { indentAt } from '../edits';
+import { unsupportedNote } from '../sdkPaths';
+import { planInvokeModelPython } from './invokeModelPython';
 
 // Target B for Python: OpenAI calls become boto3 bedrock-runtime converse / converse_stream,
 // and the response reads we can trace follow (boto3 returns plain dicts).
 
 export function planConversePython(ctx: PyContext, site: PySite): SitePlan {
+  if (site.raw) return manual(ctx, site, 'with_raw_response/with_streaming_response read OpenAI\'s HTTP response: boto3 returns ResponseMetadata (RequestId, HTTPStatusCode) in the converse result instead; rewrite by hand');
   switch (site.kind) {
+    case 'unsupported': return manual(ctx, site, unsupportedNote(site.api));
+    case 'chat.completions.runTools': return manual(ctx, site, 'runTools has no Converse counterpart: loop on converse with toolConfig and toolResult turns by hand, or keep this call on mantle');
     case 'client-construct': return construct(ctx, site);
     case 'chat.completions.create': return chat(ctx, site, 'chat');
     case 'responses.create': return site.streaming ? manual(ctx, site, 'streamed Responses events have no direct converse_stream translation: rewrite by hand or keep this call on mantle') : chat(ctx, site, 'responses');
@@ -19,8 +24,8 @@ export function planConversePython(ctx: PyContext, site: PySite): SitePlan {
       return manual(ctx, site, site.legacyResource === 'Embedding'
         ? 'openai<1.0 embeddings: call invoke_model with amazon.titan-embed-text-v2:0 ({"inputText"} → {"embedding"})'
         : 'openai<1.0 completion API: rewrite as a converse call with one user message by hand');
-    case 'embeddings.create': return manual(ctx, site, 'embeddings on Bedrock: invoke_model with amazon.titan-embed-text-v2:0 ({"inputText"} → {"embedding"})');
-    case 'images.generate': return manual(ctx, site, 'images on Bedrock: invoke_model with amazon.nova-canvas-v1:0 (taskType TEXT_IMAGE → base64 images)');
+    case 'embeddings.create':
+    case 'images.generate': return planInvokeModelPython(ctx, site, text => manual(ctx, site, text));
     case 'beta.parse': return manual(ctx, site, 'structured-output parsing has no Converse helper: request JSON (or a tool) and validate it yourself');
     case 'chat.completions.stream': return manual(ctx, site, 'the stream helper\'s events differ from converse_stream: rewrite by hand');
     default: return manual(ctx, site, 'convert this call by hand');
@@ -112,7 +117,8 @@ function renderKwargs(entries: Array<[string, Out]>, ctx: PyContext, layout: PyL
 function chat(ctx: PyContext, site: PySite, api: 'chat' | 'responses'): SitePlan {
   const call = site.node;
   const args = callArgs(call);
-  const legacy = site.kind === 'legacy-v0';
+  // openai<1.0 resources and the openai>=1 module client have no client object: a module-level bedrock_runtime takes their place.
+  const legacy = site.kind === 'legacy-v0' || !!site.moduleClient;
   if (args.other.length || (!site.clientNode && !legacy)) return manual(ctx, site, 'request arguments are positional or unpacked: build the converse arguments by hand');
   if (site.async && site.streaming) return manual(ctx, site, 'boto3 streams are synchronous: iterate converse_stream in a worker thread (asyncio.to_thread) by hand');
   const model = rewriteModel(ctx, args.keywords.find(k => k.name === 'model')?.value, 'openai', 'converse');
@@ -160,7 +166,7 @@ function quoteInside(node: Node, preferred: string): string {
   return preferred;
 }
 
-function references(scope: Node, name: string, after: number): Node[] {
+export function references(scope: Node, name: string, after: number): Node[] {
   return scope.descendantsOfType('identifier').filter((id): id is Node => {
     if (!id || id.text !== name || id.startIndex < after) return false;
     const p = id.parent;
@@ -171,7 +177,7 @@ function references(scope: Node, name: string, after: number): Node[] {
   });
 }
 
-function scopeOf(node: Node): Node {
+export function scopeOf(node: Node): Node {
   let cur: Node | null = node.parent;
   while (cur && cur.type !== 'function_definition' && cur.type !== 'module') cur = cur.parent;
   return cur?.type === 'function_definition' ? cur.childForFieldName('body') ?? cur : cur ?? node;

@@ -6,6 +6,7 @@ import type { JsSite } from '../js/callFinder';
 import { rewriteModel, type JsContext } from '../js/context';
 import { enclosingStatement, layoutOf, plainProperties, propName, quote, renderObject, textOf } from '../js/syntax';
 import { openAIHasProviders, unsupportedParams } from './compatibility';
+import { unsupportedNote } from '../sdkPaths';
 
 // Target A for JS/TS: keep the vendor SDK, point the client at Bedrock, map model names.
 
@@ -13,9 +14,12 @@ import { openAIHasProviders, unsupportedParams } from './compatibility';
 const openAIOptionsReplacedByProvider = ['apiKey', 'baseURL', 'organization', 'adminAPIKey', 'workloadIdentity', 'dataResidency'];
 /** Without the provider only the key and endpoint change. */
 const fallbackReplaced = ['apiKey', 'baseURL'];
+/** AzureOpenAI's own options: Bedrock has no deployments or API versions. */
+const azureOptions = ['endpoint', 'apiVersion', 'deployment', 'azureADTokenProvider'];
 const anthropicOptionsReplaced = ['apiKey', 'authToken', 'baseURL'];
 
 export function planMantleJs(ctx: JsContext, site: JsSite): SitePlan {
+  if (site.kind === 'unsupported') return finish(ctx, site, [], [{ text: unsupportedNote(site.api), manual: true }], []);
   if (site.kind === 'client-construct') return constructOpenAI(ctx, site);
   if (site.kind === 'anthropic-construct') return constructAnthropic(ctx, site);
   const call = site.node as ts.CallExpression;
@@ -64,7 +68,9 @@ function constructOpenAI(ctx: JsContext, site: JsSite): SitePlan {
 
   const q = ctx.quote;
   const withProvider = openAIHasProviders('js', ctx.options.openaiVersion);
-  const replaced = withProvider ? openAIOptionsReplacedByProvider : fallbackReplaced;
+  const callee = node.expression;
+  const azure = (ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '') === 'AzureOpenAI';
+  const replaced = [...(withProvider ? openAIOptionsReplacedByProvider : fallbackReplaced), ...(azure ? azureOptions : [])];
   const kept = (arg?.properties ?? []).filter(p => !replaced.includes(propName(p) ?? '')).map(p => textOf(p, ctx.sf));
   const removed = (arg?.properties ?? []).map(p => propName(p) ?? '').filter(n => replaced.includes(n));
   const layout = layoutOf(arg, node, ctx.sf);
@@ -79,7 +85,16 @@ function constructOpenAI(ctx: JsContext, site: JsSite): SitePlan {
     entries = [`baseURL: ${quote(mantleOpenAIBaseURL(ctx.options.region), q)}`, `apiKey: process.env[${quote('AWS_BEARER_TOKEN_BEDROCK', q)}]`, ...kept];
     notes.push({ text: `openai ${ctx.options.openaiVersion} predates the SDK's Bedrock provider (6.45.0): using the mantle base URL with a Bedrock API key from AWS_BEARER_TOKEN_BEDROCK${removed.length ? ` (replacing ${removed.join(', ')})` : ''}; upgrade openai to use IAM credentials`, manual: false });
   }
-  return finish(ctx, site, [argumentsEdit(ctx, node, renderObject(entries, layout))], notes, needs);
+  const edits = [argumentsEdit(ctx, node, renderObject(entries, layout))];
+  if (azure) {
+    // `new AzureOpenAI(…)` becomes `new OpenAI(…)`: the OpenAI class takes the provider, AzureOpenAI insists on an endpoint.
+    const name = ts.isIdentifier(callee) ? callee : (callee as ts.PropertyAccessExpression).name;
+    const local = ts.isIdentifier(callee) ? [...ctx.scan.classNames].find(([n, s]) => s === 'openai' && n === 'OpenAI')?.[0] ?? 'OpenAI' : 'OpenAI';
+    edits.push({ start: name.getStart(ctx.sf), end: name.getEnd(), newText: local });
+    if (ts.isIdentifier(callee) && !ctx.scan.classNames.has('OpenAI')) needs.push('js:OpenAI');
+    notes.push({ text: 'AzureOpenAI became OpenAI with the Bedrock provider: Azure deployment names are not Bedrock model ids, so check each call\'s model', manual: false });
+  }
+  return finish(ctx, site, edits, notes, needs);
 }
 
 function constructAnthropic(ctx: JsContext, site: JsSite): SitePlan {

@@ -5,12 +5,15 @@ import type { Node } from 'web-tree-sitter';
 import type { PySite } from '../python/callFinder';
 import { callArgs, layoutOf, pyQuote, renderArgs, rewriteModel, statementOf, type PyContext } from '../python/syntax';
 import { openAIHasProviders, unsupportedParams } from './compatibility';
+import { unsupportedNote } from '../sdkPaths';
 
 // Target A for Python: keep the vendor SDK, point the client at Bedrock, map model names.
 
 const openAIOptionsReplacedByProvider = ['api_key', 'base_url', 'organization', 'admin_api_key', 'workload_identity', 'data_residency'];
 /** Without the provider only the key and endpoint change. */
 const fallbackReplaced = ['api_key', 'base_url'];
+/** AzureOpenAI's own options: Bedrock has no deployments or API versions. */
+const azureOptions = ['azure_endpoint', 'api_version', 'azure_deployment', 'azure_ad_token', 'azure_ad_token_provider'];
 const anthropicOptionsReplaced = ['api_key', 'auth_token', 'base_url'];
 
 export function finishPy(ctx: PyContext, site: PySite, edits: TextEdit[], notes: Note[], needs: Need[]): SitePlan {
@@ -18,10 +21,16 @@ export function finishPy(ctx: PyContext, site: PySite, edits: TextEdit[], notes:
 }
 
 export function planMantlePython(ctx: PyContext, site: PySite): SitePlan {
+  if (site.kind === 'unsupported') return finishPy(ctx, site, [], [{ text: unsupportedNote(site.api), manual: true }], []);
   if (site.kind === 'client-construct') return constructOpenAI(ctx, site);
   if (site.kind === 'anthropic-construct') return constructAnthropic(ctx, site);
   const notes: Note[] = [];
   const edits: TextEdit[] = [];
+  if (site.moduleClient) {
+    const config = moduleConfigEdits(ctx, site, 'base_url');
+    if (config.length) notes.push({ text: 'the module-level client now points at mantle (openai.base_url) with the Bedrock API key from AWS_BEARER_TOKEN_BEDROCK: the module client takes no provider, so construct OpenAI(provider=bedrock(...)) to use IAM credentials', manual: false });
+    edits.push(...config);
+  }
   if (site.kind === 'legacy-v0') return legacy(ctx, site);
   if (site.kind === 'embeddings.create' || site.kind === 'images.generate') {
     notes.push({ text: site.kind === 'embeddings.create'
@@ -42,7 +51,7 @@ export function planMantlePython(ctx: PyContext, site: PySite): SitePlan {
     const why = unsupportedParams(site.kind)[k.name];
     if (why) notes.push({ text: `'${k.name}' ${why}`, manual: false });
   }
-  return finishPy(ctx, site, edits, notes, []);
+  return finishPy(ctx, site, edits, notes, site.moduleClient && edits.some(e => e.newText.includes('AWS_BEARER_TOKEN_BEDROCK')) ? ['py:os'] : []);
 }
 
 function keptAndRemoved(ctx: PyContext, site: PySite, replaced: string[]) {
@@ -54,7 +63,10 @@ function keptAndRemoved(ctx: PyContext, site: PySite, replaced: string[]) {
 
 function constructOpenAI(ctx: PyContext, site: PySite): SitePlan {
   const withProvider = openAIHasProviders('python', ctx.options.openaiVersion);
-  const { args, kept, removed, layout } = keptAndRemoved(ctx, site, withProvider ? openAIOptionsReplacedByProvider : fallbackReplaced);
+  const fn = site.node.childForFieldName('function');
+  const nameNode = fn?.type === 'attribute' ? fn.childForFieldName('attribute') : fn;
+  const azure = !!nameNode && /^(Async)?AzureOpenAI$/.test(nameNode.text) ? nameNode : undefined;
+  const { args, kept, removed, layout } = keptAndRemoved(ctx, site, [...(withProvider ? openAIOptionsReplacedByProvider : fallbackReplaced), ...(azure ? azureOptions : [])]);
   if (args.other.length) return finishPy(ctx, site, [], [{ text: 'client options are positional or unpacked: add provider=bedrock(region=...) and drop api_key/base_url by hand', manual: true }], []);
   if (args.keywords.some(k => k.name === 'provider')) return finishPy(ctx, site, [], [], []);
   const baseURL = args.keywords.find(k => k.name === 'base_url');
@@ -73,7 +85,15 @@ function constructOpenAI(ctx: PyContext, site: PySite): SitePlan {
     notes.push({ text: `openai ${ctx.options.openaiVersion} predates the SDK's Bedrock provider (2.44.0): using the mantle base URL with a Bedrock API key from AWS_BEARER_TOKEN_BEDROCK${removed.length ? ` (replacing ${removed.join(', ')})` : ''}; upgrade openai to use IAM credentials`, manual: false });
   }
   const list = args.list!;
-  return finishPy(ctx, site, [{ start: list.startIndex, end: list.endIndex, newText: renderArgs(entries, layout) }], notes, needs);
+  const edits: TextEdit[] = [{ start: list.startIndex, end: list.endIndex, newText: renderArgs(entries, layout) }];
+  if (azure) {
+    // AzureOpenAI insists on an Azure endpoint; the plain client takes the provider (or mantle's URL).
+    const plain = azure.text.startsWith('Async') ? 'AsyncOpenAI' : 'OpenAI';
+    edits.push({ start: azure.startIndex, end: azure.endIndex, newText: plain });
+    if (fn?.type === 'identifier' && !ctx.scan.classNames.has(plain)) needs.push(plain === 'OpenAI' ? 'py:OpenAI' : 'py:AsyncOpenAI');
+    notes.push({ text: `${azure.text} became ${plain} on Bedrock: Azure deployment names are not Bedrock model ids, so check each call's model`, manual: false });
+  }
+  return finishPy(ctx, site, edits, notes, needs);
 }
 
 function constructAnthropic(ctx: PyContext, site: PySite): SitePlan {
@@ -102,15 +122,17 @@ function legacy(ctx: PyContext, site: PySite): SitePlan {
   }
   const args = callArgs(site.node);
   const rewrite = rewriteModel(ctx, args.keywords.find(k => k.name === 'model')?.value, 'openai', 'mantle');
-  const config = legacyConfigEdits(ctx, site);
+  const config = moduleConfigEdits(ctx, site, 'api_base');
   const notes: Note[] = [...rewrite.notes];
   if (config.length) notes.push({ text: 'openai<1.0: openai.api_base/api_key now point at mantle with the Bedrock API key from AWS_BEARER_TOKEN_BEDROCK; upgrade to openai>=2.44 for the Bedrock provider', manual: false });
   return finishPy(ctx, site, [...rewrite.edits, ...config], notes, config.length ? ['py:os'] : []);
 }
 
-/** Edits that set `openai.api_key`/`openai.api_base` at module level (the same for every legacy site, so they merge). */
-function legacyConfigEdits(ctx: PyContext, site: PySite): TextEdit[] {
-  const alias = site.node.childForFieldName('function')?.childForFieldName('object')?.childForFieldName('object')?.text ?? 'openai';
+/** Edits that set `openai.api_key` and the base URL setting (`api_base` before 1.0, `base_url` after) at module level (the same for every site, so they merge). */
+function moduleConfigEdits(ctx: PyContext, site: PySite, baseSetting: 'api_base' | 'base_url'): TextEdit[] {
+  let object = site.node.childForFieldName('function');
+  while (object?.type === 'attribute') object = object.childForFieldName('object');
+  const alias = object?.type === 'identifier' ? object.text : 'openai';
   const q = ctx.quote;
   const key = `os.environ[${pyQuote('AWS_BEARER_TOKEN_BEDROCK', q)}]`;
   const base = pyQuote(mantleOpenAIBaseURL(ctx.options.region), q);
@@ -123,10 +145,10 @@ function legacyConfigEdits(ctx: PyContext, site: PySite): TextEdit[] {
   }
   const edits: TextEdit[] = [];
   const apiKey = settings.get('api_key');
-  const apiBase = settings.get('api_base');
+  const apiBase = settings.get(baseSetting);
   if (apiKey && apiKey.value.text !== key) edits.push({ start: apiKey.value.startIndex, end: apiKey.value.endIndex, newText: key });
   if (apiBase && !/bedrock-mantle/.test(apiBase.value.text)) edits.push({ start: apiBase.value.startIndex, end: apiBase.value.endIndex, newText: base });
-  const missing = [...(apiKey ? [] : [`${alias}.api_key = ${key}`]), ...(apiBase ? [] : [`${alias}.api_base = ${base}`])];
+  const missing = [...(apiKey ? [] : [`${alias}.api_key = ${key}`]), ...(apiBase ? [] : [`${alias}.${baseSetting} = ${base}`])];
   if (missing.length) {
     const after = apiKey?.statement ?? apiBase?.statement ?? ctx.scan.imports.find(i => i.source === 'openai')?.node;
     if (after) edits.push({ start: after.endIndex, end: after.endIndex, newText: missing.map(l => `\n${l}`).join('') });

@@ -5,6 +5,7 @@ import { CALL_SITES_VIEW, CallSiteTreeProvider, isFileNode, type CallSiteNode } 
 import { MIGRATE_SITE_COMMAND, MigrationCodeLensProvider } from './migrationCodeLensProvider';
 import { migrateResources, MigrateResourcesOptions } from './migrateResources';
 import { WorkspaceCallSiteScan, type ScanSummary } from './workspaceScan';
+import { MigrationReview } from './migrationReview';
 
 const LANGUAGES = ['python', 'javascript', 'typescript', 'javascriptreact', 'typescriptreact'];
 
@@ -13,6 +14,8 @@ export interface MigrationFeatures {
   /** The scan results behind the tree view and the problems-panel hints (tests read them). */
   callSites: CallSiteTreeProvider;
   diagnostics: vscode.DiagnosticCollection;
+  /** The migration review (kept here so it is disposed with the rest). */
+  review?: MigrationReview;
 }
 
 /** The migration front end: code lenses on SDK calls, the migrate commands, and the workspace scan. */
@@ -29,11 +32,14 @@ export function registerMigrationFeatures(log: vscode.LogOutputChannel): Migrati
   const migrateNode = (target: MigrationTarget) => (node: CallSiteNode) =>
     migrateFile(node.uri, target, isFileNode(node) ? [...new Set(node.sites.map(s => s.source))] : [node.source]);
   const view = vscode.window.createTreeView(CALL_SITES_VIEW, { treeDataProvider: tree, showCollapseAll: true });
+  const review = new MigrationReview();
 
   return {
     callSites: tree,
     diagnostics: diagnostics.collection,
+    review,
     disposables: [
+      review,
       lenses,
       scan,
       tree,
@@ -43,11 +49,14 @@ export function registerMigrationFeatures(log: vscode.LogOutputChannel): Migrati
       vscode.languages.registerCodeActionsProvider(documents, new CallSiteCodeActions(), { providedCodeActionKinds: CallSiteCodeActions.kinds }),
       // a lens migrates its whole file: the call's client construction and imports must change with it
       vscode.commands.registerCommand(MIGRATE_SITE_COMMAND, (uri: vscode.Uri, target: MigrationTarget, source: SourceSdk) => migrateFile(uri, target, [source])),
-      // explorer menus pass (clicked, all selected); the editor passes its file; tests pass options
+      // explorer menus pass (clicked, all selected); the editor passes its file (and an editor-group object); tests pass options
       ...(['openai', 'anthropic'] as const).map(from => vscode.commands.registerCommand(
         from === 'openai' ? 'bedrock.migrateOpenAICode' : 'bedrock.migrateAnthropicCode',
-        (clicked?: vscode.Uri, selected?: vscode.Uri[], options?: MigrateResourcesOptions) =>
-          migrateResources(from, selected?.length ? selected : clicked instanceof vscode.Uri ? [clicked] : [], log, options))),
+        (clicked?: vscode.Uri, selected?: vscode.Uri[] | object, options?: MigrateResourcesOptions) => {
+          const fromExplorer = Array.isArray(selected);
+          const uris = fromExplorer && selected.length ? selected : clicked instanceof vscode.Uri ? [clicked] : [];
+          return migrateResources(from, uris, log, { fromEditor: !fromExplorer, review, ...options });
+        })),
       vscode.commands.registerCommand('bedrock.callSites.migrateMantle', migrateNode('mantle')),
       vscode.commands.registerCommand('bedrock.callSites.migrateConverse', migrateNode('converse')),
       vscode.commands.registerCommand('bedrock.scanWorkspaceForOpenAICalls', (options?: { token?: vscode.CancellationToken }) => scanWorkspace(scan, view, options?.token)),

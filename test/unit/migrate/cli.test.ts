@@ -61,7 +61,7 @@ test('cli: --json (a real process) prints exactly the documented shape with 1-ba
   const r = spawnCli(['--json', '--target', 'converse', '.'], dir);
   assert.equal(r.code, 0, r.stderr);
   const report = JSON.parse(r.stdout) as { files: Array<{ path: string; sites: Array<Record<string, unknown>> }> };
-  assert.deepEqual(Object.keys(report), ['files']);
+  assert.deepEqual(Object.keys(report), ['files', 'skipped']);
   assert.deepEqual(report.files.map(f => f.path), ['a.ts', 'b.py']);
   for (const site of report.files.flatMap(f => f.sites)) assert.deepEqual(Object.keys(site), ['line', 'kind', 'streaming', 'async', 'status']);
   assert.deepEqual(report.files[0].sites, [
@@ -157,6 +157,6 @@ test('cli: a file that does not parse is reported with path:line:column, gets an
 
   const json = await run(['--json', '--check', '.'], project({ 'broken.ts': "import OpenAI from 'openai';\nconst c = new OpenAI(;\n" }));
   assert.equal(json.code, 3);
-  assert.deepEqual(JSON.parse(json.stdout), { files: [{ path: 'broken.ts', error: { line: 2, column: 22, message: "')' expected." }, sites: [] }] });
+  assert.deepEqual(JSON.parse(json.stdout), { files: [{ path: 'broken.ts', error: { line: 2, column: 22, message: "')' expected." }, sites: [] }], skipped: [] });
   assert.match(json.stderr, /^broken\.ts:2:22: syntax error: '\)' expected\./m);
 });

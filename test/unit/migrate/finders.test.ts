@@ -81,14 +81,14 @@ test('Python: module and class imports, self.client, typed params, aliases, asyn
   ]);
 });
 
-test('Python: look-alikes (groq, langchain, a local OpenAI class) are ignored', () => {
+test('Python: look-alikes (groq, langchain aimed at Groq, a local OpenAI class) are ignored', () => {
   const text = [
     'from groq import Groq',
     'from langchain_openai import ChatOpenAI',
+    'ChatOpenAI(model="llama3-70b", base_url="https://api.groq.com/openai/v1")',
     'from myproject.llm import OpenAI',
     'g = Groq()',
     'g.chat.completions.create(model="llama", messages=[])',
-    'ChatOpenAI(model="gpt-4o").invoke("hi")',
     'OpenAI().chat.completions.create(model="gpt-4o", messages=[])',
   ].join('\n');
   assert.deepEqual(brief(text, 'a.py'), []);
