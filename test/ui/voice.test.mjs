@@ -62,7 +62,7 @@ describe('voice view against the emulator', () => {
   }
 
   test('two spoken turns in one session: both turns and answers in the transcript; the audio scheduled is what the emulator sent', async () => {
-    speechWav(mic, [[384, 1000], [320, 1000]]);
+    speechWav(mic, [[384, 1024], [320, 1024]]); // 32 ms frames: speech starts on a frame boundary
     wb.emu.scriptFaults(['realtime-audio']);
     wb.emu.scriptReplies(['Hello from the emulator.', 'The second answer is a little longer.']);
     const before = sonicStreams().length;

@@ -26,7 +26,8 @@ const mode = el('select', { id: 'mode', 'aria-label': 'How the microphone is use
 const tools = el('input', { id: 'tools', type: 'checkbox' });
 const system = el('textarea', { id: 'system', rows: '2', 'aria-label': 'System prompt', placeholder: 'System prompt' });
 const start = button('Start conversation', 'mic', () => startConversation(), { id: 'start', cls: 'action primary' });
-const stop = button('Stop', 'debug-stop', () => post({ type: 'stop' }), { id: 'stop' });
+// Stop ends the conversation and silences what is still queued
+const stop = button('Stop', 'debug-stop', () => { player.cut(); post({ type: 'stop' }); }, { id: 'stop' });
 const talk = button('Hold to talk', 'record', () => undefined, { id: 'talk' });
 const volume = el('input', { id: 'volume', type: 'range', min: '0', max: '1', step: '0.05', value: '1', 'aria-label': 'Volume' });
 const level = el('div', { id: 'level', class: 'level', role: 'meter', 'aria-label': 'Microphone level', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-valuenow': '0' }, el('div', { class: 'level-bar' }));
@@ -138,6 +139,12 @@ function renderTranscript(entries: TranscriptEntry[]): void {
   if (follow) transcript.scrollTop = transcript.scrollHeight;
 }
 
+function setLevel(value: number): void {
+  const pct = Math.round(value * 100);
+  (level.firstElementChild as HTMLElement).style.width = `${pct}%`;
+  level.setAttribute('aria-valuenow', String(pct));
+}
+
 // the speaking state follows the audio clock, not the messages
 setInterval(() => {
   const on = player.speaking;
@@ -156,6 +163,7 @@ window.addEventListener('message', (event: MessageEvent<VoiceHostMessage>) => {
     case 'status':
       current = m.status;
       status.textContent = ({ idle: 'Not started', starting: 'Connecting…', listening: 'Listening', reconnecting: 'Reconnecting…', stopping: 'Stopping…', ended: 'Ended' } as const)[m.status] + (m.detail ? ` — ${m.detail}` : '');
+      if (m.status === 'ended') setLevel(0);
       renderControls();
       break;
     case 'transcript':
@@ -174,12 +182,9 @@ window.addEventListener('message', (event: MessageEvent<VoiceHostMessage>) => {
       body.dataset.droppedMs = String(Math.round(dropped));
       break;
     }
-    case 'level': {
-      const pct = Math.round(m.value * 100);
-      (level.firstElementChild as HTMLElement).style.width = `${pct}%`;
-      level.setAttribute('aria-valuenow', String(pct));
+    case 'level':
+      setLevel(m.value);
       break;
-    }
     case 'error':
       errorBox.hidden = !m.error;
       errorText.textContent = m.error?.message ?? '';
