@@ -51,6 +51,8 @@ export class VoiceConversation {
   private running: Promise<void> | undefined;
   /** The last failure's error, whose button the page may press. */
   lastError: BedrockError | undefined;
+  /** The last error is the microphone's (its button retries the recorder, not the session). */
+  private recorderFailed: RecorderProblem | undefined;
   private history: SonicHistoryTurn[] = [];
   /** Typed turns already in the transcript, whose echo as a USER transcript is not added again. */
   private readonly typedEchoes: string[] = [];
@@ -106,7 +108,22 @@ export class VoiceConversation {
 
   private showRecorderProblem(p: RecorderProblem): void {
     this.deps.log('warn', `voice: ${p.message}`);
-    this.setError({ kind: 'unknown', message: p.kind === 'no-recorder' ? p.message : `${p.message} Typed turns still work.`, detail: p.message, retryable: false, action: { kind: 'open-settings' } }, 'Open Settings');
+    // nothing installed: the setting (or an install) is the way on; a busy or failing device: try it again
+    const noRecorder = p.kind === 'no-recorder';
+    this.setError({ kind: 'unknown', message: noRecorder ? p.message : `${p.message} Typed turns still work.`, detail: p.message, retryable: !noRecorder, action: noRecorder ? { kind: 'open-settings' } : { kind: 'retry' } }, noRecorder ? 'Open Settings' : 'Try the Microphone Again');
+    this.recorderFailed = p;
+  }
+
+  /** What the error button does when the microphone failed: 'settings' to open them, 'retried' when it restarted. */
+  async retryMicrophone(): Promise<'settings' | 'retried' | 'not-a-microphone-error'> {
+    const p = this.recorderFailed;
+    if (!p) return 'not-a-microphone-error';
+    if (p.kind === 'no-recorder') return 'settings';
+    const session = this.session;
+    if (!session) return 'not-a-microphone-error';
+    this.setError(undefined);
+    await this.startRecorder(session);
+    return 'retried';
   }
 
   /** Push-to-talk: the microphone counts only while pressed (silence is sent otherwise, so Sonic ends the turn). */
@@ -219,6 +236,7 @@ export class VoiceConversation {
 
   private setError(e: BedrockError | undefined, label?: string): void {
     this.lastError = e;
+    this.recorderFailed = undefined;
     // a retry here means starting the conversation again, with what was said as history
     const button = label ?? (e?.action ? (e.action.kind === 'retry' ? 'Start Again' : actionLabel(e.action)) : undefined);
     const view: VoiceErrorView | undefined = e ? { message: e.message, ...(button ? { actionLabel: button } : {}) } : undefined;

@@ -109,7 +109,9 @@ export class VoicePanel extends Disposable {
   private async errorAction(): Promise<void> {
     const e = this.conversation.lastError;
     if (!e?.action) return;
-    if (e.action.kind === 'open-settings') {
+    const microphone = await this.conversation.retryMicrophone();
+    if (microphone === 'retried') return;
+    if (microphone === 'settings' || e.action.kind === 'open-settings') {
       await vscode.commands.executeCommand('workbench.action.openSettings', 'bedrock.voice.recorderCommand');
       return;
     }

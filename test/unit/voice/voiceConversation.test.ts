@@ -127,3 +127,37 @@ test('a failure mid-conversation (throttling) is shown with its next step; the t
   assert.deepEqual(body.filter(e => e.textInput).map(e => e.textInput.content), ['Be brief.', 'One', 'First.', 'Two']);
   assert.deepEqual(c.transcript.entries.map(e => `${e.role}: ${e.text}`), ['user: One', 'assistant: First.', 'user: Two', 'assistant: Second.']);
 });
+
+test('a busy microphone: said with its cause, typed turns still work, and the button tries the microphone again', async () => {
+  const busy = path.join(dir, 'busy-recorder.sh');
+  fs.writeFileSync(busy, `#!/bin/sh\necho 'arecord: main:850: audio open error: Device or resource busy' >&2\nexit 1\n`);
+  fs.chmodSync(busy, 0o755);
+  const { c, posted, hook } = conversationWith({ command: busy, args: [] });
+  const errors = () => posted.filter((m): m is Extract<VoiceHostMessage, { type: 'error' }> => m.type === 'error' && !!m.error);
+  const shown = new Promise<void>(resolve => { hook.onPost = () => { if (errors().length) resolve(); }; });
+  await c.start(SETTINGS);
+  await shown;
+  assert.match(errors()[0].error!.message, /Device or resource busy.*Typed turns still work\./);
+  assert.equal(errors()[0].error!.actionLabel, 'Try the Microphone Again');
+  const again = new Promise<void>(resolve => { hook.onPost = () => { if (errors().length === 2) resolve(); }; });
+  assert.equal(await c.retryMicrophone(), 'retried');
+  await again;
+  await c.stop();
+});
+
+test('expired credentials end the session with Sign In as the next step, and what was said stays', async () => {
+  emu.scriptReplies(['Before expiry.']);
+  const { c, posted, hook } = conversationWith('none', (m, conv) => {
+    if (m.type === 'status' && m.status === 'listening') conv.text('Hello');
+    if (doneAnswers(m) === 1) void conv.stop();
+  });
+  await c.start(SETTINGS);
+  await c.done;
+  emu.scriptFaults(['expired-token']);
+  hook.onPost = () => undefined;
+  await c.start(SETTINGS);
+  await c.done;
+  const error = lastOf(posted, 'error');
+  assert.deepEqual(error?.error, { message: 'Your AWS credentials have expired.', actionLabel: 'Sign In' });
+  assert.deepEqual(c.transcript.entries.map(e => e.text), ['Hello', 'Before expiry.']);
+});
