@@ -143,6 +143,7 @@ export class VoiceConversation {
   async stop(): Promise<void> {
     this.recorder?.stop();
     this.recorder = undefined;
+    if (!this.session) { this.deps.post({ type: 'status', status: 'ended' }); return; }
     this.deps.post({ type: 'status', status: 'stopping' });
     this.session?.end();
     const running = this.running;
