@@ -30,7 +30,14 @@ export interface SonicSessionOptions {
   tools?: SonicToolSpec[];
   /** The conversation so far (e.g. a restored session): sent once, after the system prompt. */
   history?: SonicHistoryTurn[];
+  /**
+   * Renew the stream at the first quiet moment (a finished answer) after this long, before Bedrock's limit cuts it
+   * mid-answer (default 7 minutes; the limit is about 8). The new stream carries the conversation as history.
+   */
+  renewAfterMs?: number;
 }
+
+const DEFAULT_RENEW_AFTER_MS = 7 * 60_000;
 
 /** What a session yields: the model's events, plus when a (re)connection starts. */
 export type SonicSessionEvent =
@@ -136,12 +143,23 @@ export class SonicSession {
       let finishedTurns = 0;
       yield { type: 'connected', resumed, historyTurns: history.length };
       try {
+        let renewing = false;
         for await (const e of this.connection(ctx, queue, history)) {
           if (e.type === 'transcript' && e.final) this.remember(e.role, e.text);
           if (e.type === 'end') finishedTurns++;
           yield e;
+          if (e.type === 'end' && !this.ending && !renewing && Date.now() - opened >= (this.opts.renewAfterMs ?? DEFAULT_RENEW_AFTER_MS)) {
+            // a quiet moment close to the limit: close this stream politely; input from now on waits for the next
+            renewing = true;
+            queue.push({ kind: 'end' });
+            this.queue = undefined;
+          }
         }
-        return;
+        if (!renewing) return;
+        ctx.log?.(`bedrock-runtime ${this.modelId}: renewing the stream after ${Math.round((Date.now() - opened) / 1000)} s, before the session limit, with ${this.turns.length} turns of history`);
+        yield { type: 'reconnecting', reason: `${SONIC_SESSION_LIMIT_NOTE}, so the conversation moves to a new stream now, between answers, with what was said so far.` };
+        resumed = true;
+        continue;
       } catch (e) {
         const err = asRequestError(e, ctx, this.modelId, this.stop.signal);
         const expired = err.info.kind === 'timeout' && !this.ending && (finishedTurns > 0 || Date.now() - opened >= MIN_LIFETIME_FOR_RECONNECT_MS);

@@ -141,6 +141,24 @@ test('the session limit ends the stream: the session reconnects with the convers
   }
 });
 
+test('close to the limit the stream is renewed between answers: closed politely, reopened with the conversation as history', async () => {
+  emu.scriptReplies(['One answer.', 'Two answer.']);
+  const before = bidiRequests().length;
+  const session = new SonicSession(async () => ctx, { modelId: 'amazon.nova-2-sonic-v1:0', renewAfterMs: 0 });
+  const events = await converse(session, (e, seen) => {
+    if (e.type === 'connected' && !e.resumed) session.sendText('First?');
+    if (e.type === 'connected' && e.resumed) session.sendText('Second?');
+    if (e.type === 'end' && seen.filter(x => x.type === 'end').length === 2) return 'end';
+  });
+  assert.deepEqual(events.filter(e => e.type === 'connected' || e.type === 'reconnecting').map(e => e.type), ['connected', 'reconnecting', 'connected']);
+  const [first, second] = bidiRequests().slice(before).map(r => (r.body as Array<Record<string, unknown>>).map(e => Object.keys(e)[0]));
+  assert.deepEqual(first.slice(-3), ['contentEnd', 'promptEnd', 'sessionEnd'], 'the first stream was closed politely, not cut');
+  assert.ok(second, 'a second stream');
+  assert.deepEqual(finals(events), ['user: First?', 'assistant: One answer.', 'user: Second?', 'assistant: Two answer.']);
+  const texts = (bidiRequests().at(-1)!.body as Array<Record<string, Record<string, unknown>>>).filter(e => e.textInput).map(e => e.textInput.content);
+  assert.deepEqual(texts, ['First?', 'One answer.', 'Second?']);
+});
+
 test('a stream that ends at once with the timeout is not retried in a loop: the error reaches the caller', async () => {
   emu.scriptFaults(['session-limit:0']);
   const session = new SonicSession(async () => ctx, { modelId: 'amazon.nova-sonic-v1:0' });
