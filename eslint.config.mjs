@@ -1,7 +1,7 @@
 // Lint: typescript-eslint's recommended rules, plus the layering the design asks for (style.md, README's Layout):
 //   src/service        talks to AWS; imports no front end and no kit. Its two driver families (drivers/runtime,
 //                      drivers/mantle) import no each other: the wire formats both speak live in service/formats.
-//   front ends         chat, compare, commands, participant, languageModels, usage, migrate/vscode: each imports the
+//   front ends         chat, compare, commands, participant, languageModels, usage, voice, migrate/vscode: each imports the
 //                      kits, the service and the libraries below, never another front end.
 //   kits               frontEndKit (host-side pieces every front end uses), webviewKit (host and page side of every
 //                      webview): import no front end.
@@ -13,7 +13,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const FRONT_ENDS = ['chat', 'compare', 'commands', 'participant', 'languageModels', 'usage', 'migrate/vscode'];
+const FRONT_ENDS = ['chat', 'compare', 'commands', 'participant', 'languageModels', 'usage', 'voice', 'migrate/vscode'];
 const KITS = ['frontEndKit', 'webviewKit'];
 const HOST_ONLY = ['frontEndKit', 'webviewKit/host', 'host', 'apiAdvisor', 'common', 'migrate', 'extension'];
 const up = names => `^(\\.\\./)+(${names.join('|')})(/|$)`;
@@ -56,7 +56,8 @@ export default tseslint.config(
   // page code: browser only (the page kit first, then each page, which also keeps out of the other page)
   ...[['src/webviewKit/webview', [...FRONT_ENDS], 'The page kit runs in every webview'],
     ['src/chat/webview', ['compare', ...FRONT_ENDS.filter(f => f !== 'chat')], 'The chat page'],
-    ['src/compare/webview', ['chat', ...FRONT_ENDS.filter(f => f !== 'compare')], 'The compare page']].map(([dir, others, who]) => ({
+    ['src/compare/webview', ['chat', ...FRONT_ENDS.filter(f => f !== 'compare')], 'The compare page'],
+    ['src/voice/webview', FRONT_ENDS.filter(f => f !== 'voice'), 'The voice page']].map(([dir, others, who]) => ({
     files: [`${dir}/**/*.ts`],
     rules: restrict([
       { regex: up(['service']), message: `${who}: page code runs in the browser and imports no src/service (send what it needs through its protocol).` },

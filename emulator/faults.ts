@@ -17,6 +17,8 @@ import { EmulatorError, errors } from './errors';
  * | `slow-first-byte:MS` | response head held back MS milliseconds |
  * | `tokens-per-second:N` | stream paced at N tokens/s (0 = unpaced) |
  * | `long:N` | the reply is N tokens long |
+ * | `realtime-audio` | bidirectional stream: speech audio sent at speaking pace (so the user can barge in) |
+ * | `session-limit:MS` | bidirectional stream: ends with a ModelTimeoutException MS ms after it opened, as at Bedrock's session limit |
  */
 export interface FaultSet {
   status?: 'throttling' | 'server-error' | 'server-error-503' | 'model-not-ready' | 'expired-token';
@@ -26,6 +28,8 @@ export interface FaultSet {
   slowFirstByteMs?: number;
   tokensPerSecond?: number;
   long?: number;
+  realtimeAudio?: boolean;
+  sessionLimitMs?: number;
 }
 
 export const FAULT_HEADER = 'x-emulator-fault';
@@ -33,7 +37,7 @@ export const FAULT_HEADER = 'x-emulator-fault';
 /** Every fault name `x-emulator-fault` accepts, so tests can cover them all. */
 export const FAULT_NAMES = [
   'throttling', 'server-error', 'model-not-ready', 'expired-token', 'stream-cut', 'bad-crc', 'model-stream-error',
-  'slow-first-byte', 'tokens-per-second', 'long',
+  'slow-first-byte', 'tokens-per-second', 'long', 'realtime-audio', 'session-limit',
 ] as const;
 export type FaultName = (typeof FAULT_NAMES)[number];
 
@@ -63,6 +67,8 @@ export function parseFaults(spec: string | undefined): FaultSet {
       case 'slow-first-byte': faults.slowFirstByteMs = needNumber(); break;
       case 'tokens-per-second': faults.tokensPerSecond = needNumber(); break;
       case 'long': faults.long = needNumber(); break;
+      case 'realtime-audio': faults.realtimeAudio = true; break;
+      case 'session-limit': faults.sessionLimitMs = needNumber(); break;
       default: throw new Error(`x-emulator-fault: '${name satisfies never}' has no handler`);
     }
   }

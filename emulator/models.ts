@@ -36,6 +36,7 @@ export const FOUNDATION_MODELS: FoundationModel[] = [
   { id: 'amazon.nova-reel-v1:0', name: 'Nova Reel', provider: 'Amazon', converse: false, invoke: 'none', streaming: false, asyncInvoke: true, input: ['TEXT', 'IMAGE'], output: ['VIDEO'] },
   { id: 'amazon.nova-reel-v1:1', name: 'Nova Reel', provider: 'Amazon', converse: false, invoke: 'none', streaming: false, asyncInvoke: true, input: ['TEXT', 'IMAGE'], output: ['VIDEO'] },
   { id: 'amazon.nova-sonic-v1:0', name: 'Nova Sonic', provider: 'Amazon', converse: false, invoke: 'none', streaming: true, bidirectional: true, input: ['SPEECH'], output: ['SPEECH', 'TEXT'] },
+  { id: 'amazon.nova-2-sonic-v1:0', name: 'Nova 2 Sonic', provider: 'Amazon', converse: false, invoke: 'none', streaming: true, bidirectional: true, input: ['SPEECH', 'TEXT'], output: ['SPEECH', 'TEXT'] },
 ];
 
 export interface InferenceProfile { id: string; name: string; modelId: string; regions: string[]; type: 'SYSTEM_DEFINED' | 'APPLICATION' }

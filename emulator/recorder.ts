@@ -20,6 +20,17 @@ export interface RecordedRequest {
   time: string;
   /** Set when the client closed the stream before the response ended (epoch ms). */
   clientClosedAt?: number;
+  /** Bidirectional stream: what the conversation sent (tests compare it with what a client played). */
+  sonic?: SonicRecord;
+}
+
+export interface SonicRecord {
+  /** Bytes of 24 kHz 16-bit mono speech sent, per completion in order. */
+  audioBytes: number[];
+  /** Each barge-in: when the interruption signal was sent (epoch ms) and the completion it cut. */
+  interruptions: Array<{ at: number; completionId: string }>;
+  /** The assistant's spoken text per completion (what the tones encode). */
+  spoken: string[];
 }
 
 const SECRET_HEADERS = new Set(['authorization', 'x-api-key', 'x-amz-security-token', 'x-amz-sso_bearer_token', 'cookie']);

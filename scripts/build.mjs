@@ -35,6 +35,8 @@ const builds = [
   { ...common, entryPoints: { 'webview/chat': 'src/chat/webview/main.ts' }, outdir: dist, platform: 'browser', format: 'iife', target: 'es2022' },
   // the compare panel: its own page, on the same webview kit (renderer and DOM helpers) as the chat
   { ...common, entryPoints: { 'webview/compare': 'src/compare/webview/main.ts' }, outdir: dist, platform: 'browser', format: 'iife', target: 'es2022' },
+  // the Voice view: controls, transcript and Web Audio playback of Nova Sonic's speech
+  { ...common, entryPoints: { 'webview/voice': 'src/voice/webview/main.ts' }, outdir: dist, platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
 function copyAssets() {
@@ -53,6 +55,7 @@ function copyAssets() {
   fs.writeFileSync(path.join(dist, 'webview/chat.css'), css(chatCss));
   // the compare panel shares the chat's look (buttons, pills, errors, markdown) and adds its column layout
   fs.writeFileSync(path.join(dist, 'webview/compare.css'), css([...chatCss, 'src/compare/webview/compare.css']));
+  fs.writeFileSync(path.join(dist, 'webview/voice.css'), css([...chatCss, 'src/voice/webview/voice.css']));
 }
 
 process.chdir(root);

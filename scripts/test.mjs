@@ -64,6 +64,7 @@ step(process.execPath, ['scripts/build.mjs']);
 step(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
 step(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/chat/webview/tsconfig.json']);
 step(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/compare/webview/tsconfig.json']);
+step(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/voice/webview/tsconfig.json']);
 step(process.execPath, ['node_modules/eslint/bin/eslint.js', '.']);
 if (chosen.some(l => l !== 'unit')) {
   try { runInstall('all'); } catch (e) { console.error(`test: ${e.message}`); process.exit(1); }

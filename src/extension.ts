@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ChatViewProvider, CHAT_VIEW_ID } from './chat/chatViewProvider';
 import { registerChatCommands } from './chat/chatCommands';
 import { CompareFeature } from './compare/compareCommands';
+import { VoiceFeature } from './voice/voicePanel';
 import { registerEditorCommands } from './commands/editorCommands';
 import { registerMigrationFeatures, type MigrationFeatures } from './migrate/vscode/migrateCommands';
 import { BEDROCK_VENDOR, BedrockChatModelProvider } from './languageModels/bedrockChatModelProvider';
@@ -58,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): BedrockWorkbenchApi 
   context.subscriptions.push(
     log,
     endpointConsent,
+    new VoiceFeature(host, context.extensionUri),
     host,
     status,
     chatView,

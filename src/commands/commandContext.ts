@@ -1,15 +1,16 @@
 import * as vscode from 'vscode';
-import { readSettings } from '../common/settings';
 import type { OutputDocuments } from '../frontEndKit/panes/outputDocuments';
 import type { BedrockError } from '../service/errors';
-import { runtimeContext, type RuntimeContext } from '../service/runtime';
+import type { RuntimeContext } from '../service/runtime';
 import type { ServiceHost } from '../service/vscode/serviceHost';
 import { showBedrockError } from '../frontEndKit/errors/errorActions';
 import { asBedrockError } from '../frontEndKit/errors/asBedrockError';
 import { linkedAbort } from '../frontEndKit/linkedAbort';
+import { runtimeContextFor } from '../frontEndKit/runtimeContext';
 
 export { asBedrockError } from '../frontEndKit/errors/asBedrockError';
 export { linkedAbort } from '../frontEndKit/linkedAbort';
+export { runtimeContextFor } from '../frontEndKit/runtimeContext';
 
 /** What the editor commands share: the service, the output panes, and where to remember choices and files. */
 export interface CommandDeps {
@@ -19,13 +20,6 @@ export interface CommandDeps {
   workspaceState: vscode.Memento;
   /** Extension-private folder (raw payload files, images the user did not save). */
   storage: vscode.Uri;
-}
-
-/** A RuntimeContext for the non-chat jobs, from the current settings and credentials. */
-export async function runtimeContextFor(host: ServiceHost, signal?: AbortSignal): Promise<RuntimeContext> {
-  const s = readSettings();
-  const auth = await host.service.currentAuth();
-  return runtimeContext({ region: s.region, endpoints: s.endpoints, auth, signal, log: m => host.log.info(m), profile: s.profile || undefined });
 }
 
 /**

@@ -21,6 +21,8 @@ export interface CatalogueModel {
   needsProfile: boolean;
   /** System-defined inference profiles routing to this model (ids, e.g. us.…, global.…). */
   profiles: string[];
+  /** Speech to speech (Nova Sonic): served only by InvokeModelWithBidirectionalStream, so `apiStyles` is empty. */
+  bidirectional?: boolean;
 }
 
 export interface Catalogue {
@@ -44,7 +46,16 @@ export function mantleIdFor(runtimeId: string): string {
   return runtimeId.replace(/(-v\d+|-\d+)?:\d+$/, '').replace(/-\d{8}$/, '');
 }
 
+/** Nova Sonic and Nova 2 Sonic: speech in and out over InvokeModelWithBidirectionalStream, nothing else. */
+export function isSpeechToSpeech(m: Pick<FoundationModelSummary, 'modelId' | 'inputModalities' | 'outputModalities'>): boolean {
+  // The SDK's ModelModality type has no SPEECH, but ListFoundationModels reports it for Sonic.
+  const has = (list: readonly string[] | undefined) => (list ?? []).includes('SPEECH');
+  return (has(m.inputModalities) && has(m.outputModalities)) || /(^|\.)amazon\.nova(-\d+)?-sonic-/.test(m.modelId ?? '');
+}
+
 function runtimeStyles(m: FoundationModelSummary): ApiStyle[] {
+  // Bedrock lists Sonic with TEXT output and streaming, but Converse and InvokeModel refuse it.
+  if (isSpeechToSpeech(m)) return [];
   const out = m.outputModalities ?? [];
   const styles: ApiStyle[] = [];
   const chat = out.includes('TEXT') && !out.includes('EMBEDDING') && !/rerank/.test(m.modelId ?? '');
@@ -88,6 +99,7 @@ export function mergeCatalogue(region: string, runtimeModels: FoundationModelSum
       streaming: m.responseStreamingSupported ?? false,
       needsProfile: types.length > 0 && !types.includes('ON_DEMAND'),
       profiles: refs.filter(r => r.modelIds.includes(m.modelId!)).map(r => r.id),
+      ...(isSpeechToSpeech(m) ? { bidirectional: true } : {}),
     });
   }
   for (const m of byMantle.values()) {

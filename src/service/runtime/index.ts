@@ -16,3 +16,5 @@ export { novaReelInput, type VideoOptions } from '../drivers/runtime/bodies/vide
 export { payloadTemplate } from '../drivers/runtime/bodies/templates';
 export { payloadSchema } from '../drivers/runtime/bodies/schemas';
 export { applyGuardrail } from './applyGuardrail';
+export { SonicSession, NOVA_2_SONIC_MODEL, trimHistory, type SonicSessionOptions, type SonicSessionEvent, type SonicHistoryTurn } from './sonicSession';
+export type { SonicToolSpec } from './sonicEvents';

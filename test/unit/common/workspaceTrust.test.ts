@@ -17,9 +17,12 @@ test('Restricted Mode is supported in part, and every setting that steers reques
   assert.equal(trust?.supported, 'limited');
   const endpoints = Object.keys(settings).filter(k => /Endpoint$/.test(k));
   assert.deepEqual(endpoints.sort(), ['bedrock.controlPlaneEndpoint', 'bedrock.mantleEndpoint', 'bedrock.runtimeEndpoint']);
-  const expected = ['bedrock.region', 'bedrock.profile', ...endpoints, ...Object.keys(settings).filter(k => k.startsWith('bedrock.guardrail.')), 'bedrock.prices'];
+  const expected = ['bedrock.region', 'bedrock.profile', ...endpoints, ...Object.keys(settings).filter(k => k.startsWith('bedrock.guardrail.')), 'bedrock.prices',
+    // a program the extension runs: a workspace must not choose it
+    'bedrock.voice.recorderCommand'];
   assert.deepEqual([...(trust?.restrictedConfigurations ?? [])].sort(), expected.sort());
   for (const k of trust?.restrictedConfigurations ?? []) assert.ok(settings[k], `${k} is not a contributed setting`);
+  assert.equal((settings['bedrock.voice.recorderCommand'] as { scope?: string }).scope, 'machine', 'the recorder command is read from user settings only');
 });
 
 test('machine-specific settings are scoped to the machine (a workspace may override them only where trusted)', () => {

@@ -54,6 +54,9 @@ const TABLE: Array<{ fault: string; outcome: Outcome; partial?: boolean }> = [
   { fault: 'slow-first-byte:30', outcome: REPLY },
   { fault: 'tokens-per-second:2000', outcome: REPLY },
   { fault: 'long:40', outcome: REPLY },
+  // bidirectional-stream faults (Nova Sonic): chat streams ignore them
+  { fault: 'realtime-audio', outcome: REPLY },
+  { fault: 'session-limit:5', outcome: REPLY },
 ];
 
 for (const row of TABLE) {

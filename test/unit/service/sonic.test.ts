@@ -108,12 +108,15 @@ test('aborting mid-answer ends the session promptly with the aborted error', asy
   assert.ok(Date.now() - started < 3000);
 });
 
-test('the output reader: speculative vs final by content id, barge-in marker dropped, audio decoded', () => {
+test('the output reader: speculative vs final by content id, barge-in marker read as the interruption (not words), audio decoded', () => {
   const r = new SonicOutputReader(24000);
   const ev = (name: string, body: Record<string, unknown>) => [...r.push({ event: { [name]: body } })];
   assert.deepEqual(ev('contentStart', { contentId: 'a', role: 'ASSISTANT', additionalModelFields: '{"generationStage":"SPECULATIVE"}' }), []);
   assert.deepEqual(ev('textOutput', { contentId: 'a', role: 'ASSISTANT', content: 'Hi' }), [{ type: 'transcript', role: 'assistant', text: 'Hi', final: false }]);
-  assert.deepEqual(ev('textOutput', { contentId: 'a', role: 'ASSISTANT', content: '{ "interrupted" : true }' }), []);
+  assert.deepEqual(ev('textOutput', { contentId: 'a', role: 'ASSISTANT', content: '{ "interrupted" : true }', completionId: 'c1' }), [{ type: 'interrupted' }]);
+  assert.deepEqual(ev('contentEnd', { contentId: 'a', stopReason: 'INTERRUPTED', completionId: 'c1' }), [], 'one interruption per completion');
+  assert.deepEqual(ev('contentEnd', { contentId: 'x', stopReason: 'INTERRUPTED', completionId: 'c2' }), [{ type: 'interrupted' }]);
+  assert.deepEqual(ev('toolUse', { toolName: 'readFile', toolUseId: 't1', content: '{"path":"a.ts"}' }), [{ type: 'toolUse', toolUseId: 't1', toolName: 'readFile', input: '{"path":"a.ts"}' }]);
   ev('contentStart', { contentId: 'b', role: 'ASSISTANT', additionalModelFields: '{"generationStage":"FINAL"}' });
   assert.deepEqual(ev('textOutput', { contentId: 'b', role: 'ASSISTANT', content: 'Hi' }), [{ type: 'transcript', role: 'assistant', text: 'Hi', final: true }]);
   assert.deepEqual(ev('audioOutput', { content: Buffer.from([1, 0, 2, 0]).toString('base64') }), [{ type: 'audio', pcm: new Uint8Array([1, 0, 2, 0]), sampleRate: 24000 }]);
