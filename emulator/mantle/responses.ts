@@ -13,8 +13,8 @@ const SERVICE_TIERS = ['auto', 'default', 'flex', 'priority'];
 
 const newId = (prefix: string): string => `${prefix}${randomBytes(24).toString('hex')}`;
 
-function invalid(message: string, code: string | null = null): EmulatorError {
-  return new EmulatorError(400, 'ValidationException', message, { type: 'invalid_request_error', code });
+function invalid(message: string, code: string | null = null, param?: string): EmulatorError {
+  return new EmulatorError(400, 'ValidationException', message, { type: 'invalid_request_error', code, ...(param ? { param } : {}) });
 }
 
 /** Input items (string, messages, function calls and their outputs) as conversation turns. */
@@ -103,7 +103,8 @@ export async function createResponse(call: Call): Promise<void> {
   let prior: StoredResponse | undefined;
   if (body.previous_response_id !== undefined && body.previous_response_id !== null) {
     prior = call.ctx.responses.get(asString(body.previous_response_id));
-    if (!prior) throw invalid(`Previous response with id '${asString(body.previous_response_id)}' not found.`, 'previous_response_not_found');
+    // as OpenAI answers a chain it does not hold (expired, deleted, never stored): 400 naming the code and the parameter
+    if (!prior) throw invalid(`Previous response with id '${asString(body.previous_response_id)}' not found.`, 'previous_response_not_found', 'previous_response_id');
   }
   const turns = [...(prior?.turns ?? []), ...inputTurns(body.input)];
   const tools: ToolDefinition[] = asArray(body.tools).map(t => { const r = asRecord(t); return { name: asString(r.name), description: asString(r.description), schema: r.parameters }; }).filter(t => t.name);

@@ -27,6 +27,11 @@ export interface Selection {
   guardrail?: GuardrailRef;
   /** Absent: Bedrock's default (no tier sent). */
   serviceTier?: ServiceTier;
+  /**
+   * Responses only: false keeps the conversation off the server (`store: false`, the whole history sent each turn,
+   * no `previous_response_id`). Absent: stored and chained.
+   */
+  store?: boolean;
 }
 
 export interface SelectionView extends Selection {
@@ -113,6 +118,8 @@ export interface MessageView {
   serviceTier?: string;
   /** From the reported usage and the price table; 'unpriced' when no price is known for the model and region. */
   cost?: CostView | 'unpriced';
+  /** One line about how the reply was obtained (the chained conversation was refused and sent again in full). */
+  note?: string;
   streaming?: boolean;
 }
 
