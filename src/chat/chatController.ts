@@ -10,7 +10,7 @@ import { defaultFamily } from '../service/router';
 import type { ServiceHost } from '../service/vscode/serviceHost';
 import { runCodeAction } from './codeActions';
 import { Chip, chipView, composeWithContext, documentChip, imageChip, pickFileChips, selectionChip } from './contextChips';
-import { editedUserMessage, messageView, newMessageId, StoredMessage, titleFrom, toView } from './conversation';
+import { editedUserMessage, keepsStateOnServer, messageView, newMessageId, StoredMessage, titleFrom, toView } from './conversation';
 import { ConversationStore, type StoreChange } from './conversationStore';
 import { requestMessages, runTurn } from './chatTurn';
 import type { ErrorView, HostMessage, Selection, WebviewMessage } from './protocol';
@@ -279,6 +279,22 @@ export class ChatController extends Disposable {
     if (!next) return undefined;
     const { serviceTier: _old, ...rest } = current;
     await this.setSelection(next === 'none' ? rest : { ...rest, serviceTier: next });
+    return next;
+  }
+
+  /**
+   * Turns server-side state for the active conversation on or off (`on` given: the command's argument). Off sends
+   * `store: false` on Responses and the whole history each turn; the choice is kept with the conversation.
+   */
+  async toggleServerState(on?: unknown): Promise<boolean> {
+    const current = this.selection();
+    const next = typeof on === 'boolean' ? on : !keepsStateOnServer(current);
+    const { store: _old, ...rest } = current;
+    await this.setSelection(next ? rest : { ...rest, store: false });
+    const where = current.apiStyle === 'responses' ? '' : ` (it applies when the chat uses ${API_STYLE_LABELS.responses})`;
+    void vscode.window.showInformationMessage(next
+      ? `Bedrock: this chat is stored on the server and each turn chains on the last reply${where}.`
+      : `Bedrock: this chat is kept off the server (store: false); each turn sends the whole history${where}.`);
     return next;
   }
 
