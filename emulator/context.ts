@@ -6,6 +6,7 @@ import type { Reply, ReplyRequest } from './replyGenerator';
 import type { ResponsesStore } from './mantle/responsesStore';
 import type { AsyncJobs } from './runtime/asyncJobs';
 import type { ApplicationProfile } from './models';
+import type { Projects } from './control/projects';
 import type { IdentityCenter } from './sso/identityCenter';
 
 /** State shared by every route of one emulator instance. */
@@ -22,6 +23,8 @@ export interface EmulatorContext {
   asyncJobs: AsyncJobs;
   /** Application inference profiles created with CreateInferenceProfile. */
   applicationProfiles: ApplicationProfile[];
+  /** Bedrock Projects (the `default` one and those made with CreateProject). */
+  projects: Projects;
   /** IAM Identity Center: OIDC device flow and role credentials for SSO profiles. */
   identityCenter: IdentityCenter;
   /** Next scripted reply if any, else the current generator. */

@@ -17,6 +17,7 @@ import { isArn, stripProfilePrefix } from './modelIds';
 import { invokeFamily, type InvokeFamily } from './drivers/runtime/bodies/family';
 import type { ControlContext } from './control/controlClient';
 import { listGuardrails, type GuardrailSummary } from './control/guardrails';
+import { archiveProject, createProject, listProjects, updateProject, type DataRetentionMode, type NewProject, type Project } from './control/projects';
 import { createApplicationProfile, deleteApplicationProfile, listApplicationProfiles, type ApplicationProfile, type NewApplicationProfile } from './control/inferenceProfiles';
 import type { GuardrailReport } from './guardrails/report';
 import type { GuardrailRef } from './model';
@@ -122,6 +123,23 @@ export class BedrockService {
   async deleteApplicationProfile(arnOrId: string, signal?: AbortSignal): Promise<void> {
     await deleteApplicationProfile(await this.control(signal), arnOrId);
     this.forgetCatalogue();
+  }
+
+  /** The account's Projects in the current region (the default project included). */
+  async listProjects(signal?: AbortSignal): Promise<Project[]> {
+    return listProjects(await this.control(signal));
+  }
+
+  async createProject(project: NewProject, signal?: AbortSignal): Promise<Project> {
+    return createProject(await this.control(signal), project);
+  }
+
+  async updateProject(idOrArn: string, change: { name: string } | { dataRetention: DataRetentionMode }, signal?: AbortSignal): Promise<Project> {
+    return updateProject(await this.control(signal), idOrArn, change);
+  }
+
+  async archiveProject(idOrArn: string, signal?: AbortSignal): Promise<Project> {
+    return archiveProject(await this.control(signal), idOrArn);
   }
 
   private forgetCatalogue(): void {

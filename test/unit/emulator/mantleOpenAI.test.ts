@@ -8,7 +8,7 @@ import { startEmulator, type Emulator } from '../../../emulator/index';
 let emu: Emulator;
 let client: OpenAI;
 before(async () => {
-  emu = await startEmulator({ asyncJobDurationMs: 800 });
+  emu = await startEmulator({ asyncJobDurationMs: 800, projects: ['proj_emulator1'] });
   client = new OpenAI({ baseURL: `${emu.mantleEndpoint}/v1`, apiKey: emu.apiKey, maxRetries: 0, project: 'proj_emulator1' });
 });
 after(async () => { await emu.close(); });
