@@ -4,6 +4,7 @@ import { describeReport } from '../service/guardrails/describe';
 import { guardrailApplies } from '../service/guardrails/support';
 import type { BedrockRequest, ChatMessage, ContentPart, StreamEvent } from '../service/model';
 import { costOf, type PriceFound } from '../service/pricing/pricing';
+import { DEFAULT_PROJECT_ID, projectCarrier } from '../service/control/projects';
 import { chainId, Conversation, forgetChain, keepsStateOnServer, messageView, StoredMessage } from './conversation';
 import type { ErrorView, HostMessage, Selection } from './protocol';
 
@@ -77,6 +78,12 @@ export function withoutBlockedTurns(messages: StoredMessage[]): StoredMessage[] 
   return [...out, ...users];
 }
 
+/** The project header's value, where this style and family carry one (the default project needs no header). */
+function projectOf(selection: Selection): Pick<BedrockRequest, 'project'> {
+  const id = selection.project?.id;
+  return id && id !== DEFAULT_PROJECT_ID && projectCarrier(selection.apiStyle, selection.family) ? { project: id } : {};
+}
+
 /**
  * Streams one assistant reply into a conversation: forwards deltas to the webview in per-frame batches, keeps the
  * stored message current (saved every second, so a reload keeps what arrived), records usage, time to first token
@@ -95,6 +102,7 @@ export async function runTurn(conv: Conversation, reply: StoredMessage, selectio
     ...(selection.apiStyle === 'responses' ? { store: keep, ...(keep ? { previousResponseId: chainId(history) } : {}) } : {}),
     ...(selection.guardrail && guardrailApplies(selection.apiStyle, selection.family) ? { guardrail: { id: selection.guardrail.id, version: selection.guardrail.version } } : {}),
     ...(selection.serviceTier ? { serviceTier: selection.serviceTier } : {}),
+    ...projectOf(selection),
   };
 
   let pending: Extract<HostMessage, { type: 'delta' }> | undefined;

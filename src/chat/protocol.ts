@@ -32,6 +32,14 @@ export interface Selection {
    * no `previous_response_id`). Absent: stored and chained.
    */
   store?: boolean;
+  /** The Project (Workspace on Messages) the conversation's requests are attributed to; absent: the `bedrock.project` setting. */
+  project?: ProjectRef;
+}
+
+/** A project as a conversation keeps it: the id that is sent, and the name shown. */
+export interface ProjectRef {
+  id: string;
+  name?: string;
 }
 
 export interface SelectionView extends Selection {

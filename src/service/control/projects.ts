@@ -1,4 +1,5 @@
 import type { ProjectSummary } from '@aws-sdk/client-bedrock';
+import type { ApiStyle, EndpointFamily } from '../model';
 import { sdks } from '../sdks';
 import { withControlClient, type ControlContext } from './controlClient';
 
@@ -96,4 +97,25 @@ export function updateProject(ctx: ControlContext, idOrArn: string, change: { na
 export function archiveProject(ctx: ControlContext, idOrArn: string): Promise<Project> {
   return withControlClient(ctx, 'ArchiveProject', async (client, opts) =>
     required(await client.send(new (sdks.bedrockControl()).ArchiveProjectCommand({ projectIdentifier: idOrArn }), opts), 'ArchiveProject'));
+}
+
+/**
+ * How a request names its project, by API style and family: Responses and Chat Completions on bedrock-mantle send
+ * it as the Project (`OpenAI-Project`), Messages on bedrock-mantle as the Workspace (`anthropic-workspace-id`).
+ * Nothing else can carry one: bedrock-runtime serves only the account's default project, and Converse and
+ * InvokeModel have no project at all.
+ */
+export function projectCarrier(style: ApiStyle, family: EndpointFamily): 'project' | 'workspace' | undefined {
+  if (family !== 'mantle') return undefined;
+  if (style === 'responses' || style === 'chat-completions') return 'project';
+  if (style === 'messages') return 'workspace';
+  return undefined;
+}
+
+/** What to tell the user when the chosen project cannot be sent with this style and family; undefined when it can. */
+export function projectNotCarriedNote(style: ApiStyle, family: EndpointFamily, projectId: string | undefined): string | undefined {
+  if (!projectId || projectId === DEFAULT_PROJECT_ID || projectCarrier(style, family)) return undefined;
+  return family === 'runtime'
+    ? 'bedrock-runtime serves only the default project: the chosen project is not sent (use bedrock-mantle with Responses, Chat Completions or Messages).'
+    : 'Only Responses, Chat Completions (as the Project) and Messages (as the Workspace) carry a project: the chosen project is not sent.';
 }

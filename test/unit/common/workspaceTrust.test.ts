@@ -17,7 +17,7 @@ test('Restricted Mode is supported in part, and every setting that steers reques
   assert.equal(trust?.supported, 'limited');
   const endpoints = Object.keys(settings).filter(k => /Endpoint$/.test(k));
   assert.deepEqual(endpoints.sort(), ['bedrock.controlPlaneEndpoint', 'bedrock.mantleEndpoint', 'bedrock.runtimeEndpoint']);
-  const expected = ['bedrock.region', 'bedrock.profile', ...endpoints, ...Object.keys(settings).filter(k => k.startsWith('bedrock.guardrail.')), 'bedrock.prices'];
+  const expected = ['bedrock.region', 'bedrock.profile', ...endpoints, ...Object.keys(settings).filter(k => k.startsWith('bedrock.guardrail.')), 'bedrock.prices', 'bedrock.project'];
   assert.deepEqual([...(trust?.restrictedConfigurations ?? [])].sort(), expected.sort());
   for (const k of trust?.restrictedConfigurations ?? []) assert.ok(settings[k], `${k} is not a contributed setting`);
 });
