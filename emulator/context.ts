@@ -7,6 +7,7 @@ import type { ResponsesStore } from './mantle/responsesStore';
 import type { AsyncJobs } from './runtime/asyncJobs';
 import type { ApplicationProfile } from './models';
 import type { Projects } from './control/projects';
+import type { PromptCache } from './promptCache';
 import type { IdentityCenter } from './sso/identityCenter';
 
 /** State shared by every route of one emulator instance. */
@@ -25,6 +26,8 @@ export interface EmulatorContext {
   applicationProfiles: ApplicationProfile[];
   /** Bedrock Projects (the `default` one and those made with CreateProject). */
   projects: Projects;
+  /** Prompt prefixes written by requests with cache points, per model. */
+  promptCache: PromptCache;
   /** IAM Identity Center: OIDC device flow and role credentials for SSO profiles. */
   identityCenter: IdentityCenter;
   /** Next scripted reply if any, else the current generator. */

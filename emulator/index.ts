@@ -3,6 +3,7 @@ import type { EmulatorContext } from './context';
 import { FaultScript, type FaultPlan } from './faults';
 import { ResponsesStore } from './mantle/responsesStore';
 import { Projects } from './control/projects';
+import { PromptCache } from './promptCache';
 import { EMULATOR_ACCOUNT } from './models';
 import type { RecordedRequest } from './recorder';
 import { defaultReplyGenerator, type Reply, type ReplyGenerator } from './replyGenerator';
@@ -97,6 +98,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     asyncJobs: new AsyncJobs(region, EMULATOR_ACCOUNT),
     applicationProfiles: [],
     projects: new Projects(region, options.projects),
+    promptCache: new PromptCache(),
     identityCenter: new IdentityCenter({ accessKeyId, secretAccessKey }),
     reply: async request => (scripted.length ? scripted.shift() as string | Reply : generator(request)),
   };

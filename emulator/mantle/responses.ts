@@ -82,7 +82,7 @@ function responseObject(id: string, body: Record<string, unknown>, model: string
     top_p: body.top_p ?? 1,
     truncation: 'disabled',
     usage: r && status === 'completed' ? {
-      input_tokens: r.inputTokens, input_tokens_details: { cached_tokens: 0 },
+      input_tokens: r.inputTokens, input_tokens_details: { cached_tokens: 0, cache_write_tokens: 0 },
       output_tokens: r.outputTokens, output_tokens_details: { reasoning_tokens: r.reasoningPieces.length },
       total_tokens: r.inputTokens + r.outputTokens,
     } : null,
