@@ -125,7 +125,11 @@ export async function createResponse(call: Call): Promise<void> {
   // A streamed background response streams as it is produced (and stays retrievable after).
   if (body.background === true && body.stream !== true) {
     const entry = call.ctx.responses.get(id);
-    if (entry) entry.readyAt = Date.now() + call.ctx.asyncJobDurationMs;
+    // queued for the first quarter of the job, in progress for the rest, then completed
+    if (entry) {
+      entry.startsAt = Date.now() + call.ctx.asyncJobDurationMs / 4;
+      entry.readyAt = Date.now() + call.ctx.asyncJobDurationMs;
+    }
     call.ex.json(200, responseObject(id, body, model, 'queued', [], undefined, createdAt));
     return;
   }
@@ -191,9 +195,10 @@ function stored(call: Call): StoredResponse {
   return entry;
 }
 
-/** What a poll sees: background responses are in progress until `readyAt`. */
+/** What a poll sees: background responses are queued until `startsAt`, then in progress until `readyAt`. */
 function current(entry: StoredResponse): Record<string, unknown> {
   if (entry.cancelled) return { ...entry.response, status: 'cancelled', output: [], usage: null };
+  if (entry.startsAt !== undefined && Date.now() < entry.startsAt) return { ...entry.response, status: 'queued', output: [], usage: null };
   if (entry.readyAt !== undefined && Date.now() < entry.readyAt) return { ...entry.response, status: 'in_progress', output: [], usage: null };
   return entry.response;
 }

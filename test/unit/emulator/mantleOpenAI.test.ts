@@ -104,18 +104,22 @@ test('responses: previous_response_id rebuilds prior turns and input tokens grow
   await assert.rejects(client.responses.retrieve(notStored.id), (e: unknown) => e instanceof OpenAI.NotFoundError);
 });
 
-test('responses: background mode is queued, then completes on GET /v1/responses/{id}', async () => {
+test('responses: background mode is queued, then in progress, then completes on GET /v1/responses/{id}', async () => {
   const queued = await client.responses.create({ model: GPT, input: 'Long job please', background: true });
   assert.equal(queued.status, 'queued');
   let polled = await client.responses.retrieve(queued.id);
-  const seen = new Set<string>([polled.status ?? '']);
+  const seen: string[] = [queued.status ?? '', polled.status ?? ''];
   for (let i = 0; i < 50000 && polled.status !== 'completed'; i++) {
     await new Promise(resolve => setImmediate(resolve));
     polled = await client.responses.retrieve(queued.id);
-    seen.add(polled.status ?? '');
+    seen.push(polled.status ?? '');
   }
   assert.equal(polled.status, 'completed');
-  assert.ok(seen.has('in_progress'));
+  // queued → in_progress → completed, never back
+  const order = ['queued', 'in_progress', 'completed'];
+  const steps = seen.map(s => order.indexOf(s));
+  assert.ok(steps.every((x, i) => x >= 0 && (i === 0 || x >= steps[i - 1])), seen.join(', '));
+  assert.ok(seen.includes('in_progress'));
   assert.match(polled.output_text, /Long job please/);
 });
 
