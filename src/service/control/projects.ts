@@ -73,30 +73,40 @@ export function listProjects(ctx: ControlContext): Promise<Project[]> {
 }
 
 export function getProject(ctx: ControlContext, idOrArn: string): Promise<Project> {
-  return withControlClient(ctx, 'GetProject', async (client, opts) =>
-    required(await client.send(new (sdks.bedrockControl()).GetProjectCommand({ projectIdentifier: idOrArn }), opts), 'GetProject'));
+  return withControlClient(ctx, 'GetProject', async (client, opts) => {
+    const sdk = sdks.bedrockControl();
+    return required(await client.send(new sdk.GetProjectCommand({ projectIdentifier: idOrArn }), opts), 'GetProject');
+  });
 }
 
 export function createProject(ctx: ControlContext, p: NewProject): Promise<Project> {
-  return withControlClient(ctx, 'CreateProject', async (client, opts) => required(await client.send(new (sdks.bedrockControl()).CreateProjectCommand({
-    name: p.name,
-    ...(p.tags?.length ? { tags: p.tags } : {}),
-    ...(p.dataRetention ? { dataRetention: { mode: p.dataRetention } } : {}),
-  }), opts), 'CreateProject'));
+  return withControlClient(ctx, 'CreateProject', async (client, opts) => {
+    const sdk = sdks.bedrockControl();
+    return required(await client.send(new sdk.CreateProjectCommand({
+      name: p.name,
+      ...(p.tags?.length ? { tags: p.tags } : {}),
+      ...(p.dataRetention ? { dataRetention: { mode: p.dataRetention } } : {}),
+    }), opts), 'CreateProject');
+  });
 }
 
 /** UpdateProject takes exactly one change: a new name or a new data-retention mode. */
 export function updateProject(ctx: ControlContext, idOrArn: string, change: { name: string } | { dataRetention: DataRetentionMode }): Promise<Project> {
-  return withControlClient(ctx, 'UpdateProject', async (client, opts) => required(await client.send(new (sdks.bedrockControl()).UpdateProjectCommand({
-    projectIdentifier: idOrArn,
-    ...('name' in change ? { name: change.name } : { dataRetention: { mode: change.dataRetention } }),
-  }), opts), 'UpdateProject'));
+  return withControlClient(ctx, 'UpdateProject', async (client, opts) => {
+    const sdk = sdks.bedrockControl();
+    return required(await client.send(new sdk.UpdateProjectCommand({
+      projectIdentifier: idOrArn,
+      ...('name' in change ? { name: change.name } : { dataRetention: { mode: change.dataRetention } }),
+    }), opts), 'UpdateProject');
+  });
 }
 
 /** ArchiveProject: the project then refuses new inference; its stored data stays readable until it expires. */
 export function archiveProject(ctx: ControlContext, idOrArn: string): Promise<Project> {
-  return withControlClient(ctx, 'ArchiveProject', async (client, opts) =>
-    required(await client.send(new (sdks.bedrockControl()).ArchiveProjectCommand({ projectIdentifier: idOrArn }), opts), 'ArchiveProject'));
+  return withControlClient(ctx, 'ArchiveProject', async (client, opts) => {
+    const sdk = sdks.bedrockControl();
+    return required(await client.send(new sdk.ArchiveProjectCommand({ projectIdentifier: idOrArn }), opts), 'ArchiveProject');
+  });
 }
 
 /**
