@@ -42,6 +42,8 @@ export interface UsageRecord {
   usage: Usage;
   /** The tier the service reported, when it did. */
   serviceTier?: string;
+  /** The Project (Workspace on Messages) the request named; absent: the account's default project. */
+  project?: string;
 }
 
 export interface ServiceDeps {
@@ -161,7 +163,7 @@ export class BedrockService {
         yield e;
       }
     } finally {
-      if (usage) this.recordUsage({ model: request.model, apiStyle: request.apiStyle, region, usage, ...(serviceTier ? { serviceTier } : {}) });
+      if (usage) this.recordUsage({ model: request.model, apiStyle: request.apiStyle, region, usage, ...(serviceTier ? { serviceTier } : {}), ...(request.project ? { project: request.project } : {}) });
     }
   }
 

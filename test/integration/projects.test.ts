@@ -77,6 +77,8 @@ suite('Projects and server-side state in the chat (issue 18)', function () {
     assert.strictEqual(sent[0].headers['openai-project'], made.id, 'Responses carries the Project header');
     assert.strictEqual(sent[1].headers['anthropic-workspace-id'], made.id, 'Messages carries the Workspace header');
     assert.deepStrictEqual(sent.map(r => r.project), [made.id, made.id], 'the emulator attributed both to the project');
+    const billed = api.testing.usage.summary().rows.filter(r => r.project === made.id).map(r => r.apiStyle).sort();
+    assert.deepStrictEqual(billed, ['messages', 'responses'], 'Usage This Session names the project each was billed to');
 
     // runtime cannot carry it: nothing is sent, and the footer says so
     await switchTo({ model: 'us.amazon.nova-lite-v1:0', apiStyle: 'converse-stream', family: 'runtime' });
