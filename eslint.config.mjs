@@ -1,7 +1,7 @@
 // Lint: typescript-eslint's recommended rules, plus the layering the design asks for (style.md, README's Layout):
 //   src/service        talks to AWS; imports no front end and no kit. Its two driver families (drivers/runtime,
 //                      drivers/mantle) import no each other: the wire formats both speak live in service/formats.
-//   front ends         chat, compare, commands, participant, languageModels, usage, voice, migrate/vscode: each imports the
+//   front ends         chat, compare, commands, participant, languageModels, usage, voice, projects, migrate/vscode: each imports
 //                      kits, the service and the libraries below, never another front end.
 //   kits               frontEndKit (host-side pieces every front end uses), webviewKit (host and page side of every
 //                      webview): import no front end.
@@ -13,7 +13,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const FRONT_ENDS = ['chat', 'compare', 'commands', 'participant', 'languageModels', 'usage', 'voice', 'migrate/vscode'];
+const FRONT_ENDS = ['chat', 'compare', 'commands', 'participant', 'languageModels', 'usage', 'voice', 'projects', 'migrate/vscode'];
 const KITS = ['frontEndKit', 'webviewKit'];
 const HOST_ONLY = ['frontEndKit', 'webviewKit/host', 'host', 'apiAdvisor', 'common', 'migrate', 'extension'];
 const up = names => `^(\\.\\./)+(${names.join('|')})(/|$)`;

@@ -6,6 +6,8 @@ import type { Reply, ReplyRequest } from './replyGenerator';
 import type { ResponsesStore } from './mantle/responsesStore';
 import type { AsyncJobs } from './runtime/asyncJobs';
 import type { ApplicationProfile } from './models';
+import type { Projects } from './control/projects';
+import type { PromptCache } from './promptCache';
 import type { IdentityCenter } from './sso/identityCenter';
 
 /** State shared by every route of one emulator instance. */
@@ -22,6 +24,10 @@ export interface EmulatorContext {
   asyncJobs: AsyncJobs;
   /** Application inference profiles created with CreateInferenceProfile. */
   applicationProfiles: ApplicationProfile[];
+  /** Bedrock Projects (the `default` one and those made with CreateProject). */
+  projects: Projects;
+  /** Prompt prefixes written by requests with cache points, per model. */
+  promptCache: PromptCache;
   /** IAM Identity Center: OIDC device flow and role credentials for SSO profiles. */
   identityCenter: IdentityCenter;
   /** Next scripted reply if any, else the current generator. */

@@ -11,7 +11,7 @@ export class EmulatorError extends Error {
     /** The AWS exception name the SDK turns into a typed error (`x-amzn-ErrorType`). */
     readonly awsType: string,
     message: string,
-    readonly openai: { type: string; code: string | null } = { type: 'invalid_request_error', code: null },
+    readonly openai: { type: string; code: string | null; param?: string } = { type: 'invalid_request_error', code: null },
     readonly anthropicType = 'invalid_request_error',
     /** Extra members of the AWS error body (e.g. `originalStatusCode`). */
     readonly extra: Record<string, unknown> = {},
@@ -29,7 +29,7 @@ export function sendError(ex: Exchange, dialect: ErrorDialect, err: EmulatorErro
   if (ex.closed) return;
   if (ex.headersSent) { ex.abort(); return; }
   if (dialect === 'openai') {
-    ex.json(err.status, { error: { message: err.message, type: err.openai.type, param: null, code: err.openai.code } });
+    ex.json(err.status, { error: { message: err.message, type: err.openai.type, param: err.openai.param ?? null, code: err.openai.code } });
   } else if (dialect === 'anthropic') {
     ex.json(err.status, { type: 'error', error: { type: err.anthropicType, message: err.message }, request_id: ex.requestId });
   } else if (dialect === 'oauth') {

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { EmulatorContext } from './context';
 import { FaultScript, type FaultPlan } from './faults';
 import { ResponsesStore } from './mantle/responsesStore';
+import { Projects } from './control/projects';
+import { PromptCache } from './promptCache';
 import { EMULATOR_ACCOUNT } from './models';
 import type { RecordedRequest } from './recorder';
 import { defaultReplyGenerator, type Reply, type ReplyGenerator } from './replyGenerator';
@@ -38,6 +40,8 @@ export interface EmulatorOptions {
    * (default false: every listed model answers on every compatible route).
    */
   strictRoutes?: boolean;
+  /** Ids of projects that exist from the start besides `default` (a request naming any other is refused). */
+  projects?: string[];
   /** Test credentials; random ones are generated when omitted. */
   accessKeyId?: string;
   secretAccessKey?: string;
@@ -93,6 +97,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     responses: new ResponsesStore(),
     asyncJobs: new AsyncJobs(region, EMULATOR_ACCOUNT),
     applicationProfiles: [],
+    projects: new Projects(region, options.projects),
+    promptCache: new PromptCache(),
     identityCenter: new IdentityCenter({ accessKeyId, secretAccessKey }),
     reply: async request => (scripted.length ? scripted.shift() as string | Reply : generator(request)),
   };

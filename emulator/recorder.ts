@@ -18,6 +18,8 @@ export interface RecordedRequest {
   httpVersion: string;
   status?: number;
   time: string;
+  /** Inference routes: the Project (Workspace on Messages) the request was attributed to, `default` when it named none. */
+  project?: string;
   /** Set when the client closed the stream before the response ended (epoch ms). */
   clientClosedAt?: number;
   /** Bidirectional stream: what the conversation sent (tests compare it with what a client played). */

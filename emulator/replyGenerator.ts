@@ -39,6 +39,9 @@ export interface ShapedReply {
   toolCalls: Array<ToolCall & { id: string; arguments: string }>;
   inputTokens: number;
   outputTokens: number;
+  /** Prompt tokens served from / written to the prompt cache, apart from inputTokens (see promptCache.ts). */
+  cacheReadTokens?: number;
+  cacheWriteTokens?: number;
   stopReason: 'end_turn' | 'tool_use' | 'max_tokens';
   seed: number;
 }

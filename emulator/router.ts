@@ -4,6 +4,7 @@ import { EmulatorError, errors, sendError, type ErrorDialect } from './errors';
 import { FAULT_HEADER, mergeFaults, parseFaults, statusFaultError, type FaultSet } from './faults';
 import type { Exchange, Family } from './http/exchange';
 import { recordOf } from './recorder';
+import { projectOfRequest } from './control/projects';
 
 export interface Route {
   method: string;
@@ -84,6 +85,8 @@ export async function dispatch(ex: Exchange, ctx: EmulatorContext, routes: Route
       if (faults.slowFirstByteMs) await new Promise(r => setTimeout(r, faults.slowFirstByteMs));
       throw statusError;
     }
+    const project = projectOfRequest(route.name, ex, ctx);
+    if (project) record.project = project;
     await route.handler({ ex, ctx, faults, record, params });
   } catch (e) {
     if (e instanceof EmulatorError) sendError(ex, route.dialect, e);

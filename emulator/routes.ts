@@ -11,6 +11,7 @@ import type { Family } from './http/exchange';
 import { getFoundationModel, listFoundationModels } from './control/foundationModels';
 import { createInferenceProfile, deleteInferenceProfile, getInferenceProfile, listInferenceProfiles } from './control/inferenceProfiles';
 import { getGuardrail, listGuardrails } from './control/guardrails';
+import { archiveProject, createProject, getProject, listProjects, updateProject } from './control/projects';
 import { applyGuardrail } from './runtime/applyGuardrail';
 import { countTokens } from './runtime/countTokens';
 
@@ -46,6 +47,11 @@ export const ROUTES: Route[] = [
   { method: 'GET', path: '/inference-profiles/*inferenceProfileIdentifier', name: 'get-inference-profile', families: RUNTIME, dialect: 'aws', handler: getInferenceProfile },
   { method: 'POST', path: '/inference-profiles', name: 'create-inference-profile', families: RUNTIME, dialect: 'aws', handler: createInferenceProfile },
   { method: 'DELETE', path: '/inference-profiles/*inferenceProfileIdentifier', name: 'delete-inference-profile', families: RUNTIME, dialect: 'aws', handler: deleteInferenceProfile },
+  { method: 'GET', path: '/projects', name: 'list-projects', families: RUNTIME, dialect: 'aws', handler: listProjects },
+  { method: 'POST', path: '/projects', name: 'create-project', families: RUNTIME, dialect: 'aws', handler: createProject },
+  { method: 'GET', path: '/projects/:projectIdentifier', name: 'get-project', families: RUNTIME, dialect: 'aws', handler: getProject },
+  { method: 'POST', path: '/projects/:projectIdentifier', name: 'update-project', families: RUNTIME, dialect: 'aws', handler: updateProject },
+  { method: 'POST', path: '/projects/:projectIdentifier/archive', name: 'archive-project', families: RUNTIME, dialect: 'aws', handler: archiveProject },
   { method: 'GET', path: '/guardrails', name: 'list-guardrails', families: RUNTIME, dialect: 'aws', handler: listGuardrails },
   { method: 'GET', path: '/guardrails/*guardrailIdentifier', name: 'get-guardrail', families: RUNTIME, dialect: 'aws', handler: getGuardrail },
   ...openai('GET', 'models', 'models.list', listModels),

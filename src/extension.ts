@@ -19,6 +19,7 @@ import { redactingLog } from './common/redactingLog';
 import { watchPriceSetting } from './common/priceSettingWarnings';
 import { UsageLedger } from './usage/usageLedger';
 import { registerUsageView } from './usage/usageView';
+import { registerProjectFeatures } from './projects/projectCommands';
 
 /** The API other code (and our integration tests) may use; kept small on purpose. */
 export interface BedrockWorkbenchApi {
@@ -65,6 +66,10 @@ export function activate(context: vscode.ExtensionContext): BedrockWorkbenchApi 
     chatView,
     vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, chatView, { webviewOptions: { retainContextWhenHidden: false } }),
     ...registerChatCommands(chatView),
+    ...registerProjectFeatures(host, async choice => {
+      await chatView.reveal();
+      return chatView.controller.chooseProject(choice);
+    }).disposables,
     ...registerStatusCommands(status, log),
     ...registerServiceCommands(host),
     ...registerEditorCommands(host, context),

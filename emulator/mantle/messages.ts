@@ -4,6 +4,7 @@ import { EmulatorError } from '../errors';
 import { asRecord, produceReply } from '../produce';
 import { anthropicEvents, anthropicMessage, anthropicRequest } from '../runtime/chatFormats';
 import { EventSink } from '../stream';
+import { anthropicPrefix } from '../promptCache';
 import { requireCompatModel } from './modelCheck';
 import { anthropicDialect, eventLine } from './sse';
 
@@ -15,7 +16,7 @@ export async function createMessage(call: Call): Promise<void> {
   const body = asRecord(JSON.parse(call.ex.body.toString('utf8') || '{}'));
   const model = requireCompatModel(call, body.model, '/v1/messages');
   if (typeof body.max_tokens !== 'number') throw invalid('max_tokens: Field required');
-  const reply = await produceReply(call, anthropicRequest(body, model, 'messages'), 'toolu_bdrk_');
+  const reply = call.ctx.promptCache.apply(model, anthropicPrefix(body), await produceReply(call, anthropicRequest(body, model, 'messages'), 'toolu_bdrk_'));
   if (body.stream !== true) {
     call.ex.json(200, anthropicMessage(reply, model, 'msg_bdrk_'));
     return;

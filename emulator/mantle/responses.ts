@@ -13,8 +13,8 @@ const SERVICE_TIERS = ['auto', 'default', 'flex', 'priority'];
 
 const newId = (prefix: string): string => `${prefix}${randomBytes(24).toString('hex')}`;
 
-function invalid(message: string, code: string | null = null): EmulatorError {
-  return new EmulatorError(400, 'ValidationException', message, { type: 'invalid_request_error', code });
+function invalid(message: string, code: string | null = null, param?: string): EmulatorError {
+  return new EmulatorError(400, 'ValidationException', message, { type: 'invalid_request_error', code, ...(param ? { param } : {}) });
 }
 
 /** Input items (string, messages, function calls and their outputs) as conversation turns. */
@@ -82,7 +82,7 @@ function responseObject(id: string, body: Record<string, unknown>, model: string
     top_p: body.top_p ?? 1,
     truncation: 'disabled',
     usage: r && status === 'completed' ? {
-      input_tokens: r.inputTokens, input_tokens_details: { cached_tokens: 0 },
+      input_tokens: r.inputTokens, input_tokens_details: { cached_tokens: 0, cache_write_tokens: 0 },
       output_tokens: r.outputTokens, output_tokens_details: { reasoning_tokens: r.reasoningPieces.length },
       total_tokens: r.inputTokens + r.outputTokens,
     } : null,
@@ -103,7 +103,8 @@ export async function createResponse(call: Call): Promise<void> {
   let prior: StoredResponse | undefined;
   if (body.previous_response_id !== undefined && body.previous_response_id !== null) {
     prior = call.ctx.responses.get(asString(body.previous_response_id));
-    if (!prior) throw invalid(`Previous response with id '${asString(body.previous_response_id)}' not found.`, 'previous_response_not_found');
+    // as OpenAI answers a chain it does not hold (expired, deleted, never stored): 400 naming the code and the parameter
+    if (!prior) throw invalid(`Previous response with id '${asString(body.previous_response_id)}' not found.`, 'previous_response_not_found', 'previous_response_id');
   }
   const turns = [...(prior?.turns ?? []), ...inputTurns(body.input)];
   const tools: ToolDefinition[] = asArray(body.tools).map(t => { const r = asRecord(t); return { name: asString(r.name), description: asString(r.description), schema: r.parameters }; }).filter(t => t.name);
@@ -124,7 +125,11 @@ export async function createResponse(call: Call): Promise<void> {
   // A streamed background response streams as it is produced (and stays retrievable after).
   if (body.background === true && body.stream !== true) {
     const entry = call.ctx.responses.get(id);
-    if (entry) entry.readyAt = Date.now() + call.ctx.asyncJobDurationMs;
+    // queued for the first quarter of the job, in progress for the rest, then completed
+    if (entry) {
+      entry.startsAt = Date.now() + call.ctx.asyncJobDurationMs / 4;
+      entry.readyAt = Date.now() + call.ctx.asyncJobDurationMs;
+    }
     call.ex.json(200, responseObject(id, body, model, 'queued', [], undefined, createdAt));
     return;
   }
@@ -190,9 +195,10 @@ function stored(call: Call): StoredResponse {
   return entry;
 }
 
-/** What a poll sees: background responses are in progress until `readyAt`. */
+/** What a poll sees: background responses are queued until `startsAt`, then in progress until `readyAt`. */
 function current(entry: StoredResponse): Record<string, unknown> {
   if (entry.cancelled) return { ...entry.response, status: 'cancelled', output: [], usage: null };
+  if (entry.startsAt !== undefined && Date.now() < entry.startsAt) return { ...entry.response, status: 'queued', output: [], usage: null };
   if (entry.readyAt !== undefined && Date.now() < entry.readyAt) return { ...entry.response, status: 'in_progress', output: [], usage: null };
   return entry.response;
 }

@@ -7,6 +7,8 @@ export interface StoredResponse {
   /** The whole conversation up to and including this response's answer, for `previous_response_id`. */
   turns: PromptTurn[];
   system: string;
+  /** Background responses: until when polls see `queued` (then `in_progress`). */
+  startsAt?: number;
   /** Background responses: when the answer is ready (before that, polls see `in_progress`). */
   readyAt?: number;
   /** Set when a background response was cancelled before it finished. */

@@ -97,14 +97,14 @@ export function anthropicMessage(r: ShapedReply, model: string, idPrefix: string
   return {
     id: `${idPrefix}${stableId(r.seed)}`, type: 'message', role: 'assistant', model,
     content: anthropicContent(r), stop_reason: r.stopReason, stop_sequence: null,
-    usage: { input_tokens: r.inputTokens, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, output_tokens: r.outputTokens },
+    usage: { input_tokens: r.inputTokens, cache_creation_input_tokens: r.cacheWriteTokens ?? 0, cache_read_input_tokens: r.cacheReadTokens ?? 0, output_tokens: r.outputTokens },
   };
 }
 
 /** The Anthropic streaming event sequence, shared by InvokeModel streams and `/anthropic/v1/messages`. */
 export function* anthropicEvents(r: ShapedReply, model: string, idPrefix: string): Generator<NativeChunk> {
   const start = anthropicMessage(r, model, idPrefix);
-  yield { payload: { type: 'message_start', message: { ...start, content: [], stop_reason: null, usage: { input_tokens: r.inputTokens, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, output_tokens: 1 } } }, tokens: 0 };
+  yield { payload: { type: 'message_start', message: { ...start, content: [], stop_reason: null, usage: { input_tokens: r.inputTokens, cache_creation_input_tokens: r.cacheWriteTokens ?? 0, cache_read_input_tokens: r.cacheReadTokens ?? 0, output_tokens: 1 } } }, tokens: 0 };
   let index = 0;
   if (r.reasoningPieces.length) {
     yield { payload: { type: 'content_block_start', index, content_block: { type: 'thinking', thinking: '', signature: '' } }, tokens: 0 };

@@ -5,6 +5,7 @@ import { argumentFragments, produceReply } from '../produce';
 import type { ApiStyle, ShapedReply } from '../replyGenerator';
 import { EventSink } from '../stream';
 import { converseReplyRequest } from './converseRequest';
+import { conversePrefix } from '../promptCache';
 import { requireModel } from './modelGate';
 import { converseExtras, echoedMembers, guardrailTrace, type RequestExtras } from './requestExtras';
 import { eventStreamDialect } from './streamDialects';
@@ -12,7 +13,9 @@ import { eventStreamDialect } from './streamDialects';
 const REASONING_SIGNATURE = 'ZW11bGF0b3Itc2lnbmF0dXJl';
 
 function usage(r: ShapedReply): Record<string, number> {
-  return { inputTokens: r.inputTokens, outputTokens: r.outputTokens, totalTokens: r.inputTokens + r.outputTokens, cacheReadInputTokens: 0, cacheWriteInputTokens: 0 };
+  const read = r.cacheReadTokens ?? 0;
+  const write = r.cacheWriteTokens ?? 0;
+  return { inputTokens: r.inputTokens, outputTokens: r.outputTokens, totalTokens: r.inputTokens + r.outputTokens + read + write, cacheReadInputTokens: read, cacheWriteInputTokens: write };
 }
 
 interface Prepared { reply: ShapedReply; stopReason: string; extras: RequestExtras }
@@ -24,7 +27,8 @@ async function prepare(call: Call, api: ApiStyle): Promise<Prepared> {
   const request = converseReplyRequest(body, model.id, api);
   const extras = converseExtras(body, request.lastUserText, call.ctx.region);
   const blocked = extras.guardrail?.verdict.blocked === true;
-  const reply = await produceReply(call, request, 'tooluse_', blocked ? BLOCKED_MESSAGE : undefined);
+  const produced = await produceReply(call, request, 'tooluse_', blocked ? BLOCKED_MESSAGE : undefined);
+  const reply = blocked ? produced : call.ctx.promptCache.apply(model.id, conversePrefix(body), produced);
   return { reply, extras, stopReason: blocked ? 'guardrail_intervened' : reply.stopReason };
 }
 

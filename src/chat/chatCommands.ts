@@ -23,5 +23,7 @@ export function registerChatCommands(chat: ChatViewProvider): vscode.Disposable[
     }),
     // the tier belongs to the active conversation; an argument ('none' | 'default' | 'flex' | 'priority') skips the pick
     vscode.commands.registerCommand('bedrock.chooseServiceTier', (tier?: unknown) => chat.controller.chooseServiceTier(tier)),
+    // `store` for the active conversation's Responses turns; a boolean argument sets it instead of toggling
+    vscode.commands.registerCommand('bedrock.chat.toggleServerState', (on?: unknown) => chat.controller.toggleServerState(on)),
   ];
 }

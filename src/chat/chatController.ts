@@ -10,10 +10,10 @@ import { defaultFamily } from '../service/router';
 import type { ServiceHost } from '../service/vscode/serviceHost';
 import { runCodeAction } from '../webviewKit/host/codeActions';
 import { Chip, chipView, composeWithContext, documentChip, imageChip, pickFileChips, selectionChip } from './contextChips';
-import { editedUserMessage, messageView, newMessageId, StoredMessage, titleFrom, toView } from './conversation';
+import { editedUserMessage, keepsStateOnServer, messageView, newMessageId, StoredMessage, titleFrom, toView } from './conversation';
 import { ConversationStore, type StoreChange } from './conversationStore';
 import { requestMessages, runTurn } from './chatTurn';
-import type { ErrorView, HostMessage, Selection, WebviewMessage } from './protocol';
+import type { ErrorView, HostMessage, ProjectRef, Selection, WebviewMessage } from './protocol';
 import { pickApiStyle, pickFamily, pickModel, selectionView } from './selectionPickers';
 import { guardrailLabel, pickGuardrail } from '../frontEndKit/pickers/guardrailPicker';
 import { guardrailApplies } from '../service/guardrails/support';
@@ -22,6 +22,7 @@ import type { CountablePrompt, TokenCount } from '../service/tokens/countTokens'
 import { contextLimit } from '../service/tokens/contextLimits';
 import { estimateTokens } from '../service/tokens/estimate';
 import { openWebviewLink } from '../frontEndKit/openLink';
+import { isProjectRef, pickProject, projectFooter, withDefaultProject } from './projectChoice';
 
 const SYSTEM_PROMPT = 'You are a helpful assistant inside VS Code. Answer in GitHub-flavoured markdown; put code in fenced blocks with a language tag.';
 
@@ -201,9 +202,9 @@ export class ChatController extends Disposable {
 
   private async reply(): Promise<void> {
     const conv = this.store.active;
-    const selection = this.selection();
+    const selection = withDefaultProject(this.selection(), readSettings().project);
     const guard = selection.guardrail ? ` · guardrail ${guardrailLabel(selection.guardrail)}${guardrailApplies(selection.apiStyle, selection.family) ? '' : ' not applied'}` : '';
-    const reply: StoredMessage = { id: newMessageId(), role: 'assistant', text: '', streaming: true, via: `${selection.model} · ${API_STYLE_LABELS[selection.apiStyle]} · bedrock-${selection.family}${guard}` };
+    const reply: StoredMessage = { id: newMessageId(), role: 'assistant', text: '', streaming: true, via: `${selection.model} · ${API_STYLE_LABELS[selection.apiStyle]} · bedrock-${selection.family}${guard}${projectFooter(selection)}` };
     conv.messages.push(reply);
     await this.store.save(conv);
     this.post({ type: 'messageStart', message: { ...reply } });
@@ -279,6 +280,32 @@ export class ChatController extends Disposable {
     if (!next) return undefined;
     const { serviceTier: _old, ...rest } = current;
     await this.setSelection(next === 'none' ? rest : { ...rest, serviceTier: next });
+    return next;
+  }
+
+  /**
+   * Turns server-side state for the active conversation on or off (`on` given: the command's argument). Off sends
+   * `store: false` on Responses and the whole history each turn; the choice is kept with the conversation.
+   */
+  async toggleServerState(on?: unknown): Promise<boolean> {
+    const current = this.selection();
+    const next = typeof on === 'boolean' ? on : !keepsStateOnServer(current);
+    const { store: _old, ...rest } = current;
+    await this.setSelection(next ? rest : { ...rest, store: false });
+    const where = current.apiStyle === 'responses' ? '' : ` (it applies when the chat uses ${API_STYLE_LABELS.responses})`;
+    void vscode.window.showInformationMessage(next
+      ? `Bedrock: this chat is stored on the server and each turn chains on the last reply${where}.`
+      : `Bedrock: this chat is kept off the server (store: false); each turn sends the whole history${where}.`);
+    return next;
+  }
+
+  /** The active conversation's project: `choice` given (the command's argument) or picked; returns what is now set. */
+  async chooseProject(choice?: unknown): Promise<ProjectRef | 'setting' | undefined> {
+    const current = this.selection();
+    const next = isProjectRef(choice) || choice === 'setting' ? choice : await pickProject(this.host, current);
+    if (!next) return undefined;
+    const { project: _old, ...rest } = current;
+    await this.setSelection(next === 'setting' ? rest : { ...rest, project: next });
     return next;
   }
 

@@ -4,11 +4,14 @@ import { describeReport } from '../service/guardrails/describe';
 import { guardrailApplies } from '../service/guardrails/support';
 import type { BedrockRequest, ChatMessage, ContentPart, StreamEvent } from '../service/model';
 import { costOf, type PriceFound } from '../service/pricing/pricing';
-import { chainId, Conversation, messageView, StoredMessage } from './conversation';
+import { DEFAULT_PROJECT_ID, projectCarrier } from '../service/control/projects';
+import { chainId, Conversation, forgetChain, keepsStateOnServer, messageView, StoredMessage } from './conversation';
 import type { ErrorView, HostMessage, Selection } from './protocol';
 import { DELTA_INTERVAL_MS } from '../webviewKit/host/streamTiming';
 
 export { DELTA_INTERVAL_MS } from '../webviewKit/host/streamTiming';
+/** The one line a reply carries when its chain was refused and the whole conversation was sent instead. */
+export const STALE_CHAIN_NOTE = 'Bedrock no longer held this conversation, so it was sent again in full.';
 /** How often a streaming reply is written to workspace storage, so a reload loses at most this much. */
 export const SAVE_INTERVAL_MS = 1000;
 
@@ -75,6 +78,12 @@ export function withoutBlockedTurns(messages: StoredMessage[]): StoredMessage[] 
   return [...out, ...users];
 }
 
+/** The project header's value, where this style and family carry one (the default project needs no header). */
+function projectOf(selection: Selection): Pick<BedrockRequest, 'project'> {
+  const id = selection.project?.id;
+  return id && id !== DEFAULT_PROJECT_ID && projectCarrier(selection.apiStyle, selection.family) ? { project: id } : {};
+}
+
 /**
  * Streams one assistant reply into a conversation: forwards deltas to the webview in per-frame batches, keeps the
  * stored message current (saved every second, so a reload keeps what arrived), records usage, time to first token
@@ -85,13 +94,15 @@ export async function runTurn(conv: Conversation, reply: StoredMessage, selectio
   const started = now();
   let firstToken: number | undefined;
   const history = conv.messages.slice(0, conv.messages.indexOf(reply));
+  const keep = keepsStateOnServer(selection);
   const request: BedrockRequest = {
     model: selection.model, apiStyle: selection.apiStyle, family: selection.family,
     messages: requestMessages(history),
     ...(system ? { system } : {}),
-    ...(selection.apiStyle === 'responses' ? { previousResponseId: chainId(history), store: true } : {}),
+    ...(selection.apiStyle === 'responses' ? { store: keep, ...(keep ? { previousResponseId: chainId(history) } : {}) } : {}),
     ...(selection.guardrail && guardrailApplies(selection.apiStyle, selection.family) ? { guardrail: { id: selection.guardrail.id, version: selection.guardrail.version } } : {}),
     ...(selection.serviceTier ? { serviceTier: selection.serviceTier } : {}),
+    ...projectOf(selection),
   };
 
   let pending: Extract<HostMessage, { type: 'delta' }> | undefined;
@@ -161,13 +172,27 @@ export async function runTurn(conv: Conversation, reply: StoredMessage, selectio
     }
   };
 
-  try {
-    for await (const e of deps.service.stream(request, signal)) {
+  /** Streams one request; false when the server refused the chained id before anything arrived. */
+  const attempt = async (req: BedrockRequest): Promise<boolean> => {
+    for await (const e of deps.service.stream(req, signal)) {
+      if (e.type === 'error' && e.error.kind === 'stale-response-id' && req.previousResponseId && !reply.text && !tools.size) return false;
       handle(e);
       if (now() - lastSave >= SAVE_INTERVAL_MS) {
         lastSave = now();
         void deps.save();
       }
+    }
+    return true;
+  };
+
+  try {
+    if (!await attempt(request)) {
+      // The server no longer holds the chain (expired, deleted, another region or account): send the whole history
+      // once instead, and forget the old ids so Retry and later turns chain on this reply, not on the stale one.
+      forgetChain(history);
+      reply.note = STALE_CHAIN_NOTE;
+      const { previousResponseId: _stale, ...full } = request;
+      await attempt(full);
     }
   } finally {
     if (flushTimer) clearTimeout(flushTimer);

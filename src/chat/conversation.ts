@@ -76,3 +76,13 @@ export function chainId(messages: StoredMessage[]): string | undefined {
   const last = [...messages].reverse().find(m => m.role === 'assistant');
   return last && !last.error ? last.responseId : undefined;
 }
+
+/** Drops the `previous_response_id` links of these messages: the server refused them, so later turns must not chain on them. */
+export function forgetChain(messages: StoredMessage[]): void {
+  for (const m of messages) delete m.responseId;
+}
+
+/** Whether Responses turns are stored on the server and chained (`store`); a conversation can turn it off. */
+export function keepsStateOnServer(selection: Selection): boolean {
+  return selection.store !== false;
+}

@@ -27,6 +27,19 @@ export interface Selection {
   guardrail?: GuardrailRef;
   /** Absent: Bedrock's default (no tier sent). */
   serviceTier?: ServiceTier;
+  /**
+   * Responses only: false keeps the conversation off the server (`store: false`, the whole history sent each turn,
+   * no `previous_response_id`). Absent: stored and chained.
+   */
+  store?: boolean;
+  /** The Project (Workspace on Messages) the conversation's requests are attributed to; absent: the `bedrock.project` setting. */
+  project?: ProjectRef;
+}
+
+/** A project as a conversation keeps it: the id that is sent, and the name shown. */
+export interface ProjectRef {
+  id: string;
+  name?: string;
 }
 
 export interface SelectionView extends Selection {
@@ -108,6 +121,8 @@ export interface MessageView {
   serviceTier?: string;
   /** From the reported usage and the price table; 'unpriced' when no price is known for the model and region. */
   cost?: CostView | 'unpriced';
+  /** One line about how the reply was obtained (the chained conversation was refused and sent again in full). */
+  note?: string;
   streaming?: boolean;
 }
 

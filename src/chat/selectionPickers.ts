@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { modelOfApplicationProfile, type Catalogue, type CatalogueModel } from '../service/catalogue/modelCatalogue';
 import { guardrailNotAppliedNote } from '../service/guardrails/support';
+import { projectNotCarriedNote } from '../service/control/projects';
 import { guardrailLabel } from '../frontEndKit/pickers/guardrailPicker';
 import { API_STYLE_LABELS, API_STYLES, ApiStyle, EndpointFamily, SERVICE_TIER_LABELS, SERVICE_TIER_STYLES } from '../service/model';
 import type { Selection, SelectionView } from './protocol';
@@ -28,7 +29,7 @@ export function combinationWarning(cat: Catalogue | undefined, s: Selection): st
 
 export function selectionView(cat: Catalogue | undefined, s: Selection): SelectionView {
   const m = findModel(cat, s.model);
-  const warning = [combinationWarning(cat, s), s.guardrail ? guardrailNotAppliedNote(s.apiStyle, s.family) : undefined, tierWarning(s)].filter(Boolean).join(' ') || undefined;
+  const warning = [combinationWarning(cat, s), s.guardrail ? guardrailNotAppliedNote(s.apiStyle, s.family) : undefined, tierWarning(s), projectNotCarriedNote(s.apiStyle, s.family, s.project?.id)].filter(Boolean).join(' ') || undefined;
   const profile = applicationProfileName(cat, s.model);
   return {
     ...s, modelName: profile ? `${profile} (${m?.name ?? 'application profile'})` : m?.name ?? s.model, apiStyleLabel: API_STYLE_LABELS[s.apiStyle],

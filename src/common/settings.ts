@@ -20,6 +20,8 @@ export interface BedrockSettings {
   guardrail?: GuardrailRef;
   /** `bedrock.prices`, with malformed entries dropped. */
   prices: PriceOverrides;
+  /** `bedrock.project`: the Project (Workspace on Messages) chats use unless a conversation chose one; empty = default. */
+  project: string;
 }
 
 /** Where the remembered answers about workspace endpoints come from (the consent feature, once activated). */
@@ -60,6 +62,7 @@ export function readSettings(): BedrockSettings {
     endpointFamily: c.get<'auto' | 'runtime' | 'mantle'>('endpointFamily') ?? 'auto',
     endpoints: endpointOverrides(endpointSources(c)),
     prices: readPriceOverrides(c.get<unknown>('prices')).prices,
+    project: c.get<string>('project')?.trim() ?? '',
     ...guardrailSetting(c),
   };
 }

@@ -17,6 +17,7 @@ import { isArn, stripProfilePrefix } from './modelIds';
 import { invokeFamily, type InvokeFamily } from './drivers/runtime/bodies/family';
 import type { ControlContext } from './control/controlClient';
 import { listGuardrails, type GuardrailSummary } from './control/guardrails';
+import { archiveProject, createProject, listProjects, updateProject, type DataRetentionMode, type NewProject, type Project } from './control/projects';
 import { createApplicationProfile, deleteApplicationProfile, listApplicationProfiles, type ApplicationProfile, type NewApplicationProfile } from './control/inferenceProfiles';
 import type { GuardrailReport } from './guardrails/report';
 import type { GuardrailRef } from './model';
@@ -41,6 +42,8 @@ export interface UsageRecord {
   usage: Usage;
   /** The tier the service reported, when it did. */
   serviceTier?: string;
+  /** The Project (Workspace on Messages) the request named; absent: the account's default project. */
+  project?: string;
 }
 
 export interface ServiceDeps {
@@ -124,6 +127,23 @@ export class BedrockService {
     this.forgetCatalogue();
   }
 
+  /** The account's Projects in the current region (the default project included). */
+  async listProjects(signal?: AbortSignal): Promise<Project[]> {
+    return listProjects(await this.control(signal));
+  }
+
+  async createProject(project: NewProject, signal?: AbortSignal): Promise<Project> {
+    return createProject(await this.control(signal), project);
+  }
+
+  async updateProject(idOrArn: string, change: { name: string } | { dataRetention: DataRetentionMode }, signal?: AbortSignal): Promise<Project> {
+    return updateProject(await this.control(signal), idOrArn, change);
+  }
+
+  async archiveProject(idOrArn: string, signal?: AbortSignal): Promise<Project> {
+    return archiveProject(await this.control(signal), idOrArn);
+  }
+
   private forgetCatalogue(): void {
     const { region, endpoints } = this.deps.config();
     const key = `${region}|${JSON.stringify(endpoints)}`;
@@ -143,7 +163,7 @@ export class BedrockService {
         yield e;
       }
     } finally {
-      if (usage) this.recordUsage({ model: request.model, apiStyle: request.apiStyle, region, usage, ...(serviceTier ? { serviceTier } : {}) });
+      if (usage) this.recordUsage({ model: request.model, apiStyle: request.apiStyle, region, usage, ...(serviceTier ? { serviceTier } : {}), ...(request.project ? { project: request.project } : {}) });
     }
   }
 

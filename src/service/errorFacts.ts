@@ -18,6 +18,8 @@ export interface FailureFacts {
   codes: string[];
   /** The service's own sentence, not the SDK's rendering of it ("429 {json}"). */
   message: string;
+  /** The request parameter the service blamed (the OpenAI error body's `param`, e.g. `previous_response_id`). */
+  param?: string;
   /** What went wrong below the API, when no service answer explains it. */
   transport?: 'aborted' | 'timeout' | 'connection' | 'corrupt-frame';
   /** Node's or undici's code for it (UND_ERR_SOCKET, ERR_HTTP2_STREAM_ERROR), for the log. */
@@ -88,6 +90,7 @@ function readOpenAI(e: unknown, f: FailureFacts): boolean {
     // an in-stream `error` event's body is the event itself, whose `type` is just "error"
     f.codes = [str(e.code), str(e.type), str(body.code), str(body.type)].filter(isCode);
     f.message = str(body.message) ?? stripStatus(e.message);
+    f.param = str(e.param) ?? str(body.param);
   }
   return true;
 }
@@ -132,6 +135,7 @@ function readShape(o: Fields, f: FailureFacts): void {
   if (typeof o.status === 'number') f.status = o.status;
   const body = fields(o.error);
   f.codes = [str(o.code), str(body.code), str(body.type), str(fields(body.error).type)].filter(isCode).filter(c => !isNodeCode(c));
+  f.param = str(o.param) ?? str(body.param);
 }
 
 function transportOf(e: unknown, f: FailureFacts): FailureFacts['transport'] {

@@ -8,7 +8,7 @@ import { readFailure, type FailureFacts } from './errorFacts';
 export type ErrorKind =
   | 'throttled' | 'model-not-ready' | 'quota' | 'access-denied' | 'expired-credentials' | 'sso-expired'
   | 'no-credentials' | 'invalid-model' | 'validation' | 'not-found' | 'timeout' | 'server' | 'unavailable'
-  | 'stream-error' | 'aborted' | 'network' | 'unknown';
+  | 'stream-error' | 'aborted' | 'network' | 'stale-response-id' | 'unknown';
 
 export type ErrorAction =
   | { kind: 'sign-in' }
@@ -50,6 +50,7 @@ const KIND_BY_CODE: Readonly<Record<string, ErrorKind>> = {
   MissingAuthenticationTokenException: 'no-credentials', authentication_error: 'no-credentials', invalid_api_key: 'no-credentials',
   AccessDeniedException: 'access-denied', permission_error: 'access-denied',
   model_not_found: 'invalid-model',
+  previous_response_not_found: 'stale-response-id',
   ResourceNotFoundException: 'not-found', not_found_error: 'not-found', not_found: 'not-found',
   ValidationException: 'validation', invalid_request_error: 'validation', request_too_large: 'validation', invalid_prompt: 'validation',
   ModelTimeoutException: 'timeout', timeout_error: 'timeout',
@@ -86,12 +87,22 @@ function refineByText(kind: ErrorKind | undefined, f: FailureFacts): ErrorKind |
   if (f.credentials) return 'no-credentials';
   if ((kind === 'access-denied' || kind === 'no-credentials' || !kind) && /ExpiredToken|security token included in the request is expired/i.test(text)) return 'expired-credentials';
   if ((kind === 'throttled' || !kind) && /not ready to serve|ModelNotReady/i.test(text)) return 'model-not-ready';
+  if ((kind === 'validation' || kind === 'not-found' || !kind) && refusedChain(f)) return 'stale-response-id';
   if ((kind === 'validation' || kind === 'not-found' || !kind) && /model identifier is invalid|isn't supported on this route|not a valid model|unknown model/i.test(text)) return 'invalid-model';
   if (kind) return kind;
   // an error none of the SDKs typed: the last resort is what it says
   if (/Could not load credentials|Unable to locate credentials|Missing credentials/i.test(f.message)) return 'no-credentials';
   if (/ECONNREFUSED|ENOTFOUND|ECONNRESET|EAI_AGAIN|socket hang up|Connection error/i.test(f.message)) return 'network';
   return undefined;
+}
+
+/**
+ * A `previous_response_id` the server no longer holds (expired, deleted, stored in another region or account, or
+ * never stored): OpenAI names the parameter (`param`) and says "Previous response with id '…' not found."; a service
+ * that answers with a plain 404 says only the sentence. Either way it is the chain that is stale, not the model.
+ */
+function refusedChain(f: FailureFacts): boolean {
+  return f.param === 'previous_response_id' || /previous[ _]response(_id)?\b.*\b(not found|expired|does not exist|invalid)/i.test(f.message);
 }
 
 export function errorKind(f: FailureFacts): ErrorKind {
@@ -133,6 +144,7 @@ function sentence(kind: ErrorKind, f: FailureFacts, ctx: ErrorContext): Pick<Bed
     case 'quota': return fail('A Bedrock service quota was exceeded for this account or model.', { kind: 'show-log' });
     case 'invalid-model': return fail(`Bedrock does not know the model${model} in ${ctx.region}, or it is not offered for this API.`, { kind: 'choose-model' });
     case 'access-denied': return fail(`Access to${model || ' this model'} is not enabled for your account in ${ctx.region}.`, { kind: 'request-access', region: ctx.region });
+    case 'stale-response-id': return retry('Bedrock no longer holds the earlier replies this conversation was chained on; send again to continue with the full history.');
     case 'not-found': return fail(`Bedrock could not find${model || ' the requested resource'} in ${ctx.region}.`, { kind: 'choose-model' });
     case 'validation': return fail(`Bedrock rejected the request: ${firstSentence(f.message)}`, { kind: 'show-log' });
     case 'timeout': return retry('The model took too long to answer.');

@@ -2,10 +2,12 @@ import type { UsageRecord } from '../service/bedrockService';
 import { API_STYLE_LABELS, type ApiStyle } from '../service/model';
 import { costOf, type PriceFound } from '../service/pricing/pricing';
 
-/** One model · API style pair's totals for this window's session (or the grand total, without model and style). */
+/** One model · API style (· project) group's totals for this window's session (or the grand total, without model and style). */
 export interface UsageTotals {
   model: string;
   apiStyle?: ApiStyle;
+  /** The project the requests were billed to, when they named one (the account's default project otherwise). */
+  project?: string;
   requests: number;
   inputTokens: number;
   outputTokens: number;
@@ -28,12 +30,14 @@ export function emptyTotals(model: string, apiStyle?: ApiStyle): UsageTotals {
 }
 
 export function rowLabel(t: UsageTotals): string {
-  return t.apiStyle ? `${t.model} · ${API_STYLE_LABELS[t.apiStyle]}` : t.model;
+  const label = t.apiStyle ? `${t.model} · ${API_STYLE_LABELS[t.apiStyle]}` : t.model;
+  return t.project ? `${label} · project ${t.project}` : label;
 }
 
 /**
  * Token and cost totals of every request this session, from the usage each API returned, grouped by model and API
- * style. Each request is priced when it is recorded, with the prices in force then. Plain code: no vscode.
+ * style, and by project where a request named one. Each request is priced when it is recorded, with the prices in
+ * force then. Plain code: no vscode.
  */
 export class UsageLedger {
   private readonly rows = new Map<string, UsageTotals>();
@@ -42,8 +46,8 @@ export class UsageLedger {
   constructor(private readonly priceFor: (model: string, region: string) => PriceFound | undefined) {}
 
   add(r: UsageRecord): void {
-    const key = `${r.model}\u0000${r.apiStyle}`;
-    const row = this.rows.get(key) ?? emptyTotals(r.model, r.apiStyle);
+    const key = `${r.model}\u0000${r.apiStyle}\u0000${r.project ?? ''}`;
+    const row = this.rows.get(key) ?? { ...emptyTotals(r.model, r.apiStyle), ...(r.project ? { project: r.project } : {}) };
     this.rows.set(key, row);
     const found = this.priceFor(r.model, r.region);
     accumulate(row, r, found);

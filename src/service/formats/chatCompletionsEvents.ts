@@ -30,9 +30,11 @@ export class ChatCompletionsNormalizer {
       }
     }
     if (chunk.usage) {
+      // prompt_tokens includes the cached ones; the usage event keeps them apart (they have their own price)
+      const read = chunk.usage.prompt_tokens_details?.cached_tokens ?? 0;
       yield { type: 'usage', usage: {
-        inputTokens: chunk.usage.prompt_tokens, outputTokens: chunk.usage.completion_tokens,
-        ...(chunk.usage.prompt_tokens_details?.cached_tokens ? { cacheReadTokens: chunk.usage.prompt_tokens_details.cached_tokens } : {}),
+        inputTokens: Math.max(0, chunk.usage.prompt_tokens - read), outputTokens: chunk.usage.completion_tokens,
+        ...(read ? { cacheReadTokens: read } : {}),
       } };
     }
   }

@@ -52,9 +52,13 @@ export class ResponsesNormalizer {
 export function* finalEvents(r: Response): Generator<StreamEvent> {
   if (r.service_tier) yield { type: 'service-tier', tier: r.service_tier };
   if (r.usage) {
+    // OpenAI counts cached tokens inside input_tokens; the usage event keeps them apart (each has its own price)
+    const read = r.usage.input_tokens_details?.cached_tokens ?? 0;
+    const written = r.usage.input_tokens_details?.cache_write_tokens ?? 0;
     yield { type: 'usage', usage: {
-      inputTokens: r.usage.input_tokens, outputTokens: r.usage.output_tokens,
-      ...(r.usage.input_tokens_details?.cached_tokens ? { cacheReadTokens: r.usage.input_tokens_details.cached_tokens } : {}),
+      inputTokens: Math.max(0, r.usage.input_tokens - read - written), outputTokens: r.usage.output_tokens,
+      ...(read ? { cacheReadTokens: read } : {}),
+      ...(written ? { cacheWriteTokens: written } : {}),
     } };
   }
   const calledTool = r.output?.some(o => o.type === 'function_call');

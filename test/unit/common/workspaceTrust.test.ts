@@ -19,7 +19,9 @@ test('Restricted Mode is supported in part, and every setting that steers reques
   assert.deepEqual(endpoints.sort(), ['bedrock.controlPlaneEndpoint', 'bedrock.mantleEndpoint', 'bedrock.runtimeEndpoint']);
   const expected = ['bedrock.region', 'bedrock.profile', ...endpoints, ...Object.keys(settings).filter(k => k.startsWith('bedrock.guardrail.')), 'bedrock.prices',
     // a program the extension runs: a workspace must not choose it
-    'bedrock.voice.recorderCommand'];
+    'bedrock.voice.recorderCommand',
+    // billing and data retention follow the project
+    'bedrock.project'];
   assert.deepEqual([...(trust?.restrictedConfigurations ?? [])].sort(), expected.sort());
   for (const k of trust?.restrictedConfigurations ?? []) assert.ok(settings[k], `${k} is not a contributed setting`);
   assert.equal((settings['bedrock.voice.recorderCommand'] as { scope?: string }).scope, 'machine', 'the recorder command is read from user settings only');

@@ -7,7 +7,7 @@ import { startEmulator, type Emulator } from '../../../emulator/index';
 let emu: Emulator;
 let client: Anthropic;
 before(async () => {
-  emu = await startEmulator();
+  emu = await startEmulator({ projects: ['wrkspc_emulator'] });
   client = new Anthropic({ baseURL: `${emu.mantleEndpoint}/anthropic`, apiKey: emu.apiKey, maxRetries: 0, defaultHeaders: { 'anthropic-workspace-id': 'wrkspc_emulator' } });
 });
 after(async () => { await emu.close(); });

@@ -8,7 +8,7 @@ import { startEmulator, type Emulator } from '../../../emulator/index';
 let emu: Emulator;
 let client: OpenAI;
 before(async () => {
-  emu = await startEmulator({ asyncJobDurationMs: 800 });
+  emu = await startEmulator({ asyncJobDurationMs: 800, projects: ['proj_emulator1'] });
   client = new OpenAI({ baseURL: `${emu.mantleEndpoint}/v1`, apiKey: emu.apiKey, maxRetries: 0, project: 'proj_emulator1' });
 });
 after(async () => { await emu.close(); });
@@ -97,22 +97,29 @@ test('responses: previous_response_id rebuilds prior turns and input tokens grow
   const third = await client.responses.create({ model: GPT, input: 'And again?', previous_response_id: chained.id });
   assert.ok((third.usage?.input_tokens ?? 0) > (chained.usage?.input_tokens ?? 0));
   const notStored = await client.responses.create({ model: GPT, input: 'ephemeral', store: false });
-  await assert.rejects(client.responses.create({ model: GPT, input: 'x', previous_response_id: notStored.id }), (e: unknown) => e instanceof OpenAI.BadRequestError);
+  await assert.rejects(client.responses.create({ model: GPT, input: 'x', previous_response_id: notStored.id }),
+    // OpenAI's shape for a chain the server does not hold: 400, code and param named
+    (e: unknown) => e instanceof OpenAI.BadRequestError && e.code === 'previous_response_not_found' && e.param === 'previous_response_id'
+      && /^Previous response with id 'resp_\w+' not found\.$/.test(String((e.error as { message?: string } | undefined)?.message)));
   await assert.rejects(client.responses.retrieve(notStored.id), (e: unknown) => e instanceof OpenAI.NotFoundError);
 });
 
-test('responses: background mode is queued, then completes on GET /v1/responses/{id}', async () => {
+test('responses: background mode is queued, then in progress, then completes on GET /v1/responses/{id}', async () => {
   const queued = await client.responses.create({ model: GPT, input: 'Long job please', background: true });
   assert.equal(queued.status, 'queued');
   let polled = await client.responses.retrieve(queued.id);
-  const seen = new Set<string>([polled.status ?? '']);
+  const seen: string[] = [queued.status ?? '', polled.status ?? ''];
   for (let i = 0; i < 50000 && polled.status !== 'completed'; i++) {
     await new Promise(resolve => setImmediate(resolve));
     polled = await client.responses.retrieve(queued.id);
-    seen.add(polled.status ?? '');
+    seen.push(polled.status ?? '');
   }
   assert.equal(polled.status, 'completed');
-  assert.ok(seen.has('in_progress'));
+  // queued → in_progress → completed, never back
+  const order = ['queued', 'in_progress', 'completed'];
+  const steps = seen.map(s => order.indexOf(s));
+  assert.ok(steps.every((x, i) => x >= 0 && (i === 0 || x >= steps[i - 1])), seen.join(', '));
+  assert.ok(seen.includes('in_progress'));
   assert.match(polled.output_text, /Long job please/);
 });
 

@@ -56,7 +56,7 @@ for (const auth of ['sigv4', 'bearer'] as const) {
 
 describe('OpenAI and Anthropic styles without streaming give the same events', () => {
   let rig: Rig;
-  before(async () => { rig = await startRig(); });
+  before(async () => { rig = await startRig({ emulator: { projects: ['proj_team42', 'wrkspc_team42'] } }); });
   after(() => rig.close());
   for (const { style, family, model } of MATRIX.filter(m => ['chat-completions', 'responses', 'messages'].includes(m.style))) {
     test(`${style} on ${family} with stream: false`, async () => {

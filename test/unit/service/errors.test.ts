@@ -104,3 +104,21 @@ test('a Responses response.failed event is read by its code', () => {
   try { Array.from(new ResponsesNormalizer().push(failed)); } catch (e) { thrown = e; }
   assert.equal(toBedrockError(markMidStream(thrown), ctx).kind, 'throttled');
 });
+
+test('a refused previous_response_id is a stale chain, whichever way the service words it; never "could not find the model"', () => {
+  const gpt = { ...ctx, model: 'openai.gpt-oss-120b' };
+  // OpenAI's shape: 400, code previous_response_not_found, param previous_response_id
+  const openaiShape = openai.APIError.generate(400, { error: { message: "Previous response with id 'resp_1' not found.", type: 'invalid_request_error', code: 'previous_response_not_found', param: 'previous_response_id' } }, undefined, new Headers());
+  // a plain 404 with a generic code, as mantle answered on main ("Bedrock could not find openai.gpt-oss-120b")
+  const plain404 = openai.APIError.generate(404, { error: { message: "Previous response with id 'resp_1' not found.", type: 'not_found_error', code: 'not_found' } }, undefined, new Headers());
+  // only the parameter named
+  const byParam = openai.APIError.generate(400, { error: { message: 'Invalid value.', type: 'invalid_request_error', code: null, param: 'previous_response_id' } }, undefined, new Headers());
+  for (const e of [openaiShape, plain404, byParam]) {
+    const b = toBedrockError(e, gpt);
+    assert.equal(b.kind, 'stale-response-id', b.detail);
+    assert.deepEqual(b.action, { kind: 'retry' });
+    assert.doesNotMatch(b.message, /could not find|gpt-oss/);
+  }
+  // a 404 for something else stays not-found
+  assert.equal(toBedrockError(openai.APIError.generate(404, { error: { message: 'Not found.', type: 'not_found_error', code: 'not_found' } }, undefined, new Headers()), gpt).kind, 'not-found');
+});

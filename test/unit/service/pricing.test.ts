@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { costOf, findPrice, formatCost, isPrice, PRICE_TABLE, type PriceTable } from '../../../src/service/pricing/pricing';
-import { UsageLedger } from '../../../src/usage/usageLedger';
+import { rowLabel, UsageLedger } from '../../../src/usage/usageLedger';
 
 const TABLE: PriceTable = {
   date: '2026-01-01', source: 'test', currency: 'USD',
@@ -76,4 +76,12 @@ test('the session ledger totals tokens and cost by model and API style', () => {
   assert.equal(total.inputTokens, 118);
   assert.equal(total.unpriced, 1);
   assert.ok(Math.abs(total.cost - rows.reduce((s, r) => s + r.cost, 0)) < 1e-15);
+});
+
+test('the session ledger keeps a project\'s requests apart and names the project they were billed to', () => {
+  const ledger = new UsageLedger((model, region) => findPrice(model, region, {}, TABLE));
+  ledger.add({ model: 'openai.gpt-oss-120b', apiStyle: 'responses', region: 'us-east-1', usage: { inputTokens: 10, outputTokens: 5 } });
+  ledger.add({ model: 'openai.gpt-oss-120b', apiStyle: 'responses', region: 'us-east-1', usage: { inputTokens: 10, outputTokens: 5 }, project: 'proj_team' });
+  const { rows } = ledger.summary();
+  assert.deepEqual(rows.map(r => [rowLabel(r), r.requests]), [['openai.gpt-oss-120b · OpenAI Responses', 1], ['openai.gpt-oss-120b · OpenAI Responses · project proj_team', 1]]);
 });

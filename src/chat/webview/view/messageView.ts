@@ -109,6 +109,7 @@ export class MessageElement {
     }
     const meta: string[] = [];
     if (m.via) meta.push(m.via);
+    if (m.note) meta.push(m.note);
     if (m.usage) meta.push(`${m.usage.inputTokens} in · ${m.usage.outputTokens} out${m.usage.cacheReadTokens ? ` · ${m.usage.cacheReadTokens} cached` : ''}`);
     if (m.serviceTier) meta.push(`${m.serviceTier} tier`);
     if (m.cost === 'unpriced') meta.push('no price known');
