@@ -42,6 +42,10 @@ export async function startCodeServer(o) {
   fs.mkdirSync(path.join(dirs.data, 'User'), { recursive: true });
   fs.mkdirSync(dirs.exts, { recursive: true });
   fs.writeFileSync(path.join(dirs.data, 'User/settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...o.settings }, null, 2));
+  // the extension host is code-server's remote side: machine and machine-overridable settings (the endpoints) are
+  // read from the Machine settings there, not from User
+  fs.mkdirSync(path.join(dirs.data, 'Machine'), { recursive: true });
+  fs.writeFileSync(path.join(dirs.data, 'Machine/settings.json'), JSON.stringify({ ...o.settings }, null, 2));
   for (const e of o.linkExtensions ?? []) if (!fs.existsSync(path.join(dirs.exts, e.id))) fs.symlinkSync(e.dir, path.join(dirs.exts, e.id));
   const configFile = path.join(o.runDir, 'cs-config.yaml');
   fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
