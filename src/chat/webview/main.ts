@@ -2,6 +2,7 @@ import type { ConversationView, HostMessage, MessageView, SelectionView, StatusV
 import { Composer } from './view/composer';
 import { button, el, icon, post } from './view/dom';
 import { warmUpRenderer } from '../../webviewKit/webview/render';
+import { pageHeading, showValue } from '../../webviewKit/webview/elements';
 import { FollowEnd } from './view/followEnd';
 import { MessageElement } from './view/messageView';
 
@@ -12,6 +13,7 @@ import { MessageElement } from './view/messageView';
  */
 const app = document.getElementById('app') as HTMLElement;
 const title = el('button', { type: 'button', class: 'conversation-title', 'aria-label': 'Switch conversation' });
+const heading = pageHeading('Bedrock chat');
 title.addEventListener('click', () => post({ type: 'pick', what: 'conversation' }));
 const header = el('header', { class: 'toolbar' }, title, el('span', { class: 'spacer' }),
   button('New chat', 'add', () => post({ type: 'newConversation' }), { iconOnly: true, cls: 'icon-button' }),
@@ -32,10 +34,10 @@ const selectionWarning = el('div', { class: 'selection-warning', role: 'status' 
 const selectionBar = el('div', { class: 'selection-bar' }, modelButton, styleButton, familyButton, guardrailButton, tierButton);
 
 const statusBox = el('section', { id: 'status', class: 'status', 'aria-label': 'Bedrock connection status' });
-const transcript = el('main', { id: 'transcript', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation' });
+const transcript = el('div', { id: 'transcript', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation' });
 const emptyHint = el('div', { class: 'empty-hint' }, el('p', {}, 'Ask a question, or attach the selection or a file first.'));
 const composer = new Composer();
-app.replaceChildren(header, selectionBar, selectionWarning, statusBox, transcript, composer.root);
+app.replaceChildren(heading, header, selectionBar, selectionWarning, statusBox, transcript, composer.root);
 
 const messages = new Map<string, MessageElement>();
 
@@ -53,13 +55,13 @@ function renderStatus(s: StatusView): void {
 }
 
 function renderSelection(s: SelectionView): void {
-  modelButton.replaceChildren(icon('hubot'), s.modelName);
+  showValue(modelButton, { before: 'hubot' }, s.modelName, 'choose model');
   modelButton.title = s.model;
-  styleButton.replaceChildren(icon('symbol-interface'), s.apiStyleLabel);
-  familyButton.replaceChildren(icon('cloud'), `bedrock-${s.family}`);
-  guardrailButton.replaceChildren(icon('shield'), s.guardrailLabel ?? 'No guardrail');
+  showValue(styleButton, { before: 'symbol-interface' }, s.apiStyleLabel, 'choose API style');
+  showValue(familyButton, { before: 'cloud' }, `bedrock-${s.family}`, 'choose endpoint family');
+  showValue(guardrailButton, { before: 'shield' }, s.guardrailLabel ?? 'No guardrail', 'choose guardrail');
   guardrailButton.classList.toggle('inactive', !s.guardrailLabel);
-  tierButton.replaceChildren(icon('dashboard'), s.serviceTierLabel);
+  showValue(tierButton, { before: 'dashboard' }, s.serviceTierLabel, 'choose service tier');
   selectionWarning.replaceChildren(...(s.warning ? [icon('warning'), s.warning] : []));
   composer.acceptsImages = s.acceptsImages;
   composer.requestCount();
@@ -79,7 +81,7 @@ function renderConversation(c: ConversationView, busy: boolean): void {
   messages.clear();
   follow.forget();
   transcript.replaceChildren();
-  title.replaceChildren(icon('comment-discussion'), c.title, icon('chevron-down'));
+  showValue(title, { before: 'comment-discussion', after: 'chevron-down' }, c.title, 'switch conversation');
   if (!c.messages.length) transcript.append(emptyHint);
   for (const m of c.messages) addMessage(m);
   composer.setBusy(busy);

@@ -54,7 +54,7 @@ export class ColumnElement {
       el('span', { class: 'column-model' }, view.modelName), el('span', { class: 'column-api' }, `${view.apiStyleLabel} · bedrock-${view.family}`)));
     this.root.dataset.label = view.label;
     this.choice.title = `${view.model} — change the model, API style or endpoint family`;
-    this.choice.setAttribute('aria-label', `Column ${index + 1}: ${view.label}. Change the model, API style or endpoint family`);
+    // named by what it shows (WCAG 2.5.3), described by its title; the column's own label says which column it is
     this.root.setAttribute('aria-label', `Column ${index + 1}: ${view.label}`);
     this.choice.disabled = view.streaming;
     this.remove.hidden = count <= 1 || view.streaming;

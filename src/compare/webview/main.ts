@@ -1,6 +1,6 @@
 import type { CompareHostMessage, CompareState } from '../protocol';
 import { MAX_COLUMNS } from '../protocol';
-import { button, el } from '../../webviewKit/webview/elements';
+import { button, el, pageHeading } from '../../webviewKit/webview/elements';
 import { post, saveState } from './api';
 import { ColumnElement } from './columnElement';
 
@@ -21,7 +21,7 @@ const exportDoc = button('Export to Markdown', 'markdown', () => post({ type: 'e
 const exportCopy = button('Copy as Markdown', 'copy', () => post({ type: 'export', target: 'clipboard' }), { id: 'export-clipboard' });
 const toolbar = el('div', { class: 'compare-toolbar', role: 'toolbar', 'aria-label': 'Comparison' }, run, stopAll, addColumn, el('span', { class: 'spacer' }), exportDoc, exportCopy);
 const columnsBox = el('div', { class: 'compare-columns', role: 'group', 'aria-label': 'Columns' });
-app.replaceChildren(el('div', { class: 'compare-prompt' }, prompt, toolbar), columnsBox);
+app.replaceChildren(pageHeading('Compare models and APIs'), el('div', { class: 'compare-prompt' }, prompt, toolbar), columnsBox);
 
 let state: CompareState = { prompt: '', columns: [] };
 const columns = new Map<string, ColumnElement>();

@@ -20,3 +20,17 @@ export function button(label: string, codicon: string, onClick: () => void, opts
   b.addEventListener('click', onClick);
   return b;
 }
+
+/**
+ * A control whose visible text is its current value (the chosen model, the conversation's title): its accessible
+ * name starts with that text and then says what the control does, so a speech user can say what they see (WCAG 2.5.3).
+ */
+export function showValue(control: HTMLElement, glyphs: { before: string; after?: string }, text: string, purpose: string): void {
+  control.replaceChildren(icon(glyphs.before), text, ...(glyphs.after ? [icon(glyphs.after)] : []));
+  control.setAttribute('aria-label', `${text}, ${purpose}`);
+}
+
+/** The page's level-one heading: read by screen readers, hidden on screen (the view's own title already shows it). */
+export function pageHeading(text: string): HTMLHeadingElement {
+  return el('h1', { class: 'visually-hidden' }, text);
+}

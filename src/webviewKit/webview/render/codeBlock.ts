@@ -50,6 +50,8 @@ export function wrapCodeBlock(pre: HTMLElement, language: string): HTMLElement {
     button.append(glyph);
     toolbar.append(button);
   }
+  // code that scrolls sideways must be reachable by keyboard to scroll it
+  pre.tabIndex = 0;
   pre.replaceWith(block);
   block.append(toolbar, pre);
   return block;
