@@ -82,7 +82,7 @@ const TABLE: Record<NeedId, Omit<Recommendation, 'need'>> = {
   'realtime-voice': {
     api: 'bidirectional-stream', apiName: 'InvokeModelWithBidirectionalStream', family: 'runtime',
     why: 'Audio goes up and speech plus transcript come back on one HTTP/2 stream at the same time, which is what a live voice conversation needs.',
-    note: 'SigV4 only (Bedrock API keys are not accepted here). Audio in: 16 kHz 16-bit mono LPCM; out: 24 kHz LPCM.',
+    note: 'SigV4 only (Bedrock API keys are not accepted here). Audio in: 16 kHz 16-bit mono LPCM; out: 24 kHz LPCM. In VS Code, *Bedrock: Open Voice Conversation* does this: continuous speech through a system recorder (SoX, arecord or FFmpeg), the answer played as it streams, barge-in, live transcripts of both sides, typed turns with Nova 2 Sonic, read-only workspace tools, and a new stream with the conversation so far at the ~8-minute session limit.',
   },
 };
 
