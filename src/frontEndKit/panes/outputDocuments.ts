@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../../common/disposable';
-import { AppendBatcher, DEFAULT_BATCH_INTERVAL_MS } from './appendBatcher';
+import { AppendBatcher, DEFAULT_BATCH_INTERVAL_MS, DEFAULT_MAX_GAP_MS } from './appendBatcher';
 
 export const OUTPUT_SCHEME = 'bedrock-output';
 
@@ -66,7 +66,7 @@ export class OutputPane {
   private readonly batcher: AppendBatcher;
 
   constructor(private readonly docs: OutputDocuments, readonly uri: vscode.Uri, intervalMs: number) {
-    this.batcher = new AppendBatcher(text => this.applyBatch(text), intervalMs);
+    this.batcher = new AppendBatcher(text => this.applyBatch(text), intervalMs, undefined, DEFAULT_MAX_GAP_MS);
   }
 
   /** Edits applied to the document so far (one per batch, not per delta). */
