@@ -18,8 +18,6 @@ const realTimers: BatchTimers = {
 };
 
 export const DEFAULT_BATCH_INTERVAL_MS = 50;
-/** Output panes: the longest a reader waits for the pane to move while text arrives (issue 21: ≤ 250 ms visible). */
-export const DEFAULT_MAX_GAP_MS = 200;
 
 export class AppendBatcher {
   private pending = '';
@@ -38,6 +36,7 @@ export class AppendBatcher {
     private readonly apply: (text: string) => Promise<void> | void,
     private readonly intervalMs = DEFAULT_BATCH_INTERVAL_MS,
     private readonly timers: BatchTimers = realTimers,
+    /** Writers whose editor keeps overlapping edits (not virtual documents: see OutputPane) can bound the wait. */
     private readonly maxGapMs = Infinity,
   ) {}
 
