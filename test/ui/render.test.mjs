@@ -166,6 +166,17 @@ test('a 20k-token reply streamed in 2,000+ chunks parses O(n) text and never reb
   await page.close();
 });
 
+test('the 100k-token bench reply (code blocks, tables, lists) streamed in random chunks equals its one-shot render', async () => {
+  const page = await openRenderPage(browser, server.url);
+  const reply = longReply(100000);
+  const plan = streamPlan(reply, 11, 400, 20);
+  const [r] = await streamAndCompare(page, [plan]);
+  assert.ok(r.whole.includes('<table') && r.whole.includes('<ol') && r.whole.includes('md-code-block'), 'the reply has tables, lists and code blocks');
+  assert.equal(r.streamed.length, r.whole.length, 'same HTML length');
+  assert.ok(r.streamed === r.whole, 'streamed DOM equals the one-shot render');
+  await page.close();
+});
+
 test('a reference defined after its use re-renders only the blocks that use it, matching the whole render', async () => {
   const page = await openRenderPage(browser, server.url);
   const text = 'Intro without links.\n\nSee [the docs][docs].\n\nMiddle.\n\n[docs]: https://example.com/docs\n\nEnd.\n';

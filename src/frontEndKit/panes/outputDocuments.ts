@@ -66,6 +66,9 @@ export class OutputPane {
   private readonly batcher: AppendBatcher;
 
   constructor(private readonly docs: OutputDocuments, readonly uri: vscode.Uri, intervalMs: number) {
+    // No gap bound here (AppendBatcher's maxGapMs): VS Code cancels a virtual document's pending re-read when the next
+    // change arrives, so an edit overlapping a slow one made the pane move less often, not more (issue 21's bench:
+    // 62 batches became 46 visible changes and the longest gap grew from 732 ms to 1871 ms on the same loaded machine).
     this.batcher = new AppendBatcher(text => this.applyBatch(text), intervalMs);
   }
 

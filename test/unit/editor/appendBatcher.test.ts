@@ -32,16 +32,18 @@ class FakeClock implements BatchTimers {
 }
 
 /** Streams `tokens` deltas at `perSecond` into a batcher and returns what the document saw. */
-async function stream(tokens: number, perSecond: number, opts: { applyMs?: number; intervalMs?: number } = {}) {
+async function stream(tokens: number, perSecond: number, opts: { applyMs?: number; intervalMs?: number; maxGapMs?: number } = {}) {
   const clock = new FakeClock();
   let doc = '';
   const editSizes: number[] = [];
+  /** Virtual times at which the document changed (what a reader of the pane sees move). */
+  const shownAt: number[] = [];
   const apply = (text: string) => {
     editSizes.push(text.length);
-    if (!opts.applyMs) { doc += text; return; }
-    return new Promise<void>(resolve => clock.set(() => { doc += text; resolve(); }, opts.applyMs!));
+    if (!opts.applyMs) { doc += text; shownAt.push(clock.now); return; }
+    return new Promise<void>(resolve => clock.set(() => { doc += text; shownAt.push(clock.now); resolve(); }, opts.applyMs!));
   };
-  const batcher = new AppendBatcher(apply, opts.intervalMs ?? 50, clock);
+  const batcher = new AppendBatcher(apply, opts.intervalMs ?? 50, clock, opts.maxGapMs);
   let expected = '';
   for (let i = 0; i < tokens; i++) {
     const token = `t${i} `;
@@ -52,7 +54,7 @@ async function stream(tokens: number, perSecond: number, opts: { applyMs?: numbe
   const flushed = batcher.flush();
   await clock.advanceTo(clock.now + 10_000);
   await flushed;
-  return { doc, expected, edits: batcher.edits, editSizes, durationMs: (tokens * 1000) / perSecond };
+  return { doc, expected, edits: batcher.edits, editSizes, shownAt, durationMs: (tokens * 1000) / perSecond };
 }
 
 describe('AppendBatcher', () => {
@@ -74,6 +76,24 @@ describe('AppendBatcher', () => {
     assert.equal(r.doc, r.expected);
     // 0.5 s of tokens, each edit taking 200 ms plus the 50 ms wait: a few edits, not one per interval
     assert.ok(r.edits <= 4, `${r.edits} edits`);
+  });
+
+  test('with a gap bound, a slow editor (1.5 s per edit) still shows new text at least every 200 ms while it streams', async () => {
+    // 10 s of a 2,000 tokens/s answer, as the bench's pane row; each edit takes 1.5 s to show, as VS Code's re-read of
+    // a long virtual document did on a loaded machine.
+    const r = await stream(20_000, 2_000, { applyMs: 1_500, maxGapMs: 200 });
+    assert.equal(r.doc, r.expected, 'every character arrives, in order');
+    const streaming = r.shownAt.filter(t => t <= r.durationMs);
+    const gaps = streaming.slice(1).map((t, i) => t - streaming[i]);
+    assert.ok(streaming.length > 2 && Math.max(...gaps) <= 200, `longest gap between visible updates ${Math.max(...gaps)} ms`);
+    // bounded by the gap, not by the token rate: one edit per 200 ms at most, far under the 200-edit target
+    assert.ok(r.edits <= r.durationMs / 200 + 2, `${r.edits} edits in ${r.durationMs} ms`);
+  });
+
+  test('with a gap bound and a fast editor, edits still coalesce per interval (the bound adds none)', async () => {
+    const r = await stream(20_000, 5_000, { maxGapMs: 200 });
+    assert.equal(r.doc, r.expected);
+    assert.ok(r.edits <= r.durationMs / 50 + 1, `${r.edits} edits in ${r.durationMs} ms`);
   });
 
   test('flush applies what is queued at once and resolves when it is in the document', async () => {
