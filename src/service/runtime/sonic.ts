@@ -9,9 +9,8 @@ export type { SpeakEvent } from './sonicEvents';
 
 export const NOVA_SONIC_MODEL = 'amazon.nova-sonic-v1:0';
 
-export interface SpeakOptions {
-  /** What the user says: 16 kHz 16-bit mono LPCM (see `toSonicInput`), or text. */
-  input: { audio: Uint8Array } | { text: string };
+/** What every Sonic stream is opened with: the model, its voice and system prompt, inference and output settings. */
+export interface SonicModelOptions {
   modelId?: string;
   system?: string;
   voiceId?: string;
@@ -20,6 +19,11 @@ export interface SpeakOptions {
   topP?: number;
   /** Output rate of the returned LPCM (default 24000). */
   outputSampleRate?: number;
+}
+
+export interface SpeakOptions extends SonicModelOptions {
+  /** What the user says: 16 kHz 16-bit mono LPCM (see `toSonicInput`), or text. */
+  input: { audio: Uint8Array } | { text: string };
   /** Silence appended after the audio so the model's end-of-speech detection fires (default 1000 ms). */
   trailingSilenceMs?: number;
   /** Send audio at speaking speed (32 ms per 32 ms chunk) instead of as fast as possible. */

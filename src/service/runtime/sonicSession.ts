@@ -4,7 +4,7 @@ import { sdks } from '../sdks';
 import { sdkLogger } from '../sdkLog';
 import { asRequestError, refuse, type RuntimeContext } from './context';
 import { InputQueue } from './inputQueue';
-import { NOVA_SONIC_MODEL } from './sonic';
+import { NOVA_SONIC_MODEL, type SonicModelOptions } from './sonic';
 import { SonicOutputReader, sonicInput, type SonicInputEvent, type SonicSessionConfig, type SonicToolSpec, type SpeakEvent } from './sonicEvents';
 
 export const NOVA_2_SONIC_MODEL = 'amazon.nova-2-sonic-v1:0';
@@ -18,15 +18,7 @@ export interface SonicHistoryTurn {
   text: string;
 }
 
-export interface SonicSessionOptions {
-  modelId?: string;
-  system?: string;
-  voiceId?: string;
-  maxTokens?: number;
-  temperature?: number;
-  topP?: number;
-  /** Output rate of the returned LPCM (default 24000). */
-  outputSampleRate?: number;
+export interface SonicSessionOptions extends SonicModelOptions {
   tools?: SonicToolSpec[];
   /** The conversation so far (e.g. a restored session): sent once, after the system prompt. */
   history?: SonicHistoryTurn[];
