@@ -105,19 +105,9 @@ export function removeUnusedModuleImports(text: string, fileName: string, module
     const names = bindingNames(st);
     const unused = names.filter(n => !used.has(n.name));
     if (names.length === 0 || unused.length === 0) continue;
-    if (unused.length === names.length) {
-      let end = st.getEnd();
-      if (text[end] === '\n') end++;
-      else if (text.slice(end, end + 2) === '\r\n') end += 2;
-      edits.push({ start: lineStartOf(text, st.getStart(sf)), end, newText: '' });
-    } else {
-      for (const u of unused) edits.push({ start: u.start, end: u.end, newText: '' });
-    }
+    edits.push(...removalEdits(text, sf, st, names.length, unused));
   }
-  edits.sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of edits) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
+  return applyFromEnd(text, edits);
 }
 
 function usedNames(sf: ts.SourceFile): Set<string> {
@@ -163,19 +153,9 @@ export function removeUnusedSdkImports(text: string, fileName: string, sources: 
     if (names.length === 0) continue;
     const unused = names.filter(n => !used.has(n.name) && (!only || only.has(n.name)));
     if (unused.length === 0) continue;
-    if (unused.length === names.length) {
-      let end = st.getEnd();
-      if (text[end] === '\n') end++;
-      else if (text.slice(end, end + 2) === '\r\n') end += 2;
-      edits.push({ start: lineStartOf(text, st.getStart(sf)), end, newText: '' });
-    } else {
-      for (const u of unused) edits.push({ start: u.start, end: u.end, newText: '' });
-    }
+    edits.push(...removalEdits(text, sf, st, names.length, unused));
   }
-  edits.sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of edits) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
+  return applyFromEnd(text, edits);
 }
 
 function lineStartOf(text: string, offset: number): number {
@@ -212,5 +192,22 @@ function bindingNames(st: ts.Statement): Array<{ name: string; start: number; en
     if (decl && ts.isIdentifier(decl.name)) out.push({ name: decl.name.text, start: decl.getStart(sf), end: decl.getEnd() });
     if (decl && ts.isObjectBindingPattern(decl.name)) for (const el of decl.name.elements) if (ts.isIdentifier(el.name)) listItem(el, decl.name.elements, el.name.text);
   }
+  return out;
+}
+
+/** Removes an import statement whose bindings are all unused (with its line break), else just the unused bindings. */
+function removalEdits(text: string, sf: ts.SourceFile, st: ts.Statement, bindings: number, unused: readonly { start: number; end: number }[]): TextEdit[] {
+  if (unused.length < bindings) return unused.map(u => ({ start: u.start, end: u.end, newText: '' }));
+  let end = st.getEnd();
+  if (text[end] === '\n') end++;
+  else if (text.slice(end, end + 2) === '\r\n') end += 2;
+  return [{ start: lineStartOf(text, st.getStart(sf)), end, newText: '' }];
+}
+
+/** Applies removal edits from the last to the first, so earlier offsets stay valid. */
+function applyFromEnd(text: string, edits: TextEdit[]): string {
+  edits.sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const e of edits) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   return out;
 }

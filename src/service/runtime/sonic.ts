@@ -123,12 +123,13 @@ async function* inputEvents(opts: SpeakOptions, c: SonicSessionConfig, answered:
   yield sonicInput.sessionEnd();
 }
 
-async function* wrap(events: AsyncIterable<SonicInputEvent>): AsyncGenerator<InvokeModelWithBidirectionalStreamInput> {
+/** Sonic input events as the SDK sends them: one JSON chunk each (also used by SonicSession). */
+export async function* wrap(events: AsyncIterable<SonicInputEvent>): AsyncGenerator<InvokeModelWithBidirectionalStreamInput> {
   const encoder = new TextEncoder();
   for await (const e of events) yield { chunk: { bytes: encoder.encode(JSON.stringify(e)) } };
 }
 
-function exceptionOf(part: object): Error {
+export function exceptionOf(part: object): Error {
   const [name, value] = Object.entries(part).find(([, v]) => v !== undefined) ?? ['unknown', {}];
   return Object.assign(new Error((value as { message?: string }).message ?? 'the speech stream reported an error'), { name: name.charAt(0).toUpperCase() + name.slice(1) });
 }

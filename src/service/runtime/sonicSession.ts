@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { InvokeModelWithBidirectionalStreamInput } from '@aws-sdk/client-bedrock-runtime';
 import { sdks } from '../sdks';
 import { sdkLogger } from '../sdkLog';
 import { asRequestError, refuse, type RuntimeContext } from './context';
 import { InputQueue } from './inputQueue';
-import { NOVA_SONIC_MODEL, type SonicModelOptions } from './sonic';
+import { exceptionOf, NOVA_SONIC_MODEL, wrap, type SonicModelOptions } from './sonic';
 import { SonicOutputReader, sonicInput, type SonicInputEvent, type SonicSessionConfig, type SonicToolSpec, type SpeakEvent } from './sonicEvents';
 
 export const NOVA_2_SONIC_MODEL = 'amazon.nova-2-sonic-v1:0';
@@ -278,16 +277,6 @@ export function trimHistory(turns: readonly SonicHistoryTurn[]): SonicHistoryTur
   }
   while (kept.length && kept[0].role !== 'user') kept.shift();
   return kept;
-}
-
-async function* wrap(events: AsyncIterable<SonicInputEvent>): AsyncGenerator<InvokeModelWithBidirectionalStreamInput> {
-  const encoder = new TextEncoder();
-  for await (const e of events) yield { chunk: { bytes: encoder.encode(JSON.stringify(e)) } };
-}
-
-function exceptionOf(part: object): Error {
-  const [name, value] = Object.entries(part).find(([, v]) => v !== undefined) ?? ['unknown', {}];
-  return Object.assign(new Error((value as { message?: string }).message ?? 'the speech stream reported an error'), { name: name.charAt(0).toUpperCase() + name.slice(1) });
 }
 
 function abortError(): Error {
