@@ -14,7 +14,7 @@ import { callArgs, layoutOf, pyQuote, renderArgs, statementOf, stringValue, type
 // Bedrock runtime id, the region given, and options the Bedrock class does not take are dropped
 // with a note (ChatBedrockConverse forbids unknown fields, so keeping them would fail at runtime).
 
-interface FrameworkClass {
+export interface FrameworkClass {
   kind: FrameworkSiteKind;
   /** The Bedrock class and the module it comes from. */
   target: { module: string; name: string };
@@ -75,11 +75,10 @@ const baseURLOptions = ['base_url', 'openai_api_base', 'api_base'];
 
 export interface FrameworkSite extends PySite { framework: FrameworkClass }
 
-/** Constructions of the framework classes above, imported from their OpenAI modules, not aimed at another host. */
-export function findFrameworkSites(tree: Tree): FrameworkSite[] {
-  const root = tree.rootNode;
+/** Local names bound to the framework classes above by `from <OpenAI module> import …` statements in the tree. */
+export function frameworkLocals(tree: Tree): Map<string, FrameworkClass> {
   const locals = new Map<string, FrameworkClass>();
-  for (const st of root.descendantsOfType('import_from_statement')) {
+  for (const st of tree.rootNode.descendantsOfType('import_from_statement')) {
     const table = st && sources[st.childForFieldName('module_name')?.text ?? ''];
     if (!st || !table) continue;
     for (const n of st.childrenForFieldName('name')) {
@@ -90,6 +89,17 @@ export function findFrameworkSites(tree: Tree): FrameworkSite[] {
       if (cls && local) locals.set(local, cls);
     }
   }
+  return locals;
+}
+
+/** Whether the text could import one of the framework modules above (a cheap test before any parse). */
+export function mayUseFrameworks(text: string): boolean {
+  return /langchain|llama_index/.test(text);
+}
+
+/** Constructions of the framework classes above, imported from their OpenAI modules, not aimed at another host. */
+export function findFrameworkSites(tree: Tree, locals = frameworkLocals(tree)): FrameworkSite[] {
+  const root = tree.rootNode;
   if (locals.size === 0) return [];
   const sites: FrameworkSite[] = [];
   for (const call of root.descendantsOfType('call')) {
@@ -101,12 +111,6 @@ export function findFrameworkSites(tree: Tree): FrameworkSite[] {
     sites.push({ kind: framework.kind, source: 'openai', start: call.startIndex, end: call.endIndex, line: call.startPosition.row + 1, streaming: false, async: false, node: call, framework });
   }
   return sites;
-}
-
-export function findFrameworkSitesIn(text: string): FrameworkSite[] {
-  if (!/langchain|llama_index/.test(text)) return [];
-  const tree = parsePython(text);
-  try { return findFrameworkSites(tree); } finally { tree.delete(); }
 }
 
 /** The same rewrite for both targets: the framework's Bedrock class is the target that fits. */
@@ -158,7 +162,7 @@ export function planFrameworkPython(ctx: PyContext, site: FrameworkSite): SitePl
 
 /** After a rewrite, drops names from the frameworks' OpenAI imports that nothing uses any more. */
 export function removeUnusedFrameworkImports(text: string): string {
-  if (!/langchain|llama_index/.test(text)) return text;
+  if (!mayUseFrameworks(text)) return text;
   const tree = parsePython(text);
   try {
     const root = tree.rootNode;

@@ -9,11 +9,11 @@ import { scanPython, type PySite } from './callFinder';
 import { importEdits, removeUnusedSdkImports } from './imports';
 import { parsePython } from './parser';
 import { findPythonSites } from './siteSearch';
-import { findFrameworkSites, findFrameworkSitesIn, planFrameworkPython, removeUnusedFrameworkImports, type FrameworkSite } from './frameworks';
+import { findFrameworkSites, planFrameworkPython, removeUnusedFrameworkImports, type FrameworkSite } from './frameworks';
 import { firstSyntaxProblem, parsesPython, quoteOf, statementOf, type PyContext } from './syntax';
 
 export const pythonLanguage: LanguageSupport = {
-  find: text => [...findPythonSites(text), ...findFrameworkSitesIn(text)].sort((a, b) => a.start - b.start),
+  find: text => findPythonSites(text),
   open(text, _fileName, options) {
     const tree = parsePython(text);
     const scan = scanPython(tree);

@@ -1,5 +1,6 @@
-import type { Range } from 'web-tree-sitter';
+import type { Range, Tree } from 'web-tree-sitter';
 import { scanPython, type PySite } from './callFinder';
+import { findFrameworkSites, frameworkLocals, mayUseFrameworks } from './frameworks';
 import { parsePython } from './parser';
 import { topLevelStatements, type Span } from './topLevelStatements';
 
@@ -8,6 +9,7 @@ import { topLevelStatements, type Span } from './topLevelStatements';
 // learn from them which names hold clients (classes, variables, attributes, factories), add the statements that
 // name those, and repeat until no statement is added: the sites are then exactly those of a whole-file parse.
 // When most of the file turns out to matter, or the pieces do not parse, the whole file is parsed instead.
+// The SDK's own calls and the frameworks' OpenAI classes (LangChain, LlamaIndex) are found in the same parse.
 
 /** Below this many characters a whole parse takes a few milliseconds: no point in choosing parts. */
 const PARTIAL_MIN_CHARS = 20_000;
@@ -20,7 +22,16 @@ export function findPythonSites(text: string): PySite[] {
     if (sites) return sites;
   }
   const tree = parsePython(text);
-  try { return scanPython(tree).sites; } finally { tree.delete(); }
+  try { return scan(tree, mayUseFrameworks(text)).sites; } finally { tree.delete(); }
+}
+
+/** The sites in a tree, in text order, and the names it binds to clients or framework classes (for the next round). */
+function scan(tree: Tree, frameworks: boolean): { sites: PySite[]; boundNames: string[] } {
+  const sdk = scanPython(tree);
+  if (!frameworks) return sdk;
+  const locals = frameworkLocals(tree);
+  const sites = [...sdk.sites, ...findFrameworkSites(tree, locals)].sort((a, b) => a.start - b.start);
+  return { sites, boundNames: [...sdk.boundNames, ...locals.keys()] };
 }
 
 /** The sites, from a parse of only the statements that matter; undefined when the whole file must be parsed. */
@@ -40,18 +51,20 @@ export function findInParts(text: string): PySite[] | undefined {
   };
   // the modules, the client classes under their usual names, and a guess at the names holding clients: a good guess
   // saves a round, a wrong one costs a little parsing; the rounds below decide what really holds a client
-  if (choose(new RegExp(`\\b(?:${['openai', 'anthropic', ...clientClasses, ...likelyClientNames(text)].join('|')})\\b`)) === 0) return [];
+  const frameworks = mayUseFrameworks(text);
+  const first = ['openai', 'anthropic', ...clientClasses, ...likelyClientNames(text), ...(frameworks ? ['langchain\\w*', 'llama_index'] : [])];
+  if (choose(new RegExp(`\\b(?:${first.join('|')})\\b`)) === 0) return [];
   const known = new Set<string>();
   for (;;) {
     if (chosenChars > text.length * PARTIAL_MAX_SHARE) return undefined;
     const tree = parsePython(text, rangesOf(text, statements.filter((_, k) => chosen[k])));
     try {
       if (tree.rootNode.hasError) return undefined;
-      const scan = scanPython(tree);
-      const fresh = scan.boundNames.filter(n => n && !known.has(n));
+      const found = scan(tree, frameworks);
+      const fresh = found.boundNames.filter(n => n && !known.has(n));
       for (const n of fresh) known.add(n);
       // nothing new to parse: this tree holds every statement that names a client, so its sites are all of them
-      if (fresh.length === 0 || choose(new RegExp(`\\b(?:${fresh.join('|')})\\b`)) === 0) return scan.sites;
+      if (fresh.length === 0 || choose(new RegExp(`\\b(?:${fresh.join('|')})\\b`)) === 0) return found.sites;
     } finally {
       tree.delete();
     }

@@ -5,6 +5,7 @@ import { before, test } from 'node:test';
 import { initMigrationEngine } from '../../../src/migrate';
 import { stripSite } from '../../../src/migrate/engine';
 import { scanPython } from '../../../src/migrate/python/callFinder';
+import { findFrameworkSites } from '../../../src/migrate/python/frameworks';
 import { parsePython } from '../../../src/migrate/python/parser';
 import { findInParts, findPythonSites } from '../../../src/migrate/python/siteSearch';
 import { topLevelStatements } from '../../../src/migrate/python/topLevelStatements';
@@ -14,9 +15,10 @@ before(() => initMigrationEngine());
 const corpus = path.resolve(__dirname, '../../../../test/fixtures/migrate/corpus');
 const readAll = (group: string) => fs.readdirSync(path.join(corpus, group)).filter(f => f.endsWith('.py')).sort().map(f => fs.readFileSync(path.join(corpus, group, f), 'utf8'));
 
+/** What one parse of the whole file finds: the SDK's calls and the frameworks' OpenAI classes, in text order. */
 function wholeFileSites(text: string) {
   const tree = parsePython(text);
-  try { return scanPython(tree).sites.map(stripSite); } finally { tree.delete(); }
+  try { return [...scanPython(tree).sites, ...findFrameworkSites(tree)].sort((a, b) => a.start - b.start).map(stripSite); } finally { tree.delete(); }
 }
 
 /** Application code that names no SDK, shaped like the corpus (the SDK renamed away). */
@@ -77,4 +79,24 @@ test('a module where most statements use the SDK is parsed whole, with the same 
   const dense = readAll('openai-py').join('\n\n').repeat(8);
   assert.equal(findInParts(dense), undefined, 'no parts: the whole file is parsed');
   assert.deepEqual(findPythonSites(dense).map(stripSite), wholeFileSites(dense));
+});
+
+test('LangChain and LlamaIndex classes in a big module are found in the same partial parse as the SDK calls', () => {
+  const filler = readAll('openai-py').map((t, i) => unrelated(t, i)).join('\n\n').repeat(3);
+  const text = [
+    'from langchain_openai import ChatOpenAI as Chat, OpenAIEmbeddings',
+    'from llama_index.llms.openai import OpenAI as LlamaOpenAI',
+    'from openai import OpenAI', '', 'client = OpenAI()', '', filler, '',
+    'def chat_model():', '    return Chat(model="gpt-4o", temperature=0)', '',
+    filler, '',
+    'EMBED = OpenAIEmbeddings(model="text-embedding-3-small")',
+    'llm = LlamaOpenAI(model="gpt-4o-mini")',
+    'local = Chat(model="llama3", base_url="http://localhost:11434/v1")', '',
+  ].join('\n');
+  assert.ok(text.length > 40_000);
+  const found = findInParts(text)?.map(stripSite);
+  assert.ok(found, 'the parts were enough');
+  assert.deepEqual(found.map(s => s.kind), ['client-construct', 'langchain.chat', 'langchain.embeddings', 'llamaindex.llm']);
+  assert.deepEqual(found, wholeFileSites(text));
+  assert.deepEqual(findPythonSites(text).map(stripSite), found);
 });
