@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { endpointHost, NEEDS, recommend } from '../apiAdvisor/decisionTable';
-import { starterSnippet, type SnippetLanguage } from '../apiAdvisor/snippets';
+import { starterSnippet, type SnippetLanguage } from '../apiAdvisor/snippetLoader';
 import { codeRegion } from '../common/settings';
 import { needFromText } from '../apiAdvisor/needFromText';
 
