@@ -37,7 +37,7 @@ function step(what, args) {
 }
 
 function buildIfNeeded() {
-  if (newestMtime(['src'], '.ts') > mtime('dist/extension.js') || mtime('package.json') > mtime('dist/extension.js')) step('building dist/', ['scripts/build.mjs']);
+  if (newestMtime(['src'], '.ts') > mtime('dist/extension.mjs') || mtime('package.json') > mtime('dist/extension.mjs')) step('building dist/', ['scripts/build.mjs']);
   if (newestMtime(['src', 'emulator', 'test'], '.ts') > mtime('out/test/bench-host/index.js')) step('compiling out/ (tsc)', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
 }
 

@@ -20,7 +20,13 @@ const sdksOnDemand = {
   },
 };
 const builds = [
-  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: dist, platform: 'node', format: 'cjs', target: 'node20',
+  // The extension is an ES module (VS Code loads `.mjs` mains natively since 1.100): esbuild then splits the code
+  // behind each `import()` into its own chunk, so a feature's code loads when it is first used, while modules the
+  // features share stay one instance. The on-demand CommonJS bundles above (SDKs, migration engine, snippets) are
+  // still loaded with require, which an ES module gets from createRequire.
+  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: dist, platform: 'node', format: 'esm', target: 'node20',
+    splitting: true, outExtension: { '.js': '.mjs' }, chunkNames: 'extension-[name]-[hash]', metafile: true,
+    banner: { js: "import { createRequire as __bwCreateRequire } from 'node:module'; const require = __bwCreateRequire(import.meta.url);" },
     external: ['vscode'], mainFields: ['module', 'main'], plugins: [sdksOnDemand] },
   { ...common, entryPoints: { sdks: 'src/service/sdkLoaders.ts' }, outdir: dist, platform: 'node', format: 'cjs', target: 'node20',
     external: ['vscode'], mainFields: ['module', 'main'] },
@@ -69,8 +75,28 @@ if (watch) {
   copyAssets();
   console.log('[build] watching');
 } else {
-  await Promise.all(builds.map(b => esbuild.build(b)));
+  const results = await Promise.all(builds.map(b => esbuild.build(b)));
   copyAssets();
-  const kb = f => (fs.statSync(path.join(dist, f)).size / 1024).toFixed(1);
-  console.log(`[build] dist/extension.js ${kb('extension.js')} KB, dist/sdks.js ${kb('sdks.js')} KB${production ? ' (production)' : ''}`);
+  const activation = activationFiles(results[0].metafile);
+  fs.writeFileSync(path.join(dist, 'activation.json'), JSON.stringify(activation, null, 2) + '\n');
+  const kb = bytes => (bytes / 1024).toFixed(1);
+  console.log(`[build] loaded at activation: ${activation.files.length} files, ${kb(activation.bytes)} KB; dist/sdks.js ${kb(fs.statSync(path.join(dist, 'sdks.js')).size)} KB${production ? ' (production)' : ''}`);
+}
+
+/**
+ * What VS Code loads when the extension activates: dist/extension.mjs and every chunk it imports statically (the
+ * chunks behind an `import()` load when their feature is first used). `npm run bench` reports the total.
+ */
+function activationFiles(metafile) {
+  const outputs = metafile.outputs;
+  const rel = f => path.relative(dist, path.resolve(root, f));
+  const seen = new Set();
+  const visit = file => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const i of outputs[file].imports) if (i.kind === 'import-statement' && !i.external) visit(i.path);
+  };
+  visit(Object.keys(outputs).find(f => outputs[f].entryPoint === 'src/extension.ts'));
+  const files = [...seen].map(rel).sort();
+  return { files, bytes: files.reduce((n, f) => n + fs.statSync(path.join(dist, f)).size, 0) };
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ChatViewProvider, CHAT_VIEW_ID } from './chat/chatViewProvider';
 import { registerChatCommands } from './chat/chatCommands';
 import { CompareFeature } from './compare/compareCommands';
-import { VoiceFeature } from './voice/voicePanel';
+import { VoiceFeature } from './voice/voiceFeature';
 import { registerEditorCommands } from './commands/editorCommands';
 import { registerMigrationFeatures, type MigrationFeatures } from './migrate/vscode/migrateCommands';
 import { BEDROCK_VENDOR, BedrockChatModelProvider } from './languageModels/bedrockChatModelProvider';

@@ -1,5 +1,5 @@
 import { readSettings } from '../common/settings';
-import { runtimeContext, type RuntimeContext } from '../service/runtime';
+import { runtimeContext, type RuntimeContext } from '../service/runtime/context';
 import type { ServiceHost } from '../service/vscode/serviceHost';
 
 /** A RuntimeContext for the non-chat jobs, from the current settings and credentials. */

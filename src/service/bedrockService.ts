@@ -5,7 +5,7 @@ import type { CredentialChoice, SecretReader } from './credentials/sources';
 import type { Catalogue } from './catalogue/modelCatalogue';
 import { loadCatalogue } from './catalogue/loadCatalogue';
 import type { ChatDriver } from './drivers/driver';
-import { allDrivers } from './drivers/registry';
+import { onDemandDrivers } from './drivers/onDemand';
 import type { EndpointFamily, EndpointOverrides } from './endpoints';
 import type { ApiStyle, BedrockRequest, StreamEvent, Usage } from './model';
 import { Router } from './router';
@@ -84,7 +84,7 @@ export class BedrockService {
       profiles: () => this.loadedCatalogue()?.profiles ?? [],
       needsProfile: id => this.loadedCatalogue()?.models.find(m => m.id === id)?.needsProfile ?? false,
       log: deps.log,
-    }, deps.drivers ?? allDrivers(id => this.invokeFamilyOf(id)));
+    }, deps.drivers ?? onDemandDrivers(id => this.invokeFamilyOf(id)));
   }
 
   /** An application profile's ARN hides its model: the catalogue's listing of the profile says which it is. */

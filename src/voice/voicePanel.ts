@@ -13,33 +13,8 @@ import type { RecorderPlatform } from './recorderCommand';
 import { VoiceConversation, voiceModels } from './voiceConversation';
 import { runVoiceTool, VOICE_TOOLS } from './voiceTools';
 
-export const VOICE_VIEW_TYPE = 'bedrock.voice';
 
 const DEFAULT_SYSTEM = 'You are a helpful assistant for a software developer working in VS Code. Keep answers short and conversational: two or three sentences, no lists or code.';
-
-/** `bedrock.voice.open`: the one Voice editor tab of the window, created or brought forward. */
-export class VoiceFeature extends Disposable {
-  private current: VoicePanel | undefined;
-
-  constructor(private readonly host: ServiceHost, private readonly extensionUri: vscode.Uri) {
-    super();
-    this._register(vscode.commands.registerCommand('bedrock.voice.open', () => this.open()));
-    this._register({ dispose: () => this.current?.panel.dispose() });
-  }
-
-  open(): VoicePanel {
-    if (this.current) {
-      this.current.panel.reveal();
-      return this.current;
-    }
-    // kept alive when hidden: the conversation and its audio go on in a background tab
-    const panel = vscode.window.createWebviewPanel(VOICE_VIEW_TYPE, 'Bedrock Voice', vscode.ViewColumn.Active, { retainContextWhenHidden: true });
-    const voice = new VoicePanel(panel, this.host, this.extensionUri);
-    this.current = voice;
-    panel.onDidDispose(() => { if (this.current === voice) this.current = undefined; });
-    return voice;
-  }
-}
 
 /**
  * The Voice view: a webview page (controls, level meter, transcript, Web Audio playback) driven by a

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../../common/disposable';
-import { getAsyncInvoke, listAsyncInvokes, type AsyncJob } from '../../service/runtime';
+import { getAsyncInvoke, listAsyncInvokes, type AsyncJob } from '../../service/runtime/asyncInvoke';
 import type { ServiceHost } from '../../service/vscode/serviceHost';
 import { asBedrockError, runtimeContextFor } from '../commandContext';
 import { showBedrockError } from '../../frontEndKit/errors/errorActions';
