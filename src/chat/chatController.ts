@@ -309,8 +309,13 @@ export class ChatController extends Disposable {
     return next;
   }
 
-  private async pick(what: 'model' | 'apiStyle' | 'family' | 'guardrail' | 'serviceTier' | 'conversation'): Promise<void> {
+  private async pick(what: Extract<WebviewMessage, { type: 'pick' }>['what']): Promise<void> {
     if (what === 'conversation') return this.pickConversation();
+    if (what === 'project' || what === 'serverState') {
+      await (what === 'project' ? this.chooseProject() : this.toggleServerState());
+      this.post({ type: 'focusInput' });
+      return;
+    }
     if (what === 'guardrail') return this.pickGuardrail();
     if (what === 'serviceTier') {
       await this.chooseServiceTier();
@@ -409,7 +414,7 @@ export class ChatController extends Disposable {
   }
 
   private postSelection(): void {
-    this.post({ type: 'selection', selection: selectionView(this.catalogue, this.selection()) });
+    this.post({ type: 'selection', selection: selectionView(this.catalogue, this.selection(), readSettings().project) });
   }
 
   override dispose(): void {

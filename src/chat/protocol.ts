@@ -53,6 +53,10 @@ export interface SelectionView extends Selection {
   guardrailLabel?: string;
   /** "Default", "Standard", "Flex" or "Priority". */
   serviceTierLabel: string;
+  /** The project requests are attributed to ("Default project", a name), marked when this style cannot carry it. */
+  projectLabel: string;
+  /** Responses only: whether turns are stored on the server and chained, or sent whole each time. */
+  serverStateLabel?: string;
 }
 
 /** A prompt's size against the model's context window, as the composer shows it. */
@@ -172,7 +176,7 @@ export type WebviewMessage =
   | { type: 'codeAction'; action: CodeActionKind; code: string; language: string }
   | { type: 'openLink'; url: string }
   | { type: 'errorAction'; id: string }
-  | { type: 'pick'; what: 'model' | 'apiStyle' | 'family' | 'guardrail' | 'serviceTier' | 'conversation' }
+  | { type: 'pick'; what: 'model' | 'apiStyle' | 'family' | 'guardrail' | 'serviceTier' | 'project' | 'serverState' | 'conversation' }
   | { type: 'newConversation' }
   | { type: 'renameConversation' }
   | { type: 'deleteConversation' }
@@ -198,7 +202,7 @@ const SHAPES: Record<WebviewMessage['type'], Shape> = {
   codeAction: { action: CODE_ACTIONS, code: 'string', language: 'string' },
   openLink: { url: 'string' },
   errorAction: { id: 'string' },
-  pick: { what: ['model', 'apiStyle', 'family', 'guardrail', 'serviceTier', 'conversation'] },
+  pick: { what: ['model', 'apiStyle', 'family', 'guardrail', 'serviceTier', 'project', 'serverState', 'conversation'] },
   newConversation: {},
   renameConversation: {},
   deleteConversation: {},

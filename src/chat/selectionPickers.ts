@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { modelOfApplicationProfile, type Catalogue, type CatalogueModel } from '../service/catalogue/modelCatalogue';
 import { guardrailNotAppliedNote } from '../service/guardrails/support';
-import { projectNotCarriedNote } from '../service/control/projects';
+import { DEFAULT_PROJECT_ID, projectCarrier, projectNotCarriedNote } from '../service/control/projects';
 import { guardrailLabel } from '../frontEndKit/pickers/guardrailPicker';
 import { API_STYLE_LABELS, API_STYLES, ApiStyle, EndpointFamily, SERVICE_TIER_LABELS, SERVICE_TIER_STYLES } from '../service/model';
 import type { Selection, SelectionView } from './protocol';
@@ -27,7 +27,11 @@ export function combinationWarning(cat: Catalogue | undefined, s: Selection): st
   return undefined;
 }
 
-export function selectionView(cat: Catalogue | undefined, s: Selection): SelectionView {
+/**
+ * What the chat's pills show for `s`. `projectSetting`: the `bedrock.project` setting, which applies when the
+ * conversation has chosen no project of its own.
+ */
+export function selectionView(cat: Catalogue | undefined, s: Selection, projectSetting = ''): SelectionView {
   const m = findModel(cat, s.model);
   const warning = [combinationWarning(cat, s), s.guardrail ? guardrailNotAppliedNote(s.apiStyle, s.family) : undefined, tierWarning(s), projectNotCarriedNote(s.apiStyle, s.family, s.project?.id)].filter(Boolean).join(' ') || undefined;
   const profile = applicationProfileName(cat, s.model);
@@ -36,7 +40,16 @@ export function selectionView(cat: Catalogue | undefined, s: Selection): Selecti
     acceptsImages: m?.input.includes('IMAGE') ?? false, ...(warning ? { warning } : {}),
     ...(s.guardrail ? { guardrailLabel: guardrailLabel(s.guardrail) } : {}),
     serviceTierLabel: s.serviceTier ? SERVICE_TIER_LABELS[s.serviceTier] : 'Default tier',
+    projectLabel: projectLabel(s, projectSetting),
+    ...(s.apiStyle === 'responses' ? { serverStateLabel: s.store === false ? 'Not stored' : 'Stored on server' } : {}),
   };
+}
+
+function projectLabel(s: Selection, projectSetting: string): string {
+  const id = s.project?.id ?? projectSetting;
+  if (!id || id === DEFAULT_PROJECT_ID) return 'Default project';
+  const name = s.project?.name ?? id;
+  return projectCarrier(s.apiStyle, s.family) ? name : `${name} (not sent)`;
 }
 
 function tierWarning(s: Selection): string | undefined {

@@ -25,13 +25,17 @@ const styleButton = el('button', { type: 'button', class: 'pill', id: 'pick-styl
 const familyButton = el('button', { type: 'button', class: 'pill', id: 'pick-family', 'aria-label': 'Choose endpoint family' });
 const guardrailButton = el('button', { type: 'button', class: 'pill', id: 'pick-guardrail', 'aria-label': 'Choose guardrail' });
 const tierButton = el('button', { type: 'button', class: 'pill', id: 'pick-tier', 'aria-label': 'Choose service tier' });
+const projectButton = el('button', { type: 'button', class: 'pill', id: 'pick-project', 'aria-label': 'Choose project' });
+const serverStateButton = el('button', { type: 'button', class: 'pill', id: 'toggle-server-state', 'aria-label': 'Keep this chat on the server or not' });
 tierButton.addEventListener('click', () => post({ type: 'pick', what: 'serviceTier' }));
+projectButton.addEventListener('click', () => post({ type: 'pick', what: 'project' }));
+serverStateButton.addEventListener('click', () => post({ type: 'pick', what: 'serverState' }));
 modelButton.addEventListener('click', () => post({ type: 'pick', what: 'model' }));
 styleButton.addEventListener('click', () => post({ type: 'pick', what: 'apiStyle' }));
 familyButton.addEventListener('click', () => post({ type: 'pick', what: 'family' }));
 guardrailButton.addEventListener('click', () => post({ type: 'pick', what: 'guardrail' }));
 const selectionWarning = el('div', { class: 'selection-warning', role: 'status' });
-const selectionBar = el('div', { class: 'selection-bar' }, modelButton, styleButton, familyButton, guardrailButton, tierButton);
+const selectionBar = el('div', { class: 'selection-bar' }, modelButton, styleButton, familyButton, guardrailButton, tierButton, projectButton, serverStateButton);
 
 const statusBox = el('section', { id: 'status', class: 'status', 'aria-label': 'Bedrock connection status' });
 const transcript = el('div', { id: 'transcript', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation' });
@@ -62,6 +66,11 @@ function renderSelection(s: SelectionView): void {
   showValue(guardrailButton, { before: 'shield' }, s.guardrailLabel ?? 'No guardrail', 'choose guardrail');
   guardrailButton.classList.toggle('inactive', !s.guardrailLabel);
   showValue(tierButton, { before: 'dashboard' }, s.serviceTierLabel, 'choose service tier');
+  showValue(projectButton, { before: 'project' }, s.projectLabel, 'choose project');
+  projectButton.classList.toggle('inactive', s.projectLabel === 'Default project');
+  // only Responses keeps state on the server
+  serverStateButton.hidden = !s.serverStateLabel;
+  if (s.serverStateLabel) showValue(serverStateButton, { before: s.serverStateLabel === 'Not stored' ? 'circle-slash' : 'database' }, s.serverStateLabel, 'keep on the server or not');
   selectionWarning.replaceChildren(...(s.warning ? [icon('warning'), s.warning] : []));
   composer.acceptsImages = s.acceptsImages;
   composer.requestCount();

@@ -29,7 +29,7 @@ export async function startWorkbench(o = {}) {
     Object.assign(settings, {
       'bedrock.region': emu.region, 'bedrock.runtimeEndpoint': emu.runtimeEndpoint, 'bedrock.mantleEndpoint': emu.mantleEndpoint,
       'bedrock.controlPlaneEndpoint': emu.runtimeEndpoint, 'bedrock.defaultModel': 'us.amazon.nova-lite-v1:0',
-    });
+    }, o.settings);
     Object.assign(env, { AWS_ACCESS_KEY_ID: emu.accessKeyId, AWS_SECRET_ACCESS_KEY: emu.secretAccessKey, AWS_REGION: emu.region });
   }
   for (const k of ['AWS_PROFILE', 'AWS_BEARER_TOKEN_BEDROCK', 'AWS_SESSION_TOKEN']) env[k] = '';
