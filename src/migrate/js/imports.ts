@@ -4,6 +4,7 @@ import type { Need } from '../plan';
 import { parseJs, type JsScan } from './callFinder';
 import type { JsContext } from './context';
 import { quote } from './syntax';
+import { applyEdits } from '../edits';
 import { frameworkModules } from './frameworks';
 
 // Writes the imports rewritten sites rely on (once per file, beside the SDK import they replace)
@@ -107,7 +108,7 @@ export function removeUnusedModuleImports(text: string, fileName: string, module
     if (names.length === 0 || unused.length === 0) continue;
     edits.push(...removalEdits(text, sf, st, names.length, unused));
   }
-  return applyFromEnd(text, edits);
+  return applyEdits(text, edits);
 }
 
 function usedNames(sf: ts.SourceFile): Set<string> {
@@ -155,7 +156,7 @@ export function removeUnusedSdkImports(text: string, fileName: string, sources: 
     if (unused.length === 0) continue;
     edits.push(...removalEdits(text, sf, st, names.length, unused));
   }
-  return applyFromEnd(text, edits);
+  return applyEdits(text, edits);
 }
 
 function lineStartOf(text: string, offset: number): number {
@@ -204,10 +205,3 @@ function removalEdits(text: string, sf: ts.SourceFile, st: ts.Statement, binding
   return [{ start: lineStartOf(text, st.getStart(sf)), end, newText: '' }];
 }
 
-/** Applies removal edits from the last to the first, so earlier offsets stay valid. */
-function applyFromEnd(text: string, edits: TextEdit[]): string {
-  edits.sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of edits) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
-}

@@ -6,6 +6,7 @@ import { markerEdits, type Need, type Note, type SitePlan } from '../plan';
 import type { PySite } from './callFinder';
 import { parsePython } from './parser';
 import { callArgs, layoutOf, pyQuote, renderArgs, statementOf, stringValue, type PyContext } from './syntax';
+import { applyEdits } from '../edits';
 
 // LangChain and LlamaIndex call OpenAI through their own classes; each has a maintained Bedrock
 // integration with its own constructor (checked in langchain-aws's ChatBedrockConverse and
@@ -188,9 +189,7 @@ export function removeUnusedFrameworkImports(text: string): string {
         edits.push({ start: names[0].startIndex, end: names[names.length - 1].endIndex, newText: keep.map(n => n.text).join(', ') });
       }
     }
-    let out = text;
-    for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-    return out;
+    return applyEdits(text, edits);
   } finally {
     tree.delete();
   }

@@ -5,6 +5,7 @@ import { scanPython } from './callFinder';
 import { parsePython } from './parser';
 import { pyQuote, type PyContext } from './syntax';
 import { frameworkSourceModule } from './frameworks';
+import { applyEdits } from '../edits';
 
 // Adds the imports rewritten Python sites rely on (standard-library modules before the first
 // import, SDK ones beside the import they replace) and, after a full rewrite, removes SDK
@@ -102,10 +103,7 @@ export function removeUnusedSdkImports(text: string, sources: ReadonlySet<'opena
       const lastName = names[names.length - 1];
       edits.push({ start: first.startIndex, end: lastName.endIndex, newText: keep.join(', ') });
     }
-    edits.sort((a, b) => b.start - a.start);
-    let out = text;
-    for (const e of edits) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-    return out;
+    return applyEdits(text, edits);
   } finally {
     tree.delete();
   }
