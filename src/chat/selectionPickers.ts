@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { featureView } from './turnFeatures';
 import { modelOfApplicationProfile, type Catalogue, type CatalogueModel } from '../service/catalogue/modelCatalogue';
 import { guardrailNotAppliedNote } from '../service/guardrails/support';
 import { projectNotCarriedNote } from '../service/control/projects';
@@ -36,6 +37,7 @@ export function selectionView(cat: Catalogue | undefined, s: Selection): Selecti
     acceptsImages: m?.input.includes('IMAGE') ?? false, ...(warning ? { warning } : {}),
     ...(s.guardrail ? { guardrailLabel: guardrailLabel(s.guardrail) } : {}),
     serviceTierLabel: s.serviceTier ? SERVICE_TIER_LABELS[s.serviceTier] : 'Default tier',
+    ...featureView(s),
   };
 }
 

@@ -26,12 +26,16 @@ const familyButton = el('button', { type: 'button', class: 'pill', id: 'pick-fam
 const guardrailButton = el('button', { type: 'button', class: 'pill', id: 'pick-guardrail', 'aria-label': 'Choose guardrail' });
 const tierButton = el('button', { type: 'button', class: 'pill', id: 'pick-tier', 'aria-label': 'Choose service tier' });
 tierButton.addEventListener('click', () => post({ type: 'pick', what: 'serviceTier' }));
+const reasoningButton = el('button', { type: 'button', class: 'pill', id: 'pick-reasoning', 'aria-label': 'Choose reasoning' });
+const cacheButton = el('button', { type: 'button', class: 'pill', id: 'toggle-cache', 'aria-label': 'Turn prompt caching on or off' });
+reasoningButton.addEventListener('click', () => post({ type: 'pick', what: 'reasoning' }));
+cacheButton.addEventListener('click', () => post({ type: 'pick', what: 'promptCache' }));
 modelButton.addEventListener('click', () => post({ type: 'pick', what: 'model' }));
 styleButton.addEventListener('click', () => post({ type: 'pick', what: 'apiStyle' }));
 familyButton.addEventListener('click', () => post({ type: 'pick', what: 'family' }));
 guardrailButton.addEventListener('click', () => post({ type: 'pick', what: 'guardrail' }));
 const selectionWarning = el('div', { class: 'selection-warning', role: 'status' });
-const selectionBar = el('div', { class: 'selection-bar' }, modelButton, styleButton, familyButton, guardrailButton, tierButton);
+const selectionBar = el('div', { class: 'selection-bar' }, modelButton, styleButton, familyButton, guardrailButton, tierButton, reasoningButton, cacheButton);
 
 const statusBox = el('section', { id: 'status', class: 'status', 'aria-label': 'Bedrock connection status' });
 const transcript = el('div', { id: 'transcript', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation' });
@@ -62,6 +66,12 @@ function renderSelection(s: SelectionView): void {
   showValue(guardrailButton, { before: 'shield' }, s.guardrailLabel ?? 'No guardrail', 'choose guardrail');
   guardrailButton.classList.toggle('inactive', !s.guardrailLabel);
   showValue(tierButton, { before: 'dashboard' }, s.serviceTierLabel, 'choose service tier');
+  showValue(reasoningButton, { before: 'lightbulb' }, s.reasoningLabel, 'choose reasoning');
+  reasoningButton.classList.toggle('inactive', s.reasoningLabel === 'No reasoning' || s.reasoningLabel === 'Reasoning off');
+  cacheButton.hidden = !s.cacheLabel;
+  if (s.cacheLabel) showValue(cacheButton, { before: 'database' }, s.cacheLabel, 'turn prompt caching on or off');
+  cacheButton.classList.toggle('inactive', s.cacheLabel === 'Cache off');
+  composer.setBackground(s.backgroundUnavailable);
   selectionWarning.replaceChildren(...(s.warning ? [icon('warning'), s.warning] : []));
   composer.acceptsImages = s.acceptsImages;
   composer.requestCount();
@@ -100,8 +110,17 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
     case 'chips': composer.setChips(m.chips); composer.requestCount(); break;
     case 'messageStart':
       addMessage(m.message);
-      if (m.message.role === 'assistant') composer.setBusy(true);
+      // a background reply does not hold the composer: it is watched on the host
+      if (m.message.role === 'assistant' && m.message.streaming) composer.setBusy(true);
       break;
+    case 'messageUpdate': {
+      // another conversation's reply is not on screen; it is drawn from the store when switched to
+      const view = messages.get(m.message.id);
+      if (!view) break;
+      view.end(m.message);
+      void view.whenIdle().then(() => { document.body.dataset.lastUpdated = `${m.message.id}:${m.message.background?.status ?? ''}`; });
+      break;
+    }
     case 'delta':
       messages.get(m.id)?.append(m);
       break;
