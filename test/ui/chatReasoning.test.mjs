@@ -40,6 +40,8 @@ describe('reasoning, caching and background replies in the chat panel', () => {
     const footer = await second.locator('.message-footer .meta').first().textContent();
     assert.match(footer, /\d+ cache read/);
     assert.match(footer, /\d+ cache write/);
+    // the reply from its top: the collapsed reasoning, the answer and the footer in one picture
+    await second.evaluate(el => el.scrollIntoView({ block: 'start' }));
     await wb.page.screenshot({ path: path.join(results, 'chat-reasoning.png') });
     fs.copyFileSync(path.join(results, 'chat-reasoning.png'), path.join(root, 'docs', 'chat-reasoning.png'));
   });
@@ -47,9 +49,9 @@ describe('reasoning, caching and background replies in the chat panel', () => {
   test('a reply sent to the background survives closing and reopening VS Code and shows its text when done', async () => {
     await pick('#pick-model', 'gpt-oss-120b', 'gpt-oss-120b');
     await chat.locator('#pick-model', { hasText: 'gpt-oss-120b' }).waitFor();
-    await pick('#pick-style', undefined, 'OpenAI Responses');
+    await pick('#pick-style', 'OpenAI Responses', 'OpenAI Responses');
     await chat.locator('#pick-style', { hasText: 'OpenAI Responses' }).waitFor();
-    await pick('#pick-family', undefined, 'bedrock-mantle');
+    await pick('#pick-family', 'mantle', 'bedrock-mantle');
     await chat.locator('#pick-family', { hasText: 'bedrock-mantle' }).waitFor();
     await chat.locator('#send-background:not([disabled])').waitFor({ timeout: 15_000 });
     await chat.locator('#input').fill('Summarise the history of queues.');
