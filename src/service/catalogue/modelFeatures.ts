@@ -21,9 +21,13 @@ interface ReasoningRow { model: RegExp; styles: readonly ApiStyle[]; control: Re
 
 const CONVERSE: readonly ApiStyle[] = ['converse', 'converse-stream'];
 
-/** The one table of reasoning controls. Models not listed have none (Nova 1, Llama, Mistral, Titan…). */
+/**
+ * The one table of reasoning controls. Models not listed have none (Nova 1, Llama, Mistral, Titan…). Claude's fixed
+ * thinking budget exists on 3.7 Sonnet and the 4.x models up to 4.6; 4.7 and later refuse it (they think
+ * adaptively), so they are left out rather than sent a field they reject.
+ */
 const REASONING: readonly ReasoningRow[] = [
-  { model: /^anthropic\.claude-(3-7-sonnet|(sonnet|opus|haiku)-4)/, styles: [...CONVERSE, 'messages'], control: { kind: 'budget', label: 'Extended thinking' } },
+  { model: /^anthropic\.claude-(3-7-sonnet|haiku-4-5|(sonnet|opus)-4(-[1-6])?(-\d{8}|-v\d|$))/, styles: [...CONVERSE, 'messages'], control: { kind: 'budget', label: 'Extended thinking' } },
   { model: /^openai\.gpt-oss-/, styles: [...CONVERSE, 'chat-completions', 'responses'], control: { kind: 'effort', label: 'Reasoning effort' } },
   { model: /^amazon\.nova-2-lite/, styles: CONVERSE, control: { kind: 'effort', label: 'Reasoning effort' } },
 ];

@@ -9,6 +9,10 @@ import type { BedrockRequest } from '../../../src/service/model';
 test('reasoning controls: Claude a thinking budget, gpt-oss and Nova 2 an effort, others none; profiles count as their model', () => {
   assert.equal(reasoningControl('us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'converse-stream')?.kind, 'budget');
   assert.equal(reasoningControl('anthropic.claude-sonnet-4-5', 'messages')?.kind, 'budget');
+  assert.equal(reasoningControl('anthropic.claude-sonnet-4-20250514-v1:0', 'converse')?.kind, 'budget');
+  assert.equal(reasoningControl('global.anthropic.claude-opus-4-1-20250805-v1:0', 'converse')?.kind, 'budget');
+  // Claude 4.7 and later refuse a fixed thinking budget (adaptive thinking only): none offered
+  assert.equal(reasoningControl('anthropic.claude-opus-4-7-v1', 'converse'), undefined);
   assert.equal(reasoningControl('openai.gpt-oss-120b', 'responses')?.kind, 'effort');
   assert.equal(reasoningControl('openai.gpt-oss-20b-1:0', 'converse')?.kind, 'effort');
   assert.equal(reasoningControl('us.amazon.nova-2-lite-v1:0', 'converse-stream')?.kind, 'effort');
