@@ -62,6 +62,13 @@ describe('reasoning, caching and background replies in the chat panel', () => {
     await pending.locator('.background-status').waitFor({ timeout: 15_000 });
     assert.match(await pending.locator('.background-status').textContent(), /(Queued|In progress) in the background/);
     const id = await pending.getAttribute('data-id');
+    // the next turn chains on it: sending waits, and the typed text stays
+    await chat.locator('#input').fill('Next question');
+    await chat.locator('#input').press('Enter');
+    await chat.locator('.composer-notice', { hasText: 'background reply is still running' }).waitFor();
+    assert.equal(await chat.locator('#input').inputValue(), 'Next question');
+    assert.equal(await chat.locator('.message.user').count(), users + 1, 'nothing sent');
+    await chat.locator('#input').fill('');
     await wb.restart();
     chat = await wb.openBedrockView();
     const reply = chat.locator(`.message.assistant[data-id="${id}"]`);

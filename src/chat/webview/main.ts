@@ -77,6 +77,11 @@ function renderSelection(s: SelectionView): void {
   composer.requestCount();
 }
 
+/** The composer holds the next message while a background reply in this conversation is unfinished. */
+function noteBackground(): void {
+  composer.backgroundRunning = [...messages.values()].some(v => v.runningInBackground);
+}
+
 function addMessage(m: MessageView): MessageElement {
   emptyHint.remove();
   const view = new MessageElement(m);
@@ -95,6 +100,7 @@ function renderConversation(c: ConversationView, busy: boolean): void {
   if (!c.messages.length) transcript.append(emptyHint);
   for (const m of c.messages) addMessage(m);
   composer.setBusy(busy);
+  noteBackground();
   composer.requestCount();
 }
 
@@ -112,12 +118,14 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
       addMessage(m.message);
       // a background reply does not hold the composer: it is watched on the host
       if (m.message.role === 'assistant' && m.message.streaming) composer.setBusy(true);
+      noteBackground();
       break;
     case 'messageUpdate': {
       // another conversation's reply is not on screen; it is drawn from the store when switched to
       const view = messages.get(m.message.id);
       if (!view) break;
       view.end(m.message);
+      noteBackground();
       void view.whenIdle().then(() => { document.body.dataset.lastUpdated = `${m.message.id}:${m.message.background?.status ?? ''}`; });
       break;
     }

@@ -26,6 +26,8 @@ export class Composer {
   private readonly tokenCount: HTMLElement;
   private countTimer: ReturnType<typeof setTimeout> | undefined;
   acceptsImages = false;
+  /** A background reply is still running in this conversation: sending waits (the text stays in the box). */
+  backgroundRunning = false;
 
   constructor() {
     this.input = el('textarea', { id: 'input', rows: '3', 'aria-label': 'Message to Bedrock', placeholder: 'Ask Bedrock… (Enter to send, Shift+Enter for a new line)' });
@@ -106,6 +108,10 @@ export class Composer {
   private send(type: 'send' | 'sendInBackground' = 'send'): void {
     const text = this.input.value;
     if (!text.trim() && !this.chips.childElementCount) return;
+    if (this.backgroundRunning) {
+      this.say('A background reply is still running in this chat: wait for it or cancel it, then send.');
+      return;
+    }
     post({ type, text });
     this.notice.replaceChildren();
     this.notice.classList.remove('warning');

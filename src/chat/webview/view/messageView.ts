@@ -28,6 +28,12 @@ export class MessageElement {
     return this.message.id;
   }
 
+  /** A background reply the server has not finished: the next turn must wait for it (it chains on it). */
+  get runningInBackground(): boolean {
+    const status = this.message.background?.status;
+    return status === 'queued' || status === 'in_progress';
+  }
+
   private buildUser(): void {
     const body = el('div', { class: 'user-text' }, this.message.text);
     this.root.append(body);
