@@ -3,8 +3,9 @@ import type { ShapedReply } from './replyGenerator';
 import { countTokens } from './tokens';
 
 /**
- * Prompt caching as Bedrock reports it: the prompt up to the last cache point (Converse `cachePoint` blocks,
- * Anthropic `cache_control` on a block) is written to the cache the first time and read from it after, per model.
+ * Prompt caching as Bedrock reports it: the prompt up to each cache point (Converse `cachePoint` blocks, Anthropic
+ * `cache_control` on a block) is cached per model. A request reads the longest prefix that an earlier request wrote
+ * (a conversation's system prompt and earlier turns, say) and writes the rest up to its last cache point.
  * The cached tokens are reported apart from the input tokens (Converse `cacheReadInputTokens` /
  * `cacheWriteInputTokens`, Anthropic `cache_read_input_tokens` / `cache_creation_input_tokens`). Unlike Bedrock the
  * emulator has no minimum prefix length and no expiry, so a test can cache a short prompt and read it back.
@@ -18,15 +19,19 @@ export interface CachePrefix {
 export class PromptCache {
   private readonly written = new Set<string>();
 
-  /** Counts a request's cached prefix as read (seen before) or written (new), and takes it out of its input tokens. */
-  apply(model: string, prefix: CachePrefix | undefined, reply: ShapedReply): ShapedReply {
-    if (!prefix || prefix.tokens <= 0) return reply;
-    const key = `${model}\n${prefix.key}`;
-    const tokens = Math.min(prefix.tokens, reply.inputTokens - 1);
-    if (tokens <= 0) return reply;
-    const hit = this.written.has(key);
-    this.written.add(key);
-    return { ...reply, inputTokens: reply.inputTokens - tokens, ...(hit ? { cacheReadTokens: tokens } : { cacheWriteTokens: tokens }) };
+  /** Counts a request's cached prefixes as read (seen before) or written (new), and takes them out of its input tokens. */
+  apply(model: string, prefixes: CachePrefix[], reply: ShapedReply): ShapedReply {
+    const marks = prefixes.filter(p => p.tokens > 0);
+    const last = marks.at(-1);
+    if (!last) return reply;
+    const keyOf = (p: CachePrefix) => `${model}\n${p.key}`;
+    const hit = [...marks].reverse().find(p => this.written.has(keyOf(p)));
+    for (const p of marks) this.written.add(keyOf(p));
+    const cap = reply.inputTokens - 1;
+    const read = Math.min(hit?.tokens ?? 0, cap);
+    const write = Math.min(last.tokens, cap) - read;
+    if (read <= 0 && write <= 0) return reply;
+    return { ...reply, inputTokens: reply.inputTokens - read - write, ...(read > 0 ? { cacheReadTokens: read } : {}), ...(write > 0 ? { cacheWriteTokens: write } : {}) };
   }
 }
 
@@ -34,7 +39,7 @@ export class PromptCache {
 class PrefixWalker {
   private parts: string[] = [];
   private tokens = 0;
-  last: CachePrefix | undefined;
+  readonly marks: CachePrefix[] = [];
 
   add(block: unknown, text: string): void {
     this.parts.push(JSON.stringify(block));
@@ -42,7 +47,7 @@ class PrefixWalker {
   }
 
   mark(): void {
-    if (this.parts.length) this.last = { key: this.parts.join('\n'), tokens: this.tokens };
+    if (this.parts.length) this.marks.push({ key: this.parts.join('\n'), tokens: this.tokens });
   }
 }
 
@@ -52,7 +57,7 @@ function blockText(block: Record<string, unknown>): string {
 }
 
 /** Converse: tools, then system, then messages, each list's `{ cachePoint }` entries marking where the cache ends. */
-export function conversePrefix(body: unknown): CachePrefix | undefined {
+export function conversePrefix(body: unknown): CachePrefix[] {
   const b = asRecord(body);
   const walker = new PrefixWalker();
   const walk = (blocks: unknown[]) => {
@@ -65,11 +70,11 @@ export function conversePrefix(body: unknown): CachePrefix | undefined {
   walk(asArray(asRecord(b.toolConfig).tools));
   walk(asArray(b.system));
   for (const m of asArray(b.messages)) walk(asArray(asRecord(m).content));
-  return walker.last;
+  return walker.marks;
 }
 
 /** Anthropic Messages: tools, then system, then messages; a block with `cache_control` ends the cached prefix. */
-export function anthropicPrefix(body: unknown): CachePrefix | undefined {
+export function anthropicPrefix(body: unknown): CachePrefix[] {
   const b = asRecord(body);
   const walker = new PrefixWalker();
   const walk = (blocks: unknown[]) => {
@@ -86,5 +91,5 @@ export function anthropicPrefix(body: unknown): CachePrefix | undefined {
     const content = asRecord(m).content;
     walk(typeof content === 'string' ? [{ type: 'text', text: content }] : asArray(content));
   }
-  return walker.last;
+  return walker.marks;
 }

@@ -25,5 +25,9 @@ export function registerChatCommands(chat: ChatViewProvider): vscode.Disposable[
     vscode.commands.registerCommand('bedrock.chooseServiceTier', (tier?: unknown) => chat.controller.chooseServiceTier(tier)),
     // `store` for the active conversation's Responses turns; a boolean argument sets it instead of toggling
     vscode.commands.registerCommand('bedrock.chat.toggleServerState', (on?: unknown) => chat.controller.toggleServerState(on)),
+    // reasoning for the active conversation: 'off', { budgetTokens } or { effort } as the argument skips the pick
+    vscode.commands.registerCommand('bedrock.chat.chooseReasoning', (choice?: unknown) => chat.controller.chooseReasoning(choice)),
+    // prompt caching for the active conversation; a boolean argument sets it instead of toggling
+    vscode.commands.registerCommand('bedrock.chat.togglePromptCache', (on?: unknown) => chat.controller.togglePromptCache(on)),
   ];
 }

@@ -13,7 +13,7 @@ import { Chip, chipView, composeWithContext, documentChip, imageChip, pickFileCh
 import { editedUserMessage, keepsStateOnServer, messageView, newMessageId, StoredMessage, titleFrom, toView } from './conversation';
 import { ConversationStore, type StoreChange } from './conversationStore';
 import { requestMessages, runTurn } from './chatTurn';
-import type { ErrorView, HostMessage, ProjectRef, Selection, WebviewMessage } from './protocol';
+import type { ErrorView, HostMessage, PickTarget, ProjectRef, Selection, WebviewMessage } from './protocol';
 import { pickApiStyle, pickFamily, pickModel, selectionView } from './selectionPickers';
 import { guardrailLabel, pickGuardrail } from '../frontEndKit/pickers/guardrailPicker';
 import { guardrailApplies } from '../service/guardrails/support';
@@ -23,6 +23,11 @@ import { contextLimit } from '../service/tokens/contextLimits';
 import { estimateTokens } from '../service/tokens/estimate';
 import { openWebviewLink } from '../frontEndKit/openLink';
 import { isProjectRef, pickProject, projectFooter, withDefaultProject } from './projectChoice';
+import { BackgroundTurns } from './backgroundTurns';
+import { pickReasoning } from './featurePickers';
+import { backgroundUnavailable, isReasoningChoice } from './turnFeatures';
+import type { ReasoningOptions } from '../service/model';
+import type { Conversation } from './conversation';
 
 const SYSTEM_PROMPT = 'You are a helpful assistant inside VS Code. Answer in GitHub-flavoured markdown; put code in fenced blocks with a language tag.';
 
@@ -43,9 +48,18 @@ export class ChatController extends Disposable {
   private readonly turnEnded = this._register(new vscode.EventEmitter<StoredMessage>());
   /** A reply finished (stopped, failed or complete): tests and the panel's a11y announcements use it. */
   readonly onDidEndTurn = this.turnEnded.event;
-
+  /** Replies run as background responses: watched until done, picked up again after a reload. */
+  private readonly background: BackgroundTurns;
   constructor(private readonly host: ServiceHost, private readonly storageDir: string, private readonly post: (m: HostMessage) => void) {
     super();
+    this.background = this._register(new BackgroundTurns({
+      service: host.service,
+      post: m => this.post(m),
+      save: c => this.store.save(c),
+      errorView: e => this.errorView(e),
+      priceFor: model => currentPrice(model),
+      ended: reply => this.turnEnded.fire(reply),
+    }));
     this._register(host.onDidChange(() => { this.catalogue = undefined; this.postSelection(); }));
   }
 
@@ -86,6 +100,7 @@ export class ChatController extends Disposable {
 
   /** The whole state, for a (re)loaded webview. */
   hydrate(): void {
+    this.resumeBackground();
     this.postConversation();
     this.postSelection();
     this.post({ type: 'chips', chips: this.chips.map(chipView) });
@@ -106,6 +121,8 @@ export class ChatController extends Disposable {
     switch (m.type) {
       case 'send': return this.send(m.text);
       case 'sendAnyway': return this.send(m.text, true);
+      case 'sendInBackground': return this.send(m.text, true, true);
+      case 'cancelBackground': return this.background.cancel(this.store.active, m.id);
       case 'countDraft': await this.countDraft(m.text); return;
       case 'stop': return this.stop();
       case 'retry': return this.retry(m.id);
@@ -171,9 +188,22 @@ export class ChatController extends Disposable {
     return this.host.service.countTokens(prompt);
   }
 
-  /** Sends the message; unless `force`, a prompt over the model's context window is handed back with a warning. */
-  async send(text: string, force = false): Promise<void> {
+  /**
+   * Sends the message; unless `force`, a prompt over the model's context window is handed back with a warning.
+   * `background`: the reply runs as a background response (Responses on mantle only).
+   */
+  async send(text: string, force = false, background = false): Promise<void> {
     if (!text.trim() && !this.chips.length) return;
+    const why = background ? backgroundUnavailable(this.selection()) : undefined;
+    if (why) {
+      void vscode.window.showWarningMessage(`Bedrock: ${why}`);
+      return;
+    }
+    if (this.background.running(this.store.active)) {
+      // the next turn chains on that reply, which the server has not finished
+      void vscode.window.showWarningMessage('Bedrock: a background reply is still running in this chat. Wait for it or cancel it, then send again.');
+      return;
+    }
     if (!force) {
       const count = await this.promptCount(text);
       if (count.limit !== undefined && count.tokens > count.limit) {
@@ -197,17 +227,18 @@ export class ChatController extends Disposable {
     } else {
       this.post({ type: 'messageStart', message: messageView(user) });
     }
-    await this.reply();
+    await this.reply(background);
   }
 
-  private async reply(): Promise<void> {
+  private async reply(background = false): Promise<void> {
     const conv = this.store.active;
     const selection = withDefaultProject(this.selection(), readSettings().project);
     const guard = selection.guardrail ? ` · guardrail ${guardrailLabel(selection.guardrail)}${guardrailApplies(selection.apiStyle, selection.family) ? '' : ' not applied'}` : '';
-    const reply: StoredMessage = { id: newMessageId(), role: 'assistant', text: '', streaming: true, via: `${selection.model} · ${API_STYLE_LABELS[selection.apiStyle]} · bedrock-${selection.family}${guard}${projectFooter(selection)}` };
+    const reply: StoredMessage = { id: newMessageId(), role: 'assistant', text: '', streaming: !background, via: `${selection.model} · ${API_STYLE_LABELS[selection.apiStyle]} · bedrock-${selection.family}${guard}${projectFooter(selection)}${background ? ' · background' : ''}`, ...(background ? { background: { status: 'queued' as const } } : {}) };
     conv.messages.push(reply);
     await this.store.save(conv);
     this.post({ type: 'messageStart', message: { ...reply } });
+    if (background) return this.background.start(conv, reply, selection, SYSTEM_PROMPT);
     const abort = new AbortController();
     const done = runTurn(conv, reply, selection, SYSTEM_PROMPT, abort.signal, {
       service: this.host.service,
@@ -248,9 +279,10 @@ export class ChatController extends Disposable {
     const conv = this.store.active;
     const i = conv.messages.findIndex(m => m.id === id && m.role === 'assistant');
     if (i < 0) return;
+    const background = !!conv.messages[i].background;
     conv.messages.splice(i);
     this.postConversation();
-    await this.reply();
+    await this.reply(background && !backgroundUnavailable(this.selection()));
   }
 
   /** Replaces a user message (dropping what came after it) and sends it again. */
@@ -309,10 +341,34 @@ export class ChatController extends Disposable {
     return next;
   }
 
-  private async pick(what: Extract<WebviewMessage, { type: 'pick' }>['what']): Promise<void> {
+  /** The conversation's reasoning: `choice` given (the command's argument: 'off', `{ budgetTokens }`, `{ effort }`) or picked. */
+  async chooseReasoning(choice?: unknown): Promise<ReasoningOptions | 'off' | undefined> {
+    const current = this.selection();
+    const next = isReasoningChoice(choice) ? choice : await pickReasoning(current);
+    if (!next) return undefined;
+    const { reasoning: _old, ...rest } = current;
+    await this.setSelection(next === 'off' ? rest : { ...rest, reasoning: next });
+    return next;
+  }
+
+  /** Prompt caching for the active conversation on or off (`on` given: the command's argument); on by default. */
+  async togglePromptCache(on?: unknown): Promise<boolean> {
+    const current = this.selection();
+    const next = typeof on === 'boolean' ? on : current.promptCache === false;
+    const { promptCache: _old, ...rest } = current;
+    await this.setSelection(next ? rest : { ...rest, promptCache: false });
+    return next;
+  }
+
+  /** Watches every unfinished background reply of every conversation (after a reload, or when the chat opens). */
+  resumeBackground(): void {
+    this.background.resume(this.store.list().map(c => this.store.get(c.id)).filter((c): c is Conversation => !!c));
+  }
+
+  private async pick(what: PickTarget): Promise<void> {
     if (what === 'conversation') return this.pickConversation();
-    if (what === 'project' || what === 'serverState') {
-      await (what === 'project' ? this.chooseProject() : this.toggleServerState());
+    if (what === 'reasoning' || what === 'promptCache' || what === 'project' || what === 'serverState') {
+      await (what === 'reasoning' ? this.chooseReasoning() : what === 'promptCache' ? this.togglePromptCache() : what === 'project' ? this.chooseProject() : this.toggleServerState());
       this.post({ type: 'focusInput' });
       return;
     }

@@ -8,6 +8,7 @@ import { DEFAULT_PROJECT_ID, projectCarrier } from '../service/control/projects'
 import { chainId, Conversation, forgetChain, keepsStateOnServer, messageView, StoredMessage } from './conversation';
 import type { ErrorView, HostMessage, Selection } from './protocol';
 import { DELTA_INTERVAL_MS } from '../webviewKit/host/streamTiming';
+import { featureFields, reasoningTokens } from './turnFeatures';
 
 export { DELTA_INTERVAL_MS } from '../webviewKit/host/streamTiming';
 /** The one line a reply carries when its chain was refused and the whole conversation was sent instead. */
@@ -79,9 +80,25 @@ export function withoutBlockedTurns(messages: StoredMessage[]): StoredMessage[] 
 }
 
 /** The project header's value, where this style and family carry one (the default project needs no header). */
-function projectOf(selection: Selection): Pick<BedrockRequest, 'project'> {
+export function projectOf(selection: Selection): Pick<BedrockRequest, 'project'> {
   const id = selection.project?.id;
   return id && id !== DEFAULT_PROJECT_ID && projectCarrier(selection.apiStyle, selection.family) ? { project: id } : {};
+}
+
+/** The request for the reply that follows `history`: its messages, chain, guardrail, tier, project, reasoning and cache points. */
+export function turnRequest(history: StoredMessage[], selection: Selection, system: string | undefined): BedrockRequest {
+  const keep = keepsStateOnServer(selection);
+  const newTurn = history.at(-1);
+  const hasContext = newTurn?.role === 'user' && (newTurn.sentText !== undefined && newTurn.sentText !== newTurn.text || !!newTurn.images?.length);
+  return {
+    model: selection.model, apiStyle: selection.apiStyle, family: selection.family,
+    ...featureFields(selection, requestMessages(history), hasContext),
+    ...(system ? { system } : {}),
+    ...(selection.apiStyle === 'responses' ? { store: keep, ...(keep ? { previousResponseId: chainId(history) } : {}) } : {}),
+    ...(selection.guardrail && guardrailApplies(selection.apiStyle, selection.family) ? { guardrail: { id: selection.guardrail.id, version: selection.guardrail.version } } : {}),
+    ...(selection.serviceTier ? { serviceTier: selection.serviceTier } : {}),
+    ...projectOf(selection),
+  };
 }
 
 /**
@@ -94,16 +111,7 @@ export async function runTurn(conv: Conversation, reply: StoredMessage, selectio
   const started = now();
   let firstToken: number | undefined;
   const history = conv.messages.slice(0, conv.messages.indexOf(reply));
-  const keep = keepsStateOnServer(selection);
-  const request: BedrockRequest = {
-    model: selection.model, apiStyle: selection.apiStyle, family: selection.family,
-    messages: requestMessages(history),
-    ...(system ? { system } : {}),
-    ...(selection.apiStyle === 'responses' ? { store: keep, ...(keep ? { previousResponseId: chainId(history) } : {}) } : {}),
-    ...(selection.guardrail && guardrailApplies(selection.apiStyle, selection.family) ? { guardrail: { id: selection.guardrail.id, version: selection.guardrail.version } } : {}),
-    ...(selection.serviceTier ? { serviceTier: selection.serviceTier } : {}),
-    ...projectOf(selection),
-  };
+  const request = turnRequest(history, selection, system);
 
   let pending: Extract<HostMessage, { type: 'delta' }> | undefined;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -206,6 +214,8 @@ export async function runTurn(conv: Conversation, reply: StoredMessage, selectio
       ...(firstToken !== undefined ? { ttftMs: firstToken - started } : {}),
       ...(outputTokens && genMs > 0 ? { tokensPerSecond: Math.round((outputTokens / genMs) * 1000 * 10) / 10 } : {}),
     };
+    const thought = reasoningTokens(reply.reasoning, reply.usage?.reasoningTokens);
+    if (thought) reply.reasoningTokens = thought;
     priceReply(conv, reply, selection.model, deps.priceFor);
     conv.updatedAt = end;
     await deps.save();

@@ -18,6 +18,8 @@ export interface StoredMessage extends MessageView {
   images?: StoredImage[];
   /** Responses API id of this assistant reply, the link for `previous_response_id`. */
   responseId?: string;
+  /** A reply run in the background: what it needs to be watched again after a reload (its id is `responseId`). */
+  backgroundJob?: { model: string; project?: string };
 }
 
 export interface Conversation {
@@ -60,7 +62,7 @@ export function summary(c: Conversation): ConversationSummary {
 }
 
 /** What the webview gets of a message: never the raw attachment payloads or chain ids, only what is displayed. */
-export function messageView({ sentText: _s, images: _i, responseId: _r, ...view }: StoredMessage): MessageView {
+export function messageView({ sentText: _s, images: _i, responseId: _r, backgroundJob: _b, ...view }: StoredMessage): MessageView {
   return view;
 }
 

@@ -3,7 +3,7 @@
  * rejects anything that does not match it (isWebviewMessage). Nothing here ever carries a credential: the webview
  * sees where credentials come from, never what they are.
  */
-import type { ApiStyle, EndpointFamily, GuardrailRef, ServiceTier, StopReason, Usage } from '../service/model';
+import type { ApiStyle, EndpointFamily, GuardrailRef, ReasoningOptions, ServiceTier, StopReason, Usage } from '../service/model';
 import { CODE_ACTIONS, type CodeActionKind, type ErrorView } from '../webviewKit/protocol';
 
 export type { ApiStyle, EndpointFamily, ServiceTier } from '../service/model';
@@ -34,6 +34,10 @@ export interface Selection {
   store?: boolean;
   /** The Project (Workspace on Messages) the conversation's requests are attributed to; absent: the `bedrock.project` setting. */
   project?: ProjectRef;
+  /** Claude's thinking budget or an effort level (sent only where the model takes it, see turnFeatures); absent: off. */
+  reasoning?: ReasoningOptions;
+  /** false turns prompt caching off; absent: on where the model supports it. */
+  promptCache?: boolean;
 }
 
 /** A project as a conversation keeps it: the id that is sent, and the name shown. */
@@ -57,7 +61,16 @@ export interface SelectionView extends Selection {
   projectLabel: string;
   /** Responses only: whether turns are stored on the server and chained, or sent whole each time. */
   serverStateLabel?: string;
+  /** "Thinking 4,096", "Effort high", "Reasoning off" or "No reasoning" (the model has none). */
+  reasoningLabel: string;
+  /** "Cache on" / "Cache off"; absent where the model or style takes no cache points. */
+  cacheLabel?: string;
+  /** Why the next turn cannot run in the background; absent when it can. */
+  backgroundUnavailable?: string;
 }
+
+/** A background response's status as the server reports it. */
+export type BackgroundStatus = 'queued' | 'in_progress' | 'completed' | 'failed' | 'cancelled' | 'incomplete';
 
 /** A prompt's size against the model's context window, as the composer shows it. */
 export interface TokenCountView {
@@ -128,6 +141,10 @@ export interface MessageView {
   /** One line about how the reply was obtained (the chained conversation was refused and sent again in full). */
   note?: string;
   streaming?: boolean;
+  /** The reasoning's size: as the wire counted it, or an estimate (labelled as such). */
+  reasoningTokens?: { count: number; estimated: boolean };
+  /** A reply run in the background (Responses on mantle): where it stands on the server. */
+  background?: { status: BackgroundStatus };
 }
 
 export interface ConversationSummary {
@@ -150,6 +167,8 @@ export type HostMessage =
   | { type: 'messageStart'; message: MessageView }
   | { type: 'delta'; id: string; text?: string; reasoning?: string; tools?: { id: string; name?: string; argumentsDelta?: string }[] }
   | { type: 'messageEnd'; message: MessageView }
+  /** A reply changed after it ended (a background reply's status or result): redraw it, nothing else. */
+  | { type: 'messageUpdate'; message: MessageView }
   | { type: 'focusInput' }
   | { type: 'tokenCount'; count: TokenCountView }
   /** The message was not sent: it would exceed the context window. The webview puts it back and offers to send anyway. */
@@ -176,13 +195,19 @@ export type WebviewMessage =
   | { type: 'codeAction'; action: CodeActionKind; code: string; language: string }
   | { type: 'openLink'; url: string }
   | { type: 'errorAction'; id: string }
-  | { type: 'pick'; what: 'model' | 'apiStyle' | 'family' | 'guardrail' | 'serviceTier' | 'project' | 'serverState' | 'conversation' }
+  | { type: 'pick'; what: PickTarget }
+  /** Send this message as a background response (Responses on mantle). */
+  | { type: 'sendInBackground'; text: string }
+  | { type: 'cancelBackground'; id: string }
   | { type: 'newConversation' }
   | { type: 'renameConversation' }
   | { type: 'deleteConversation' }
   | { type: 'attach'; what: 'selection' | 'activeFile' | 'files' }
   | { type: 'attachImage'; name: string; format: ImageFormat; base64: string }
   | { type: 'removeChip'; id: string };
+
+export const PICK_TARGETS = ['model', 'apiStyle', 'family', 'guardrail', 'serviceTier', 'project', 'serverState', 'conversation', 'reasoning', 'promptCache'] as const;
+export type PickTarget = (typeof PICK_TARGETS)[number];
 
 /** Host commands the webview may ask for; an allow-list, so a compromised webview cannot run arbitrary commands. */
 export const WEBVIEW_COMMANDS = ['bedrock.showLog', 'bedrock.showStatus', 'bedrock.openSettings', 'bedrock.signIn', 'bedrock.chooseRegion'] as const;
@@ -202,7 +227,9 @@ const SHAPES: Record<WebviewMessage['type'], Shape> = {
   codeAction: { action: CODE_ACTIONS, code: 'string', language: 'string' },
   openLink: { url: 'string' },
   errorAction: { id: 'string' },
-  pick: { what: ['model', 'apiStyle', 'family', 'guardrail', 'serviceTier', 'project', 'serverState', 'conversation'] },
+  pick: { what: PICK_TARGETS },
+  sendInBackground: { text: 'string' },
+  cancelBackground: { id: 'string' },
   newConversation: {},
   renameConversation: {},
   deleteConversation: {},

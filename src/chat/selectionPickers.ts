@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { featureView } from './turnFeatures';
 import { modelOfApplicationProfile, type Catalogue, type CatalogueModel } from '../service/catalogue/modelCatalogue';
 import { guardrailNotAppliedNote } from '../service/guardrails/support';
 import { DEFAULT_PROJECT_ID, projectCarrier, projectNotCarriedNote } from '../service/control/projects';
@@ -42,6 +43,7 @@ export function selectionView(cat: Catalogue | undefined, s: Selection, projectS
     serviceTierLabel: s.serviceTier ? SERVICE_TIER_LABELS[s.serviceTier] : 'Default tier',
     projectLabel: projectLabel(s, projectSetting),
     ...(s.apiStyle === 'responses' ? { serverStateLabel: s.store === false ? 'Not stored' : 'Stored on server' } : {}),
+    ...featureView(s),
   };
 }
 

@@ -9,7 +9,7 @@ import { onDemandDrivers } from './drivers/onDemand';
 import type { EndpointFamily, EndpointOverrides } from './endpoints';
 import type { ApiStyle, BedrockRequest, StreamEvent, Usage } from './model';
 import { Router } from './router';
-import { backgroundResponse } from './drivers/mantle/backgroundResponses';
+import { backgroundResponse, cancelBackgroundResponse, pollBackgroundResponse, startBackgroundResponse, type BackgroundTarget } from './drivers/mantle/backgroundResponses';
 import { resolveEndpoint } from './endpoints';
 import { invalidRegion, isAwsRegion } from './partitions';
 import { toBedrockError } from './errors';
@@ -194,6 +194,60 @@ export class BedrockService {
       this.deps.log(`background response failed: ${error.detail}`);
       yield { type: 'error', error };
     }
+  }
+
+  /**
+   * Queues a Responses request in background mode on bedrock-mantle and returns its id and first status at once;
+   * `watchBackground` follows it. Throws a BedrockError when the server refuses it.
+   */
+  async startBackground(request: Omit<BedrockRequest, 'apiStyle' | 'family'>, signal?: AbortSignal): Promise<{ id: string; status: Response['status'] }> {
+    const { region } = this.deps.config();
+    try {
+      const r = await startBackgroundResponse({ ...request, model: stripProfilePrefix(request.model), apiStyle: 'responses', family: 'mantle' }, { ...(await this.backgroundTarget(request.project)), signal });
+      return { id: r.id, status: r.status };
+    } catch (e) {
+      const error = toBedrockError(e, { region, model: request.model });
+      this.deps.log(`background response refused: ${error.detail}`);
+      throw error;
+    }
+  }
+
+  /**
+   * Follows a background response (started here or before a reload) until it ends: each status reported, then its
+   * result as the usual events, its usage recorded. Aborting stops watching only; the job goes on on the server.
+   * Like `stream`, it never throws.
+   */
+  async *watchBackground(id: string, about: { model: string; project?: string }, signal: AbortSignal, onStatus?: (status: Response['status'], id: string) => void, pollMs?: number): AsyncGenerator<StreamEvent> {
+    const { region } = this.deps.config();
+    let usage: Usage | undefined;
+    try {
+      for await (const e of pollBackgroundResponse(id, { ...(await this.backgroundTarget(about.project)), signal, onStatus, pollMs })) {
+        if (e.type === 'usage') usage = e.usage;
+        yield e;
+      }
+    } catch (e) {
+      if (signal.aborted) return;
+      const error = toBedrockError(e, { region, model: about.model });
+      this.deps.log(`background response ${id} failed: ${error.detail}`);
+      yield { type: 'error', error };
+    } finally {
+      if (usage) this.recordUsage({ model: about.model, apiStyle: 'responses', region, usage, ...(about.project ? { project: about.project } : {}) });
+    }
+  }
+
+  /** Cancels a queued or running background response on the server; returns the status it ends in. */
+  async cancelBackground(id: string, project?: string): Promise<Response['status']> {
+    const { region } = this.deps.config();
+    try {
+      return await cancelBackgroundResponse(id, await this.backgroundTarget(project));
+    } catch (e) {
+      throw toBedrockError(e, { region, model: id });
+    }
+  }
+
+  private async backgroundTarget(project: string | undefined): Promise<BackgroundTarget> {
+    const { region, endpoints } = this.deps.config();
+    return { region, endpoint: resolveEndpoint('mantle', region, endpoints), auth: await this.currentAuth(), ...(project ? { project } : {}) };
   }
 
   /** The prompt's input tokens: Bedrock's CountTokens where the model supports it, else a labelled estimate. */

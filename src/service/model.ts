@@ -75,6 +75,8 @@ export interface BedrockRequest {
   tools?: ToolSpec[];
   toolChoice?: 'auto' | 'any' | 'none' | { name: string };
   reasoning?: ReasoningOptions;
+  /** Prompt caching: a cache point right after the system prompt (Converse `cachePoint`, Messages `cache_control`). */
+  cacheSystemPrompt?: boolean;
   apiStyle: ApiStyle;
   /** Omitted: the router picks the family the API style belongs to by default. */
   family?: EndpointFamily;
@@ -111,6 +113,8 @@ export interface Usage {
   outputTokens: number;
   cacheReadTokens?: number;
   cacheWriteTokens?: number;
+  /** Of `outputTokens`, those spent reasoning, where the wire reports them (Responses, Chat Completions). */
+  reasoningTokens?: number;
 }
 
 export type StreamEvent =

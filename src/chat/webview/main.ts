@@ -30,12 +30,16 @@ const serverStateButton = el('button', { type: 'button', class: 'pill', id: 'tog
 tierButton.addEventListener('click', () => post({ type: 'pick', what: 'serviceTier' }));
 projectButton.addEventListener('click', () => post({ type: 'pick', what: 'project' }));
 serverStateButton.addEventListener('click', () => post({ type: 'pick', what: 'serverState' }));
+const reasoningButton = el('button', { type: 'button', class: 'pill', id: 'pick-reasoning', 'aria-label': 'Choose reasoning' });
+const cacheButton = el('button', { type: 'button', class: 'pill', id: 'toggle-cache', 'aria-label': 'Turn prompt caching on or off' });
+reasoningButton.addEventListener('click', () => post({ type: 'pick', what: 'reasoning' }));
+cacheButton.addEventListener('click', () => post({ type: 'pick', what: 'promptCache' }));
 modelButton.addEventListener('click', () => post({ type: 'pick', what: 'model' }));
 styleButton.addEventListener('click', () => post({ type: 'pick', what: 'apiStyle' }));
 familyButton.addEventListener('click', () => post({ type: 'pick', what: 'family' }));
 guardrailButton.addEventListener('click', () => post({ type: 'pick', what: 'guardrail' }));
 const selectionWarning = el('div', { class: 'selection-warning', role: 'status' });
-const selectionBar = el('div', { class: 'selection-bar' }, modelButton, styleButton, familyButton, guardrailButton, tierButton, projectButton, serverStateButton);
+const selectionBar = el('div', { class: 'selection-bar' }, modelButton, styleButton, familyButton, guardrailButton, tierButton, projectButton, serverStateButton, reasoningButton, cacheButton);
 
 const statusBox = el('section', { id: 'status', class: 'status', 'aria-label': 'Bedrock connection status' });
 const transcript = el('div', { id: 'transcript', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation' });
@@ -70,10 +74,21 @@ function renderSelection(s: SelectionView): void {
   projectButton.classList.toggle('inactive', s.projectLabel === 'Default project');
   // only Responses keeps state on the server
   serverStateButton.hidden = !s.serverStateLabel;
-  if (s.serverStateLabel) showValue(serverStateButton, { before: s.serverStateLabel === 'Not stored' ? 'circle-slash' : 'database' }, s.serverStateLabel, 'keep on the server or not');
+  if (s.serverStateLabel) showValue(serverStateButton, { before: s.serverStateLabel === 'Not stored' ? 'circle-slash' : 'server' }, s.serverStateLabel, 'keep on the server or not');
+  showValue(reasoningButton, { before: 'lightbulb' }, s.reasoningLabel, 'choose reasoning');
+  reasoningButton.classList.toggle('inactive', s.reasoningLabel === 'No reasoning' || s.reasoningLabel === 'Reasoning off');
+  cacheButton.hidden = !s.cacheLabel;
+  if (s.cacheLabel) showValue(cacheButton, { before: 'database' }, s.cacheLabel, 'turn prompt caching on or off');
+  cacheButton.classList.toggle('inactive', s.cacheLabel === 'Cache off');
+  composer.setBackground(s.backgroundUnavailable);
   selectionWarning.replaceChildren(...(s.warning ? [icon('warning'), s.warning] : []));
   composer.acceptsImages = s.acceptsImages;
   composer.requestCount();
+}
+
+/** The composer holds the next message while a background reply in this conversation is unfinished. */
+function noteBackground(): void {
+  composer.backgroundRunning = [...messages.values()].some(v => v.runningInBackground);
 }
 
 function addMessage(m: MessageView): MessageElement {
@@ -94,6 +109,7 @@ function renderConversation(c: ConversationView, busy: boolean): void {
   if (!c.messages.length) transcript.append(emptyHint);
   for (const m of c.messages) addMessage(m);
   composer.setBusy(busy);
+  noteBackground();
   composer.requestCount();
 }
 
@@ -109,8 +125,19 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
     case 'chips': composer.setChips(m.chips); composer.requestCount(); break;
     case 'messageStart':
       addMessage(m.message);
-      if (m.message.role === 'assistant') composer.setBusy(true);
+      // a background reply does not hold the composer: it is watched on the host
+      if (m.message.role === 'assistant' && m.message.streaming) composer.setBusy(true);
+      noteBackground();
       break;
+    case 'messageUpdate': {
+      // another conversation's reply is not on screen; it is drawn from the store when switched to
+      const view = messages.get(m.message.id);
+      if (!view) break;
+      view.end(m.message);
+      noteBackground();
+      void view.whenIdle().then(() => { document.body.dataset.lastUpdated = `${m.message.id}:${m.message.background?.status ?? ''}`; });
+      break;
+    }
     case 'delta':
       messages.get(m.id)?.append(m);
       break;

@@ -35,6 +35,7 @@ export class ChatCompletionsNormalizer {
       yield { type: 'usage', usage: {
         inputTokens: Math.max(0, chunk.usage.prompt_tokens - read), outputTokens: chunk.usage.completion_tokens,
         ...(read ? { cacheReadTokens: read } : {}),
+        ...(chunk.usage.completion_tokens_details?.reasoning_tokens ? { reasoningTokens: chunk.usage.completion_tokens_details.reasoning_tokens } : {}),
       } };
     }
   }

@@ -7,9 +7,15 @@ export function converseInput(req: BedrockRequest, modelId: string): ConverseStr
     modelId,
     messages: req.messages.map((m): Message => ({ role: m.role, content: m.content.map(block) })),
   };
-  if (req.system) input.system = [{ text: req.system } as SystemContentBlock];
-  const p = req.params;
-  if (p && Object.values(p).some(v => v !== undefined)) {
+  if (req.system) {
+    input.system = [{ text: req.system } as SystemContentBlock];
+    if (req.cacheSystemPrompt) input.system.push({ cachePoint: { type: 'default' } } as SystemContentBlock);
+  }
+  const p = { ...req.params };
+  // Claude refuses a thinking budget that is not below max_tokens: leave room for the answer after it
+  const budget = thinkingBudget(req, modelId);
+  if (budget !== undefined && (p.maxTokens ?? 0) <= budget) p.maxTokens = budget + THINKING_ANSWER_ROOM;
+  if (Object.values(p).some(v => v !== undefined)) {
     input.inferenceConfig = { maxTokens: p.maxTokens, temperature: p.temperature, topP: p.topP, stopSequences: p.stopSequences };
   }
   if (req.tools?.length) {
@@ -35,11 +41,19 @@ function toolChoice(c: BedrockRequest['toolChoice']): ToolChoice | undefined {
   return { tool: { name: c.name } };
 }
 
+/** Tokens left for the answer when max_tokens has to be raised above a thinking budget. */
+const THINKING_ANSWER_ROOM = 4096;
+
+function thinkingBudget(req: BedrockRequest, modelId: string): number | undefined {
+  return req.reasoning && /anthropic\.claude/.test(modelId) ? req.reasoning.budgetTokens ?? 2048 : undefined;
+}
+
 /** Extended thinking is a model-native field under Converse: Claude takes `thinking`, Nova 2 `reasoningConfig`. */
 function reasoningFields(req: BedrockRequest, modelId: string): Record<string, unknown> | undefined {
   const r = req.reasoning;
   if (!r) return undefined;
-  if (/anthropic\.claude/.test(modelId)) return { thinking: { type: 'enabled', budget_tokens: r.budgetTokens ?? 2048 } };
+  const budget = thinkingBudget(req, modelId);
+  if (budget !== undefined) return { thinking: { type: 'enabled', budget_tokens: budget } };
   if (/amazon\.nova/.test(modelId)) return { reasoningConfig: { type: 'enabled', maxReasoningEffort: r.effort ?? 'medium' } };
   if (/openai\./.test(modelId)) return { reasoning_effort: r.effort ?? 'medium' };
   return undefined;

@@ -14,7 +14,8 @@ export function messagesBody(req: BedrockRequest): MessageCreateParamsStreaming 
     max_tokens: maxTokens,
     messages: req.messages.map(toMessage),
     stream: true,
-    ...(req.system ? { system: req.system } : {}),
+    // a cache point after the system prompt is marked on its (single) text block
+    ...(req.system ? { system: req.cacheSystemPrompt ? [{ type: 'text', text: req.system, cache_control: { type: 'ephemeral' } }] : req.system } : {}),
     // Claude refuses temperature/top_p changes while thinking; leave them out then.
     ...(p.temperature !== undefined && budget === undefined ? { temperature: p.temperature } : {}),
     ...(p.topP !== undefined && budget === undefined ? { top_p: p.topP } : {}),

@@ -59,6 +59,7 @@ export function* finalEvents(r: Response): Generator<StreamEvent> {
       inputTokens: Math.max(0, r.usage.input_tokens - read - written), outputTokens: r.usage.output_tokens,
       ...(read ? { cacheReadTokens: read } : {}),
       ...(written ? { cacheWriteTokens: written } : {}),
+      ...(r.usage.output_tokens_details?.reasoning_tokens ? { reasoningTokens: r.usage.output_tokens_details.reasoning_tokens } : {}),
     } };
   }
   const calledTool = r.output?.some(o => o.type === 'function_call');

@@ -21,10 +21,13 @@ export class Composer {
   private readonly chips: HTMLElement;
   private readonly sendButton: HTMLButtonElement;
   private readonly stopButton: HTMLButtonElement;
+  private readonly backgroundButton: HTMLButtonElement;
   private readonly notice: HTMLElement;
   private readonly tokenCount: HTMLElement;
   private countTimer: ReturnType<typeof setTimeout> | undefined;
   acceptsImages = false;
+  /** A background reply is still running in this conversation: sending waits (the text stays in the box). */
+  backgroundRunning = false;
 
   constructor() {
     this.input = el('textarea', { id: 'input', rows: '3', 'aria-label': 'Message to Bedrock', placeholder: 'Ask Bedrock… (Enter to send, Shift+Enter for a new line)' });
@@ -36,11 +39,12 @@ export class Composer {
     this.sendButton = button('Send', 'send', () => this.send(), { iconOnly: true, cls: 'icon-button primary', id: 'send' });
     this.stopButton = button('Stop (Escape)', 'debug-stop', () => post({ type: 'stop' }), { iconOnly: true, cls: 'icon-button', id: 'stop' });
     this.stopButton.hidden = true;
+    this.backgroundButton = button('Send in the background', 'cloud-upload', () => this.send('sendInBackground'), { iconOnly: true, cls: 'icon-button', id: 'send-background' });
     const actions = el('div', { class: 'composer-actions' },
       button('Attach selection', 'selection', () => post({ type: 'attach', what: 'selection' }), { iconOnly: true, cls: 'icon-button' }),
       button('Attach active file', 'file-code', () => post({ type: 'attach', what: 'activeFile' }), { iconOnly: true, cls: 'icon-button' }),
       button('Attach files…', 'files', () => post({ type: 'attach', what: 'files' }), { iconOnly: true, cls: 'icon-button' }),
-      el('span', { class: 'spacer' }), this.tokenCount, this.stopButton, this.sendButton);
+      el('span', { class: 'spacer' }), this.tokenCount, this.stopButton, this.backgroundButton, this.sendButton);
     this.root = el('footer', { class: 'composer' }, this.chips, this.notice, this.input, actions);
     this.input.addEventListener('keydown', e => {
       if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); this.send(); }
@@ -63,6 +67,12 @@ export class Composer {
     this.chips.replaceChildren(...chips.map(c => el('span', { class: `chip ${c.kind}`, role: 'listitem', title: c.detail ?? c.label },
       icon(c.kind === 'image' ? 'file-media' : c.kind === 'selection' ? 'selection' : 'file'), c.label,
       button(`Remove ${c.label}`, 'close', () => post({ type: 'removeChip', id: c.id }), { iconOnly: true, cls: 'chip-remove' }))));
+  }
+
+  /** Background replies exist only for Responses on mantle: elsewhere the button says why it is off. */
+  setBackground(unavailable: string | undefined): void {
+    this.backgroundButton.disabled = !!unavailable;
+    this.backgroundButton.title = unavailable ?? 'Send in the background: the reply runs on the server and survives closing the panel or reloading the window';
   }
 
   focus(): void {
@@ -95,10 +105,14 @@ export class Composer {
     this.notice.classList.add('warning');
   }
 
-  private send(): void {
+  private send(type: 'send' | 'sendInBackground' = 'send'): void {
     const text = this.input.value;
     if (!text.trim() && !this.chips.childElementCount) return;
-    post({ type: 'send', text });
+    if (this.backgroundRunning) {
+      this.say('A background reply is still running in this chat: wait for it or cancel it, then send.');
+      return;
+    }
+    post({ type, text });
     this.notice.replaceChildren();
     this.notice.classList.remove('warning');
     this.input.value = '';

@@ -28,6 +28,12 @@ export class MessageElement {
     return this.message.id;
   }
 
+  /** A background reply the server has not finished: the next turn must wait for it (it chains on it). */
+  get runningInBackground(): boolean {
+    const status = this.message.background?.status;
+    return status === 'queued' || status === 'in_progress';
+  }
+
   private buildUser(): void {
     const body = el('div', { class: 'user-text' }, this.message.text);
     this.root.append(body);
@@ -44,6 +50,7 @@ export class MessageElement {
       onOpenLink: url => post({ type: 'openLink', url }),
     });
     if (this.message.reasoning) this.renderer.appendReasoning(this.message.reasoning);
+    this.labelReasoning();
     for (const t of this.message.toolCalls ?? []) this.showTool(t);
     if (this.message.text) this.renderer.reset(this.message.text);
     if (!this.message.streaming) this.renderer.finish();
@@ -72,8 +79,17 @@ export class MessageElement {
       this.text = final.text;
       this.renderer.reset(final.text);
     }
+    if (this.renderer && final.reasoning && !this.renderer.hasReasoning) this.renderer.appendReasoning(final.reasoning);
     this.renderer?.finish();
+    this.labelReasoning();
     this.renderFooter();
+  }
+
+  /** "Reasoning · 312 tokens", or "≈312 tokens (estimate)" where the wire does not count them. */
+  private labelReasoning(): void {
+    const t = this.message.reasoningTokens;
+    if (!t || !this.renderer?.hasReasoning) return;
+    this.renderer.labelReasoning(`Reasoning · ${t.estimated ? '≈' : ''}${t.count.toLocaleString('en-US')} tokens${t.estimated ? ' (estimate)' : ''}`);
   }
 
   whenIdle(): Promise<void> {
@@ -107,10 +123,17 @@ export class MessageElement {
       this.footer.append(el('span', { class: 'meta' }, icon('loading codicon-modifier-spin'), 'Streaming…'));
       return;
     }
+    if (m.background && (m.background.status === 'queued' || m.background.status === 'in_progress')) {
+      this.footer.append(
+        el('span', { class: 'meta background-status', role: 'status' }, icon('loading codicon-modifier-spin'), m.background.status === 'queued' ? 'Queued in the background…' : 'In progress in the background…'),
+        button('Cancel', 'close', () => post({ type: 'cancelBackground', id: m.id }), { cls: 'action' }));
+      return;
+    }
     const meta: string[] = [];
     if (m.via) meta.push(m.via);
     if (m.note) meta.push(m.note);
-    if (m.usage) meta.push(`${m.usage.inputTokens} in · ${m.usage.outputTokens} out${m.usage.cacheReadTokens ? ` · ${m.usage.cacheReadTokens} cached` : ''}`);
+    if (m.usage) meta.push(`${m.usage.inputTokens} in · ${m.usage.outputTokens} out${m.usage.cacheReadTokens ? ` · ${m.usage.cacheReadTokens} cache read` : ''}${m.usage.cacheWriteTokens ? ` · ${m.usage.cacheWriteTokens} cache write` : ''}`);
+    if (m.background) meta.push(m.background.status === 'completed' ? 'done in the background' : `background ${m.background.status.replace('_', ' ')}`);
     if (m.serviceTier) meta.push(`${m.serviceTier} tier`);
     if (m.cost === 'unpriced') meta.push('no price known');
     else if (m.cost) meta.push(`${formatCost(m.cost.amount, m.cost.currency)} · chat ${formatCost(m.cost.conversation, m.cost.currency)}${m.cost.from === 'setting' ? ' (your prices)' : ''}`);

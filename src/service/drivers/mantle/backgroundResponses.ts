@@ -2,7 +2,7 @@ import type { Response } from 'openai/resources/responses/responses';
 import type { ResolvedAuth } from '../../credentials/auth';
 import { BedrockRequestError } from '../../errors';
 import type { BedrockRequest, StreamEvent } from '../../model';
-import { finalEvents } from '../../formats/responsesEvents';
+import { responseEvents } from '../../formats/responsesEvents';
 import { openaiClient, projectHeaders } from './openaiClient';
 import { responsesBody } from '../../formats/responsesRequest';
 
@@ -18,6 +18,46 @@ export interface BackgroundContext {
 }
 
 const TERMINAL = new Set(['completed', 'failed', 'cancelled', 'incomplete']);
+
+/** Where a background response is kept: the mantle endpoint and credentials, plus the project it was billed to. */
+export interface BackgroundTarget {
+  region: string;
+  endpoint: string;
+  auth: ResolvedAuth;
+  project?: string;
+}
+
+/** Queues a Responses request in background mode (mantle only) and returns at once with its id and first status. */
+export async function startBackgroundResponse(req: BedrockRequest, ctx: BackgroundTarget & { signal?: AbortSignal }): Promise<Response> {
+  const client = await openaiClient('mantle', ctx.endpoint, ctx.region, ctx.auth);
+  const { stream: _stream, ...body } = responsesBody({ ...req, store: true });
+  return client.responses.create({ ...body, stream: false, background: true }, { signal: ctx.signal, headers: projectHeaders(req.project) });
+}
+
+/**
+ * Polls a background response until it ends, reporting each status, and yields its result as the usual events.
+ * Aborting only stops watching (the job keeps running on the server, so a reloaded window can pick it up again);
+ * cancelling the job is `cancelBackgroundResponse`.
+ */
+export async function* pollBackgroundResponse(id: string, ctx: Omit<BackgroundContext, 'endpoint' | 'region' | 'auth'> & BackgroundTarget): AsyncGenerator<StreamEvent> {
+  const client = await openaiClient('mantle', ctx.endpoint, ctx.region, ctx.auth);
+  const headers = projectHeaders(ctx.project);
+  let r = await client.responses.retrieve(id, {}, { signal: ctx.signal, headers });
+  ctx.onStatus?.(r.status, r.id);
+  while (!TERMINAL.has(r.status ?? '')) {
+    await delay(ctx.pollMs ?? 1000, ctx.signal);
+    r = await client.responses.retrieve(id, {}, { signal: ctx.signal, headers });
+    ctx.onStatus?.(r.status, r.id);
+  }
+  yield* resultEvents(r);
+}
+
+/** Cancels a queued or running background response on the server; returns the status it ends in. */
+export async function cancelBackgroundResponse(id: string, ctx: BackgroundTarget): Promise<Response['status']> {
+  const client = await openaiClient('mantle', ctx.endpoint, ctx.region, ctx.auth);
+  const r = await client.responses.cancel(id, { headers: projectHeaders(ctx.project) });
+  return r.status;
+}
 
 /**
  * A Responses request run in background mode (mantle only): the server queues it and returns at once; we poll
@@ -45,6 +85,11 @@ export async function* backgroundResponse(req: BedrockRequest, ctx: BackgroundCo
     }
     throw e;
   }
+  yield* resultEvents(r);
+}
+
+/** A finished background response as events: failed → an error, cancelled → stop, else its output and usage. */
+function* resultEvents(r: Response): Generator<StreamEvent> {
   if (r.status === 'failed') {
     throw new BedrockRequestError({ kind: 'server', message: `The background response failed: ${r.error?.message ?? 'no reason given'}.`, detail: JSON.stringify(r.error), retryable: true, action: { kind: 'retry' } });
   }
@@ -52,15 +97,7 @@ export async function* backgroundResponse(req: BedrockRequest, ctx: BackgroundCo
     yield { type: 'stop', reason: 'aborted' };
     return;
   }
-  for (const item of r.output ?? []) {
-    if (item.type === 'message') {
-      for (const c of item.content) if (c.type === 'output_text') yield { type: 'text', text: c.text };
-    } else if (item.type === 'function_call') {
-      yield { type: 'tool-call-start', id: item.call_id, name: item.name };
-      yield { type: 'tool-call-end', id: item.call_id, input: JSON.parse(item.arguments || '{}') };
-    }
-  }
-  yield* finalEvents(r);
+  yield* responseEvents(r);
 }
 
 function delay(ms: number, signal: AbortSignal): Promise<void> {

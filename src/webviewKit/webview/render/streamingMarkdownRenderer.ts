@@ -19,7 +19,7 @@ export interface RendererCallbacks {
 export class StreamingMarkdownRenderer {
   readonly element: HTMLElement;
   readonly body: MarkdownStream;
-  private reasoning: { details: HTMLDetailsElement; label: HTMLElement; stream: MarkdownStream } | undefined;
+  private reasoning: { details: HTMLDetailsElement; label: HTMLElement; stream: MarkdownStream; done?: boolean; finalLabel?: string } | undefined;
   private toolCalls: HTMLElement | undefined;
   private readonly cards = new Map<string, ToolCallCard>();
 
@@ -53,6 +53,17 @@ export class StreamingMarkdownRenderer {
 
   appendReasoning(delta: string): void {
     this.ensureReasoning().stream.append(delta);
+  }
+
+  get hasReasoning(): boolean {
+    return this.reasoning !== undefined;
+  }
+
+  /** The reasoning summary's text once it is complete (its token count, say). */
+  labelReasoning(text: string): void {
+    if (!this.reasoning) return;
+    this.reasoning.finalLabel = text;
+    if (this.reasoning.done) this.reasoning.label.textContent = text;
   }
 
   showToolCall(call: ToolCallUpdate): void {
@@ -100,7 +111,8 @@ export class StreamingMarkdownRenderer {
   private endReasoning(): void {
     if (!this.reasoning) return;
     this.reasoning.stream.finish();
-    this.reasoning.label.textContent = 'Reasoning';
+    this.reasoning.done = true;
+    this.reasoning.label.textContent = this.reasoning.finalLabel ?? 'Reasoning';
   }
 
   private ensureToolCalls(): HTMLElement {
