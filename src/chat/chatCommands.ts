@@ -25,5 +25,7 @@ export function registerChatCommands(chat: ChatViewProvider): vscode.Disposable[
     vscode.commands.registerCommand('bedrock.chooseServiceTier', (tier?: unknown) => chat.controller.chooseServiceTier(tier)),
     // `store` for the active conversation's Responses turns; a boolean argument sets it instead of toggling
     vscode.commands.registerCommand('bedrock.chat.toggleServerState', (on?: unknown) => chat.controller.toggleServerState(on)),
+    // the tools the active conversation's model may call; an argument (tool names) sets them instead of picking
+    vscode.commands.registerCommand('bedrock.chat.chooseTools', (names?: unknown) => chat.controller.chooseTools(names)),
   ];
 }

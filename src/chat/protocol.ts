@@ -34,6 +34,8 @@ export interface Selection {
   store?: boolean;
   /** The Project (Workspace on Messages) the conversation's requests are attributed to; absent: the `bedrock.project` setting. */
   project?: ProjectRef;
+  /** Names of the tools the model may call in this conversation (see chat/tools); absent or empty: none. */
+  tools?: string[];
 }
 
 /** A project as a conversation keeps it: the id that is sent, and the name shown. */
@@ -53,6 +55,8 @@ export interface SelectionView extends Selection {
   guardrailLabel?: string;
   /** "Default", "Standard", "Flex" or "Priority". */
   serviceTierLabel: string;
+  /** The tools pill: "2 tools", "No tools", or why the style has none. */
+  toolsLabel?: string;
 }
 
 /** A prompt's size against the model's context window, as the composer shows it. */
@@ -85,6 +89,10 @@ export interface ToolCallView {
   id: string;
   name: string;
   arguments: string;
+  /** What the tool returned (or why it failed), as text; absent while it has not run. Untrusted: shown as text only. */
+  result?: string;
+  isError?: boolean;
+  durationMs?: number;
 }
 
 export interface MetricsView {
@@ -146,6 +154,8 @@ export type HostMessage =
   | { type: 'messageStart'; message: MessageView }
   | { type: 'delta'; id: string; text?: string; reasoning?: string; tools?: { id: string; name?: string; argumentsDelta?: string }[] }
   | { type: 'messageEnd'; message: MessageView }
+  /** A reply's tool calls ran (or are running): update their cards; the turn goes on, so the composer stays busy. */
+  | { type: 'toolCalls'; id: string; toolCalls: ToolCallView[] }
   | { type: 'focusInput' }
   | { type: 'tokenCount'; count: TokenCountView }
   /** The message was not sent: it would exceed the context window. The webview puts it back and offers to send anyway. */
@@ -172,7 +182,7 @@ export type WebviewMessage =
   | { type: 'codeAction'; action: CodeActionKind; code: string; language: string }
   | { type: 'openLink'; url: string }
   | { type: 'errorAction'; id: string }
-  | { type: 'pick'; what: 'model' | 'apiStyle' | 'family' | 'guardrail' | 'serviceTier' | 'conversation' }
+  | { type: 'pick'; what: 'model' | 'apiStyle' | 'family' | 'guardrail' | 'serviceTier' | 'conversation' | 'tools' }
   | { type: 'newConversation' }
   | { type: 'renameConversation' }
   | { type: 'deleteConversation' }
@@ -198,7 +208,7 @@ const SHAPES: Record<WebviewMessage['type'], Shape> = {
   codeAction: { action: CODE_ACTIONS, code: 'string', language: 'string' },
   openLink: { url: 'string' },
   errorAction: { id: 'string' },
-  pick: { what: ['model', 'apiStyle', 'family', 'guardrail', 'serviceTier', 'conversation'] },
+  pick: { what: ['model', 'apiStyle', 'family', 'guardrail', 'serviceTier', 'conversation', 'tools'] },
   newConversation: {},
   renameConversation: {},
   deleteConversation: {},

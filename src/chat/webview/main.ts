@@ -26,12 +26,14 @@ const familyButton = el('button', { type: 'button', class: 'pill', id: 'pick-fam
 const guardrailButton = el('button', { type: 'button', class: 'pill', id: 'pick-guardrail', 'aria-label': 'Choose guardrail' });
 const tierButton = el('button', { type: 'button', class: 'pill', id: 'pick-tier', 'aria-label': 'Choose service tier' });
 tierButton.addEventListener('click', () => post({ type: 'pick', what: 'serviceTier' }));
+const toolsButton = el('button', { type: 'button', class: 'pill', id: 'pick-tools', 'aria-label': 'Choose tools' });
+toolsButton.addEventListener('click', () => post({ type: 'pick', what: 'tools' }));
 modelButton.addEventListener('click', () => post({ type: 'pick', what: 'model' }));
 styleButton.addEventListener('click', () => post({ type: 'pick', what: 'apiStyle' }));
 familyButton.addEventListener('click', () => post({ type: 'pick', what: 'family' }));
 guardrailButton.addEventListener('click', () => post({ type: 'pick', what: 'guardrail' }));
 const selectionWarning = el('div', { class: 'selection-warning', role: 'status' });
-const selectionBar = el('div', { class: 'selection-bar' }, modelButton, styleButton, familyButton, guardrailButton, tierButton);
+const selectionBar = el('div', { class: 'selection-bar' }, modelButton, styleButton, familyButton, guardrailButton, tierButton, toolsButton);
 
 const statusBox = el('section', { id: 'status', class: 'status', 'aria-label': 'Bedrock connection status' });
 const transcript = el('div', { id: 'transcript', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation' });
@@ -62,6 +64,8 @@ function renderSelection(s: SelectionView): void {
   showValue(guardrailButton, { before: 'shield' }, s.guardrailLabel ?? 'No guardrail', 'choose guardrail');
   guardrailButton.classList.toggle('inactive', !s.guardrailLabel);
   showValue(tierButton, { before: 'dashboard' }, s.serviceTierLabel, 'choose service tier');
+  showValue(toolsButton, { before: 'tools' }, s.toolsLabel ?? 'No tools', 'choose tools');
+  toolsButton.classList.toggle('inactive', !s.tools?.length);
   selectionWarning.replaceChildren(...(s.warning ? [icon('warning'), s.warning] : []));
   composer.acceptsImages = s.acceptsImages;
   composer.requestCount();
@@ -114,6 +118,11 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
       void view.whenIdle().then(() => { document.body.dataset.lastRendered = m.message.id; });
       break;
     }
+    case 'toolCalls':
+      // the turn goes on (tools run, then the model is asked again): Stop stays available
+      messages.get(m.id)?.updateTools(m.toolCalls, true);
+      composer.setBusy(true);
+      break;
     case 'focusInput': composer.focus(); break;
     case 'tokenCount': composer.showCount(m.count); break;
     case 'overLimit': composer.overLimit(m.text, m.count); break;

@@ -52,6 +52,13 @@ export class MessageElement {
 
   private showTool(t: ToolCallView): void {
     this.renderer?.showToolCall({ id: t.id, name: t.name, argumentsDelta: t.arguments });
+    this.renderer?.showToolResult(t);
+  }
+
+  /** The host ran (or is running) this reply's tool calls: show their results on the cards. */
+  updateTools(calls: ToolCallView[], running = false): void {
+    const next = running ? calls.find(t => t.result === undefined) : undefined;
+    for (const t of calls) this.renderer?.showToolResult({ ...t, running: t === next });
   }
 
   append(d: { text?: string; reasoning?: string; tools?: { id: string; name?: string; argumentsDelta?: string }[] }): void {
@@ -73,6 +80,7 @@ export class MessageElement {
       this.renderer.reset(final.text);
     }
     this.renderer?.finish();
+    this.updateTools(final.toolCalls ?? []);
     this.renderFooter();
   }
 

@@ -5,15 +5,39 @@ export interface ToolCallUpdate {
   argumentsDelta?: string;
 }
 
+/** What running the call gave. The result is untrusted (file contents, another extension's output): text only. */
+export interface ToolCallResult {
+  result?: string;
+  isError?: boolean;
+  durationMs?: number;
+  /** The host is running this call now. */
+  running?: boolean;
+}
+
+/** A result longer than this is cut on the card (the model got all of it). */
+const MAX_SHOWN_RESULT = 20_000;
+
+/** Control characters other than tab and newline are dropped: they can reorder or hide text (bidi overrides, escapes). */
+export function displayableText(text: string, max = MAX_SHOWN_RESULT): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+  return clean.length > max ? `${clean.slice(0, max)}\n… (${clean.length - max} more characters)` : clean;
+}
+
 /**
- * A small collapsible card for one tool call. Everything is text content (never HTML): the arguments are model
- * output like the rest. Arguments are shown pretty-printed once they parse as JSON, raw while they stream.
+ * A small collapsible card for one tool call: name, status and time in the summary; arguments and result inside.
+ * Collapsed by default, reachable with Tab (its summary is focusable) and opened with Enter or Space. Everything is
+ * text content (never HTML): the arguments are model output and the result is whatever the tool read.
  */
 export class ToolCallCard {
   readonly element: HTMLDetailsElement;
   private readonly nameLabel: HTMLElement;
+  private readonly status: HTMLElement;
   private readonly args: HTMLElement;
+  private readonly resultLabel: HTMLElement;
+  private readonly resultBody: HTMLElement;
   private argumentsText = '';
+  private name = 'tool';
 
   constructor(readonly id: string) {
     this.element = document.createElement('details');
@@ -25,10 +49,20 @@ export class ToolCallCard {
     icon.setAttribute('aria-hidden', 'true');
     this.nameLabel = document.createElement('span');
     this.nameLabel.className = 'md-tool-call-name';
-    summary.append(icon, this.nameLabel);
+    this.status = document.createElement('span');
+    this.status.className = 'md-tool-call-status';
+    summary.append(icon, this.nameLabel, this.status);
+    const argsLabel = document.createElement('div');
+    argsLabel.className = 'md-tool-call-label';
+    argsLabel.textContent = 'Arguments';
     this.args = document.createElement('pre');
     this.args.className = 'md-tool-call-arguments';
-    this.element.append(summary, this.args);
+    this.resultLabel = document.createElement('div');
+    this.resultLabel.className = 'md-tool-call-label';
+    this.resultBody = document.createElement('pre');
+    this.resultBody.className = 'md-tool-call-result';
+    this.resultLabel.hidden = this.resultBody.hidden = true;
+    this.element.append(summary, argsLabel, this.args, this.resultLabel, this.resultBody);
     this.setName('tool');
   }
 
@@ -48,7 +82,21 @@ export class ToolCallCard {
     }
   }
 
+  showResult(r: ToolCallResult): void {
+    this.element.classList.toggle('error', r.isError === true);
+    this.element.classList.toggle('running', r.running === true && r.result === undefined);
+    const time = r.durationMs !== undefined ? `${r.durationMs < 1000 ? `${r.durationMs} ms` : `${(r.durationMs / 1000).toFixed(1)} s`}` : '';
+    const state = r.result === undefined ? (r.running ? 'running…' : '') : r.isError ? `failed${time ? ` · ${time}` : ''}` : time;
+    this.status.textContent = state ? `· ${state}` : '';
+    this.element.setAttribute('aria-label', `Tool call ${this.name}${state ? `, ${state}` : ''}`);
+    if (r.result === undefined) return;
+    this.resultLabel.hidden = this.resultBody.hidden = false;
+    this.resultLabel.textContent = r.isError ? 'Error' : 'Result';
+    this.resultBody.textContent = displayableText(r.result);
+  }
+
   private setName(name: string): void {
+    this.name = name;
     this.nameLabel.textContent = name;
     this.element.setAttribute('aria-label', `Tool call ${name}`);
   }
