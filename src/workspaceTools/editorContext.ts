@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { capped, failed, stringArg, type WorkspaceTool } from './types';
 import { relativeName, resolveWorkspacePath } from './workspacePaths';
+import { looksLikeSecretFile, secretRefusal } from './secretFiles';
 
 const MAX_SELECTION_CHARS = 20_000;
 const MAX_DIAGNOSTICS = 200;
@@ -13,6 +14,7 @@ export const selectionTool: WorkspaceTool = {
   async invoke() {
     const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];
     if (!editor) return failed('No editor is open.');
+    if (looksLikeSecretFile(relativeName(editor.document.uri))) return failed(secretRefusal(relativeName(editor.document.uri)));
     const sel = editor.selection;
     const range = sel.isEmpty ? editor.document.lineAt(sel.active.line).range : sel;
     const text = editor.document.getText(range);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { failed, stringArg, type ToolOutcome, type WorkspaceTool } from './types';
 import { resolveWorkspacePath } from './workspacePaths';
+import { looksLikeSecretFile, secretRefusal } from './secretFiles';
 import { proposedContent } from './proposedContent';
 
 /** The scheme of the read-only documents that hold proposed content (the right side of the diff). */
@@ -47,6 +48,7 @@ export const proposeEditTool: WorkspaceTool = {
     if (!requested) return failed('The "path" argument is required.');
     const where = resolveWorkspacePath(requested);
     if ('error' in where) return failed(where.error);
+    if (looksLikeSecretFile(where.relative)) return failed(secretRefusal(where.relative));
     const uri = vscode.Uri.file(where.path);
     const current = await currentText(uri);
     const next = proposedContent(current, { content: stringArg(input, 'content'), oldString: stringArg(input, 'oldString'), newString: stringArg(input, 'newString') });

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { capped, failed, stringArg, type WorkspaceTool } from './types';
 import { resolveWorkspacePath } from './workspacePaths';
+import { looksLikeSecretFile, secretRefusal } from './secretFiles';
 
 /** Larger files are cut: a model's context is finite and a tool result is sent again on every later turn. */
 export const MAX_READ_CHARS = 50_000;
@@ -16,6 +17,7 @@ export const readFileTool: WorkspaceTool = {
     if (!requested) return failed('The "path" argument is required.');
     const where = resolveWorkspacePath(requested);
     if ('error' in where) return failed(where.error);
+    if (looksLikeSecretFile(where.relative)) return failed(secretRefusal(where.relative));
     const uri = vscode.Uri.file(where.path);
     // an open editor's text is what the user sees, saved or not
     const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());

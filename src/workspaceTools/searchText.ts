@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { failed, stringArg, type WorkspaceTool } from './types';
 import { relativeName } from './workspacePaths';
+import { looksLikeSecretFile } from './secretFiles';
 
 const MAX_MATCHES = 100;
 const MAX_FILES_SCANNED = 2000;
@@ -35,6 +36,7 @@ export const searchTextTool: WorkspaceTool = {
       const lines: string[] = [];
       for (const uri of files.sort((a, b) => a.path.localeCompare(b.path))) {
         if (signal.aborted || lines.length > MAX_MATCHES) break;
+        if (looksLikeSecretFile(relativeName(uri))) continue;
         const stat = await vscode.workspace.fs.stat(uri).then(s => s, () => undefined);
         if (!stat || stat.size > MAX_FILE_BYTES) continue;
         const bytes = await vscode.workspace.fs.readFile(uri);

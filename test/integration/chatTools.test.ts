@@ -57,8 +57,39 @@ suite('Tools in the chat: other extensions\' tools through vscode.lm (issue 18)'
     assert.match(controller().store.active.messages.at(-1)!.text, /The tool returned: echo: hello tools/);
   });
 
+  test('the read_file loop completes on every style that carries tools, and InvokeModel declares none', async () => {
+    const readme = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'README.md')));
+    const styles = [
+      { model: NOVA, apiStyle: 'converse', family: 'runtime', route: 'converse' },
+      { model: NOVA, apiStyle: 'converse-stream', family: 'runtime', route: 'converse-stream' },
+      { model: 'openai.gpt-oss-120b', apiStyle: 'responses', family: 'mantle', route: 'responses.create' },
+      { model: 'openai.gpt-oss-120b', apiStyle: 'chat-completions', family: 'mantle', route: 'chat.completions' },
+      { model: 'anthropic.claude-haiku-4-5', apiStyle: 'messages', family: 'mantle', route: 'messages' },
+    ] as const;
+    for (const s of styles) {
+      await controller().newConversation();
+      await controller().setSelection({ model: s.model, apiStyle: s.apiStyle, family: s.family, tools: ['read_file'] });
+      const before = emu.requests.length;
+      await controller().send('Use read_file on README.md');
+      const messages = controller().store.active.messages;
+      const last = messages.at(-1)!;
+      assert.ok(!last.error, `${s.apiStyle}: ${last.error?.message}`);
+      assert.strictEqual(messages.filter(m => m.role === 'assistant').length, 2, s.apiStyle);
+      assert.strictEqual(messages[1].toolCalls?.[0].result, readme, s.apiStyle);
+      assert.ok(last.text.includes(`The tool returned: ${readme.replace(/\s+/g, ' ').trim().slice(0, 40)}`), `${s.apiStyle}: ${last.text}`);
+      assert.strictEqual(emu.requests.slice(before).filter(r => r.route === s.route).length, 2, `${s.apiStyle}: two requests on ${s.route}`);
+    }
+    await controller().newConversation();
+    await controller().setSelection({ model: NOVA, apiStyle: 'invoke-model-stream', family: 'runtime', tools: ['read_file'] });
+    const before = emu.requests.length;
+    await controller().send('Show me README.md');
+    assert.ok(emu.requests.length > before);
+    assert.ok(!JSON.stringify(emu.requests.slice(before).map(r => r.body)).includes('read_file'), 'InvokeModel: no tools declared');
+  });
+
   test('a tool that throws becomes an error result the model sees', async () => {
     await controller().newConversation();
+    await controller().setSelection({ model: NOVA, apiStyle: 'converse-stream', family: 'runtime' });
     await vscode.commands.executeCommand('bedrock.chat.chooseTools', ['fixture_fail']);
     const sent = await ask('Use fixture_fail on "anything"');
     const call = controller().store.active.messages.find(m => m.toolCalls?.length)!.toolCalls![0];

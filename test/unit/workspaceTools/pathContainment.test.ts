@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { containedPath } from '../../../src/workspaceTools/pathContainment';
 import { proposedContent } from '../../../src/workspaceTools/proposedContent';
+import { looksLikeSecretFile } from '../../../src/workspaceTools/secretFiles';
+import { displayableText } from '../../../src/webviewKit/webview/render/displayableText';
 
 const root = path.resolve('/ws/project');
 /** A fake disk: existing paths and their real paths (a symlink maps to its target). */
@@ -47,4 +49,16 @@ test('a proposed edit replaces one exact, unique occurrence, or takes the whole 
   assert.match((proposedContent(undefined, { oldString: 'z', newString: 'x' }) as { error: string }).error, /does not exist/);
   // `$&` in the replacement is text, not a pattern
   assert.deepEqual(proposedContent('x', { oldString: 'x', newString: '$&$&' }), { content: '$&$&' });
+});
+
+test('files that usually hold credentials are never read by the tools', () => {
+  for (const p of ['.env', 'api/.env.local', 'certs/server.pem', 'deploy/prod.key', '.ssh/id_rsa', 'home/.aws/credentials', '.npmrc', '.git/config', 'config/secrets.yaml', 'id_ed25519'])
+    assert.ok(looksLikeSecretFile(p), p);
+  for (const p of ['src/env.ts', 'README.md', 'keys.md', 'notes.txt', 'docs/credentials-guide.md', 'environment.yml'])
+    assert.ok(!looksLikeSecretFile(p), p);
+});
+
+test('a tool result is shown as plain text without control or bidi-override characters, and long results are cut', () => {
+  assert.equal(displayableText('a\u202eb\u0007c\nd\te'), 'abc\nd\te');
+  assert.match(displayableText('x'.repeat(50), 10), /^x{10}\n… \(40 more characters\)$/);
 });
