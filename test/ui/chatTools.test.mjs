@@ -7,6 +7,15 @@ import { after, before, describe, test } from 'node:test';
 import { results, root, sendChat, startWorkbench } from './support/workbench.mjs';
 
 const NOTES = 'Remember: the owl delivers the mail at dawn.';
+const AXE = fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe findings in the chat (as test/ui/accessibility.test.mjs checks them), one line each. */
+async function axeFindings(frame) {
+  await frame.evaluate(AXE);
+  const violations = await frame.evaluate(async () => (await globalThis.axe.run(document, { resultTypes: ['violations'] })).violations
+    .map(v => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 4).map(n => n.target.join(' ')) })));
+  return violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
+}
 
 describe('tools in the chat', () => {
   let wb, chat, workspace;
@@ -51,6 +60,18 @@ describe('tools in the chat', () => {
     }, { n: before, source: answer.source }, { timeout: 60_000 });
     const all = chat.locator('.message.assistant');
     return { call: all.nth(before), answer: all.nth(before + 1) };
+  }
+
+  /** For the screenshot: drag the side bar's edge so the card and the answer fit side by side with the editor. */
+  async function widenSideBar() {
+    const bar = await wb.page.locator('.part.sidebar').boundingBox();
+    if (!bar) return;
+    const edge = bar.x + bar.width + 1;
+    await wb.page.mouse.move(edge, bar.y + bar.height / 2);
+    await wb.page.mouse.down();
+    await wb.page.mouse.move(edge + 360, bar.y + bar.height / 2, { steps: 8 });
+    await wb.page.mouse.up();
+    await wb.page.mouse.move(bar.x + bar.width + 500, bar.y + 40);
   }
 
   async function openCard(msg) {
@@ -102,6 +123,9 @@ describe('tools in the chat', () => {
     assert.equal(sent[1].body.input.length, 1);
     assert.equal(sent[1].body.input[0].type, 'function_call_output');
     assert.equal(sent[1].body.input[0].output, NOTES);
+    assert.deepEqual(await axeFindings(chat), [], 'an open tool card and the tools pill pass axe');
+    await widenSideBar();
+    await call.evaluate(e => e.scrollIntoView({ block: 'start' }));
     await wb.page.screenshot({ path: path.join(results, 'chat-tools.png') });
     fs.mkdirSync(path.join(root, 'docs'), { recursive: true });
     fs.copyFileSync(path.join(results, 'chat-tools.png'), path.join(root, 'docs/chat-tools.png'));
