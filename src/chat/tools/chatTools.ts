@@ -66,13 +66,17 @@ export async function runChatTool(tools: readonly ChatTool[], name: string, inpu
     }
     return await invokeVsCodeTool(tool.id, input, signal);
   } catch (e) {
+    if (signal.aborted) return { content: `${tool.title} was stopped: the user stopped the reply.`, isError: true };
+    // VS Code's own confirmation (a dialog outside a chat request) throws a cancellation when the user declines
+    if (e instanceof vscode.CancellationError || (e instanceof Error && e.name === 'Canceled')) return { content: `The user declined to run ${tool.title}.`, isError: true };
     return { content: `${tool.title} failed: ${e instanceof Error ? e.message : String(e)}`, isError: true };
   }
 }
 
 /**
- * Through `vscode.lm.invokeTool` with no invocation token: outside a chat request VS Code shows no progress UI but
- * does show the tool's own confirmation, and a declined confirmation comes back as an error.
+ * Through `vscode.lm.invokeTool` with no invocation token: outside a chat request VS Code shows no progress UI, but a
+ * tool that asks for confirmation (its prepareInvocation's confirmationMessages, or VS Code's default for tools not
+ * eligible for auto-approval) gets a modal "Allow tool to execute?" dialog; declining throws a cancellation.
  */
 async function invokeVsCodeTool(name: string, input: Record<string, unknown>, signal: AbortSignal): Promise<ToolOutcome> {
   const cancel = new vscode.CancellationTokenSource();
