@@ -38,6 +38,8 @@ export async function runToolLoop(first: StoredMessage, deps: ToolLoopDeps): Pro
     const calls = reply.toolCalls ?? [];
     if (!calls.length || reply.error) return reply;
     if (deps.signal.aborted) return settle(reply, STOPPED, deps);
+    // arguments cut off mid-way must not run (a truncated propose_edit would offer half a file)
+    if (reply.stopReason === 'max_tokens') return settle(reply, 'Not run: the reply reached its token limit before the call was complete.', deps);
     if (steps >= deps.maxSteps) {
       reply.note = [reply.note, stepLimitNote(deps.maxSteps)].filter(Boolean).join(' ');
       return settle(reply, `Not run: the chat's limit of ${deps.maxSteps} tool rounds was reached.`, deps);

@@ -170,3 +170,25 @@ test('a call whose stream failed before it had a result is left out of later req
   ];
   assert.deepEqual(requestMessages(messages), [{ role: 'user', content: [{ type: 'text', text: 'q' }] }, { role: 'assistant', content: [{ type: 'text', text: 'half' }] }]);
 });
+
+test('calls in a reply cut at its token limit are not run', async () => {
+  const conv = newConversation();
+  const service = {
+    async *stream(): AsyncGenerator<StreamEvent> {
+      yield { type: 'tool-call-start', id: 'c', name: 'propose_edit' };
+      yield { type: 'tool-call-delta', id: 'c', argumentsDelta: '{"path":"a.txt","content":"half' };
+      yield { type: 'stop', reason: 'max_tokens' };
+    },
+  };
+  conv.messages.push({ id: 'u', role: 'user', text: 'q' });
+  const first: StoredMessage = { id: 'r', role: 'assistant', text: '', streaming: true };
+  conv.messages.push(first);
+  const abort = new AbortController();
+  await runToolLoop(first, {
+    step: r => runTurn(conv, r, responses, undefined, abort.signal, { service, post: () => undefined, save: async () => undefined, errorView: e => ({ message: e.message, retryable: false }) }),
+    nextReply: async () => assert.fail('no further request'),
+    runTool: async () => assert.fail('a cut call is not run'),
+    show: () => undefined, save: async () => undefined, maxSteps: 10, signal: abort.signal,
+  });
+  assert.match(first.toolCalls?.[0].result ?? '', /token limit/);
+});
