@@ -139,6 +139,12 @@ describe('tools in the chat', () => {
     await sendChat(chat, 'Use propose_edit on notes.txt with "The owl now comes at noon."');
     await wb.page.locator('.monaco-diff-editor').first().waitFor({ timeout: 30_000 });
     await wb.page.locator('.tab', { hasText: 'proposed edit' }).first().waitFor();
+    await toast.waitFor();
+    // the shot once the question is in view and the toast has faded in
+    await chat.evaluate(() => { const t = document.getElementById('transcript'); t.scrollTop = t.scrollHeight; });
+    await wb.page.waitForFunction(() => [...document.querySelectorAll('.notification-toast')].some(t => getComputedStyle(t).opacity === '1'));
+    await wb.page.screenshot({ path: path.join(results, 'chat-propose-edit.png') });
+    fs.copyFileSync(path.join(results, 'chat-propose-edit.png'), path.join(root, 'docs/chat-propose-edit.png'));
     await toast.locator('.monaco-button', { hasText: 'Reject' }).click();
     const rejected = await lastAnswer(/The tool returned/);
     assert.equal(fs.readFileSync(file, 'utf8'), NOTES, 'rejected: unchanged');
