@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ChatViewProvider } from './chatViewProvider';
 import { registerProposalProvider } from '../webviewKit/host/codeActions';
+import { disposeProposedEdits } from '../workspaceTools';
 
 /** Palette and context-menu commands that feed the chat panel. */
 export function registerChatCommands(chat: ChatViewProvider): vscode.Disposable[] {
@@ -10,6 +11,8 @@ export function registerChatCommands(chat: ChatViewProvider): vscode.Disposable[
   };
   return [
     registerProposalProvider(),
+    // the proposed-edit documents of the workspace tools (registered on first use) go with the extension
+    { dispose: disposeProposedEdits },
     vscode.commands.registerCommand('bedrock.chat.new', withChat(() => chat.controller.newConversation())),
     vscode.commands.registerCommand('bedrock.chat.addSelection', withChat(() => chat.controller.attach('selection'))),
     vscode.commands.registerCommand('bedrock.chat.addFile', async (uri?: vscode.Uri) => {
