@@ -23,7 +23,7 @@ import { contextLimit } from '../service/tokens/contextLimits';
 import { estimateTokens } from '../service/tokens/estimate';
 import { openWebviewLink } from '../frontEndKit/openLink';
 import { isProjectRef, pickProject, projectFooter, withDefaultProject } from './projectChoice';
-import { enabledTools, runChatTool, toolSpecs } from './tools/chatTools';
+import { enabledTools, runChatTool, toolSpecs, toolsNote } from './tools/chatTools';
 import { DEFAULT_MAX_TOOL_STEPS, runToolLoop } from './tools/toolLoop';
 import { maxToolSteps, pickTools, toolsLabel } from './tools/toolsPicker';
 
@@ -209,7 +209,7 @@ export class ChatController extends Disposable {
     const guard = selection.guardrail ? ` · guardrail ${guardrailLabel(selection.guardrail)}${guardrailApplies(selection.apiStyle, selection.family) ? '' : ' not applied'}` : '';
     const tools = enabledTools(selection.tools, selection.apiStyle);
     const startReply = async (): Promise<StoredMessage> => {
-      const reply: StoredMessage = { id: newMessageId(), role: 'assistant', text: '', streaming: true, via: `${selection.model} · ${API_STYLE_LABELS[selection.apiStyle]} · bedrock-${selection.family}${guard}${projectFooter(selection)}` };
+      const reply: StoredMessage = { id: newMessageId(), role: 'assistant', text: '', streaming: true, via: `${selection.model} · ${API_STYLE_LABELS[selection.apiStyle]} · bedrock-${selection.family}${guard}${projectFooter(selection)}`, ...toolsNote(selection) };
       conv.messages.push(reply);
       await this.store.save(conv);
       this.post({ type: 'messageStart', message: { ...reply } });

@@ -84,6 +84,7 @@ suite('Tools in the chat: other extensions\' tools through vscode.lm (issue 18)'
     const before = emu.requests.length;
     await controller().send('Show me README.md');
     assert.ok(emu.requests.length > before);
+    assert.match(controller().store.active.messages.at(-1)!.note ?? '', /Tools are not offered on InvokeModel/);
     assert.ok(!JSON.stringify(emu.requests.slice(before).map(r => r.body)).includes('read_file'), 'InvokeModel: no tools declared');
   });
 

@@ -11,6 +11,11 @@ export function stylesWithTools(style: ApiStyle): boolean {
   return style !== 'invoke-model' && style !== 'invoke-model-stream';
 }
 
+/** The one line a reply carries when the chat has tools but its style cannot offer them. */
+export function toolsNote(selection: { apiStyle: ApiStyle; tools?: string[] }): { note?: string } {
+  return selection.tools?.length && !stylesWithTools(selection.apiStyle) ? { note: 'Tools are not offered on InvokeModel (model-native bodies); choose another API style to use them.' } : {};
+}
+
 /** A tool the chat can offer: the extension's own, or one VS Code knows (other extensions', MCP servers'). */
 export interface ChatTool {
   /** What the conversation keeps in its selection: the tool's name. */
