@@ -4,7 +4,7 @@
 //   front ends         chat, compare, commands, participant, languageModels, usage, voice, projects, migrate/vscode: each imports
 //                      kits, the service and the libraries below, never another front end.
 //   kits               frontEndKit (host-side pieces every front end uses), webviewKit (host and page side of every
-//                      webview): import no front end.
+//                      webview), workspaceTools (the tools a model may call on the workspace): import no front end.
 //   libraries          apiAdvisor, format, the migration engine (src/migrate but not migrate/vscode): no vscode, no
 //                      front end; format imports nothing at all (the pages use it).
 //   page code          any folder named webview: runs in the browser, imports no vscode, no service, no host code
@@ -14,8 +14,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const FRONT_ENDS = ['chat', 'compare', 'commands', 'participant', 'languageModels', 'usage', 'voice', 'projects', 'migrate/vscode'];
-const KITS = ['frontEndKit', 'webviewKit'];
-const HOST_ONLY = ['frontEndKit', 'webviewKit/host', 'host', 'apiAdvisor', 'common', 'migrate', 'extension'];
+const KITS = ['frontEndKit', 'webviewKit', 'workspaceTools'];
+const HOST_ONLY = ['frontEndKit', 'webviewKit/host', 'workspaceTools', 'host', 'apiAdvisor', 'common', 'migrate', 'extension'];
 const up = names => `^(\\.\\./)+(${names.join('|')})(/|$)`;
 const product = { group: ['**/emulator/**', '**/test/**'], message: 'Product code never imports the emulator or tests.' };
 const noVscode = { name: 'vscode', message: 'This code runs outside VS Code (browser page or CLI): no vscode import.' };
@@ -41,7 +41,7 @@ export default tseslint.config(
   })),
   // kits and libraries: no front end
   {
-    files: ['src/frontEndKit/**/*.ts', 'src/webviewKit/**/*.ts'],
+    files: ['src/frontEndKit/**/*.ts', 'src/webviewKit/**/*.ts', 'src/workspaceTools/**/*.ts'],
     ignores: ['src/webviewKit/webview/**'],
     rules: restrict([notFrontEnds(undefined, 'The kits are shared by every front end and import none.')]),
   },

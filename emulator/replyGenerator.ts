@@ -81,7 +81,7 @@ export const defaultReplyGenerator: ReplyGenerator = (req) => {
   const asked = oneLine(req.lastUserText, 200);
   const reasoning = req.reasoning ? `The user wrote "${oneLine(req.lastUserText, 80)}". I should restate it, answer briefly and show a small code example.` : undefined;
   if (req.tools.length > 0 && !req.afterToolResult) {
-    const tool = req.tools[0];
+    const tool = namedTool(req.tools, req.lastUserText);
     return { text: `I'll call ${tool.name} to answer that.`, reasoning, toolCalls: [{ name: tool.name, input: sampleInput(tool.schema, req.lastUserText) }] };
   }
   const lastTool = [...req.turns].reverse().find(t => t.role === 'tool');
@@ -106,15 +106,34 @@ function oneLine(text: string, max: number): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-/** Fills a tool's JSON schema with plausible values taken from the prompt. */
-function sampleInput(schema: unknown, prompt: string): Record<string, unknown> {
+/** The tool the prompt names (the longest name found, so `read_file_v2` wins over `read_file`), else the first offered. */
+export function namedTool(tools: ToolDefinition[], prompt: string): ToolDefinition {
+  const named = tools.filter(t => new RegExp(`(^|[^\\w])${t.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w])`).test(prompt));
+  return named.sort((a, b) => b.name.length - a.name.length)[0] ?? tools[0];
+}
+
+/** A path-like word of the prompt (`src/app.ts`, `notes.txt`): a name with an extension, or one with a slash. */
+function pathIn(prompt: string): string | undefined {
+  const found = prompt.match(/[\w.@~-]*[\w-]\/[\w./@~-]*[\w]|[\w@~-][\w./@~-]*\.[A-Za-z0-9]+\b/g) ?? [];
+  return found[0];
+}
+
+/**
+ * Fills a tool's JSON schema with plausible values taken from the prompt: a property named like a path or file gets
+ * the path the prompt mentions, `"quoted text"` goes to the first other string property, then the prompt's words.
+ */
+export function sampleInput(schema: unknown, prompt: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const s = schema as { properties?: Record<string, { type?: string; enum?: unknown[] }>; required?: string[] } | undefined;
   const props = s?.properties ?? {};
   const words = prompt.split(/\W+/).filter(w => w.length > 2);
+  const path = pathIn(prompt);
+  let quoted = prompt.match(/"([^"]+)"/)?.[1];
   let i = 0;
   for (const [name, prop] of Object.entries(props)) {
     if (prop.enum?.length) out[name] = prop.enum[0];
+    else if ((prop.type === 'string' || prop.type === undefined) && path && /path|file|uri/i.test(name)) out[name] = path;
+    else if ((prop.type === 'string' || prop.type === undefined) && quoted !== undefined) { out[name] = quoted; quoted = undefined; }
     else if (prop.type === 'number' || prop.type === 'integer') out[name] = 42;
     else if (prop.type === 'boolean') out[name] = true;
     else if (prop.type === 'array') out[name] = [];

@@ -65,6 +65,7 @@ async function untilShown(text) {
 }
 await page.exposeFunction('codeAutomationExit', code => finish(code));
 page.on('pageerror', e => console.error('[pageerror]', e.message));
-await injectDevelopmentOptions(page, server.authority, [root], testsPath);
+// test/fixtures/tool-extension stands in for another extension that registers language-model tools (chat tools test)
+await injectDevelopmentOptions(page, server.authority, [root, path.join(root, 'test/fixtures/tool-extension')], testsPath);
 console.log(`harness: ${server.url} dev=${root} tests=${testsPath}`);
 await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);

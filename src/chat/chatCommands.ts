@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ChatViewProvider } from './chatViewProvider';
 import { registerProposalProvider } from '../webviewKit/host/codeActions';
+import { disposeProposedEdits } from '../workspaceTools';
 
 /** Palette and context-menu commands that feed the chat panel. */
 export function registerChatCommands(chat: ChatViewProvider): vscode.Disposable[] {
@@ -10,6 +11,8 @@ export function registerChatCommands(chat: ChatViewProvider): vscode.Disposable[
   };
   return [
     registerProposalProvider(),
+    // the proposed-edit documents of the workspace tools (registered on first use) go with the extension
+    { dispose: disposeProposedEdits },
     vscode.commands.registerCommand('bedrock.chat.new', withChat(() => chat.controller.newConversation())),
     vscode.commands.registerCommand('bedrock.chat.addSelection', withChat(() => chat.controller.attach('selection'))),
     vscode.commands.registerCommand('bedrock.chat.addFile', async (uri?: vscode.Uri) => {
@@ -29,5 +32,7 @@ export function registerChatCommands(chat: ChatViewProvider): vscode.Disposable[
     vscode.commands.registerCommand('bedrock.chat.chooseReasoning', (choice?: unknown) => chat.controller.chooseReasoning(choice)),
     // prompt caching for the active conversation; a boolean argument sets it instead of toggling
     vscode.commands.registerCommand('bedrock.chat.togglePromptCache', (on?: unknown) => chat.controller.togglePromptCache(on)),
+    // the tools the active conversation's model may call; an argument (tool names) sets them instead of picking
+    vscode.commands.registerCommand('bedrock.chat.chooseTools', (names?: unknown) => chat.controller.chooseTools(names)),
   ];
 }

@@ -28,6 +28,9 @@ import { pickReasoning } from './featurePickers';
 import { backgroundUnavailable, isReasoningChoice } from './turnFeatures';
 import type { ReasoningOptions } from '../service/model';
 import type { Conversation } from './conversation';
+import { enabledTools, runChatTool, toolSpecs, toolsNote } from './tools/chatTools';
+import { DEFAULT_MAX_TOOL_STEPS, runToolLoop } from './tools/toolLoop';
+import { maxToolSteps, pickTools, toolsLabel } from './tools/toolsPicker';
 
 const SYSTEM_PROMPT = 'You are a helpful assistant inside VS Code. Answer in GitHub-flavoured markdown; put code in fenced blocks with a language tag.';
 
@@ -234,20 +237,40 @@ export class ChatController extends Disposable {
     const conv = this.store.active;
     const selection = withDefaultProject(this.selection(), readSettings().project);
     const guard = selection.guardrail ? ` · guardrail ${guardrailLabel(selection.guardrail)}${guardrailApplies(selection.apiStyle, selection.family) ? '' : ' not applied'}` : '';
-    const reply: StoredMessage = { id: newMessageId(), role: 'assistant', text: '', streaming: !background, via: `${selection.model} · ${API_STYLE_LABELS[selection.apiStyle]} · bedrock-${selection.family}${guard}${projectFooter(selection)}${background ? ' · background' : ''}`, ...(background ? { background: { status: 'queued' as const } } : {}) };
-    conv.messages.push(reply);
-    await this.store.save(conv);
-    this.post({ type: 'messageStart', message: { ...reply } });
+    const tools = enabledTools(selection.tools, selection.apiStyle);
+    const startReply = async (): Promise<StoredMessage> => {
+      const reply: StoredMessage = {
+        id: newMessageId(), role: 'assistant', text: '', streaming: !background,
+        via: `${selection.model} · ${API_STYLE_LABELS[selection.apiStyle]} · bedrock-${selection.family}${guard}${projectFooter(selection)}${background ? ' · background' : ''}`,
+        // a background reply is one response the server runs alone: no tool loop
+        ...(background ? { background: { status: 'queued' as const } } : toolsNote(selection)),
+      };
+      conv.messages.push(reply);
+      await this.store.save(conv);
+      this.post({ type: 'messageStart', message: { ...reply } });
+      return reply;
+    };
+    let reply = await startReply();
     if (background) return this.background.start(conv, reply, selection, SYSTEM_PROMPT);
     const abort = new AbortController();
-    const done = runTurn(conv, reply, selection, SYSTEM_PROMPT, abort.signal, {
+    const turnDeps = {
       service: this.host.service,
       post: this.post,
       // this conversation, even if the user switched to another while it streams
       save: () => this.store.save(conv),
-      errorView: e => this.errorView(e),
-      priceFor: model => currentPrice(model),
-    }).catch(e => this.host.log.error(`chat turn failed: ${e instanceof Error ? e.stack : String(e)}`))
+      errorView: (e: BedrockError) => this.errorView(e),
+      priceFor: (model: string) => currentPrice(model),
+      tools: toolSpecs(tools),
+    };
+    const done = runToolLoop(reply, {
+      step: r => runTurn(conv, r, selection, SYSTEM_PROMPT, abort.signal, turnDeps),
+      nextReply: async () => (reply = await startReply()),
+      runTool: (name, input, signal) => runChatTool(tools, name, input, signal),
+      show: (r, final) => this.post(final ? { type: 'messageEnd', message: messageView(r) } : { type: 'toolCalls', id: r.id, toolCalls: r.toolCalls ?? [] }),
+      save: () => this.store.save(conv),
+      maxSteps: maxToolSteps(DEFAULT_MAX_TOOL_STEPS),
+      signal: abort.signal,
+    }).then(() => undefined, e => this.host.log.error(`chat turn failed: ${e instanceof Error ? e.stack : String(e)}`))
       .finally(() => {
         if (this.inFlight?.abort === abort) this.inFlight = undefined;
         if (this.redrawAfterTurn && !this.inFlight) {
@@ -365,16 +388,27 @@ export class ChatController extends Disposable {
     this.background.resume(this.store.list().map(c => this.store.get(c.id)).filter((c): c is Conversation => !!c));
   }
 
+  /** The active conversation's tools: `choice` given (the command's argument: tool names) or picked; returns what is now set. */
+  async chooseTools(choice?: unknown): Promise<string[] | undefined> {
+    const current = this.selection();
+    const next = Array.isArray(choice) && choice.every(c => typeof c === 'string') ? choice as string[] : await pickTools(current);
+    if (!next) return undefined;
+    const { tools: _old, ...rest } = current;
+    await this.setSelection(next.length ? { ...rest, tools: next } : rest);
+    return next;
+  }
+
   private async pick(what: PickTarget): Promise<void> {
     if (what === 'conversation') return this.pickConversation();
-    if (what === 'reasoning' || what === 'promptCache' || what === 'project' || what === 'serverState') {
-      await (what === 'reasoning' ? this.chooseReasoning() : what === 'promptCache' ? this.togglePromptCache() : what === 'project' ? this.chooseProject() : this.toggleServerState());
-      this.post({ type: 'focusInput' });
-      return;
-    }
     if (what === 'guardrail') return this.pickGuardrail();
-    if (what === 'serviceTier') {
-      await this.chooseServiceTier();
+    // the per-conversation options, each with its own picker or switch (also a command)
+    const option: Partial<Record<PickTarget, () => Promise<unknown>>> = {
+      serviceTier: () => this.chooseServiceTier(), project: () => this.chooseProject(), serverState: () => this.toggleServerState(),
+      reasoning: () => this.chooseReasoning(), promptCache: () => this.togglePromptCache(), tools: () => this.chooseTools(),
+    };
+    const choose = option[what];
+    if (choose) {
+      await choose();
       this.post({ type: 'focusInput' });
       return;
     }
@@ -470,7 +504,8 @@ export class ChatController extends Disposable {
   }
 
   private postSelection(): void {
-    this.post({ type: 'selection', selection: selectionView(this.catalogue, this.selection(), readSettings().project) });
+    const selection = this.selection();
+    this.post({ type: 'selection', selection: { ...selectionView(this.catalogue, selection, readSettings().project), toolsLabel: toolsLabel(selection) } });
   }
 
   override dispose(): void {

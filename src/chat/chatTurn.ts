@@ -2,13 +2,14 @@ import type { BedrockService } from '../service/bedrockService';
 import type { BedrockError } from '../service/errors';
 import { describeReport } from '../service/guardrails/describe';
 import { guardrailApplies } from '../service/guardrails/support';
-import type { BedrockRequest, ChatMessage, ContentPart, StreamEvent } from '../service/model';
+import type { BedrockRequest, ChatMessage, ContentPart, StreamEvent, ToolSpec } from '../service/model';
 import { costOf, type PriceFound } from '../service/pricing/pricing';
 import { DEFAULT_PROJECT_ID, projectCarrier } from '../service/control/projects';
 import { chainId, Conversation, forgetChain, keepsStateOnServer, messageView, StoredMessage } from './conversation';
 import type { ErrorView, HostMessage, Selection } from './protocol';
 import { DELTA_INTERVAL_MS } from '../webviewKit/host/streamTiming';
 import { featureFields, reasoningTokens } from './turnFeatures';
+import { assistantTurns } from './tools/toolTurns';
 
 export { DELTA_INTERVAL_MS } from '../webviewKit/host/streamTiming';
 /** The one line a reply carries when its chain was refused and the whole conversation was sent instead. */
@@ -24,6 +25,8 @@ export interface TurnDeps {
   /** The price of a model in the current region (table or override); undefined when none is known. */
   priceFor?(model: string): PriceFound | undefined;
   now?: () => number;
+  /** The tools the model may call in this turn (see tools/chatTools); none: the request declares no tools. */
+  tools?: ToolSpec[];
 }
 
 /** Prices the reply's usage and adds it to what the conversation's earlier replies cost. */
@@ -51,8 +54,8 @@ export function requestMessages(messages: StoredMessage[]): ChatMessage[] {
       const content: ContentPart[] = [{ type: 'text', text: m.sentText ?? m.text }];
       for (const img of m.images ?? []) content.push({ type: 'image', format: img.format, data: Buffer.from(img.base64, 'base64') });
       out.push({ role: 'user', content });
-    } else if (m.text) {
-      out.push({ role: 'assistant', content: [{ type: 'text', text: m.text }] });
+    } else {
+      out.push(...assistantTurns(m));
     }
   }
   // Bedrock requires alternating turns: a user turn whose reply failed merges with the next user turn.
@@ -111,7 +114,7 @@ export async function runTurn(conv: Conversation, reply: StoredMessage, selectio
   const started = now();
   let firstToken: number | undefined;
   const history = conv.messages.slice(0, conv.messages.indexOf(reply));
-  const request = turnRequest(history, selection, system);
+  const request: BedrockRequest = { ...turnRequest(history, selection, system), ...(deps.tools?.length ? { tools: deps.tools, toolChoice: 'auto' as const } : {}) };
 
   let pending: Extract<HostMessage, { type: 'delta' }> | undefined;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;

@@ -38,6 +38,8 @@ export interface Selection {
   reasoning?: ReasoningOptions;
   /** false turns prompt caching off; absent: on where the model supports it. */
   promptCache?: boolean;
+  /** Names of the tools the model may call in this conversation (see chat/tools); absent or empty: none. */
+  tools?: string[];
 }
 
 /** A project as a conversation keeps it: the id that is sent, and the name shown. */
@@ -67,6 +69,8 @@ export interface SelectionView extends Selection {
   cacheLabel?: string;
   /** Why the next turn cannot run in the background; absent when it can. */
   backgroundUnavailable?: string;
+  /** The tools pill: "2 tools", "No tools", or why the style has none. */
+  toolsLabel?: string;
 }
 
 /** A background response's status as the server reports it. */
@@ -102,6 +106,10 @@ export interface ToolCallView {
   id: string;
   name: string;
   arguments: string;
+  /** What the tool returned (or why it failed), as text; absent while it has not run. Untrusted: shown as text only. */
+  result?: string;
+  isError?: boolean;
+  durationMs?: number;
 }
 
 export interface MetricsView {
@@ -169,6 +177,8 @@ export type HostMessage =
   | { type: 'messageEnd'; message: MessageView }
   /** A reply changed after it ended (a background reply's status or result): redraw it, nothing else. */
   | { type: 'messageUpdate'; message: MessageView }
+  /** A reply's tool calls ran (or are running): update their cards; the turn goes on, so the composer stays busy. */
+  | { type: 'toolCalls'; id: string; toolCalls: ToolCallView[] }
   | { type: 'focusInput' }
   | { type: 'tokenCount'; count: TokenCountView }
   /** The message was not sent: it would exceed the context window. The webview puts it back and offers to send anyway. */
@@ -206,7 +216,7 @@ export type WebviewMessage =
   | { type: 'attachImage'; name: string; format: ImageFormat; base64: string }
   | { type: 'removeChip'; id: string };
 
-export const PICK_TARGETS = ['model', 'apiStyle', 'family', 'guardrail', 'serviceTier', 'project', 'serverState', 'conversation', 'reasoning', 'promptCache'] as const;
+export const PICK_TARGETS = ['model', 'apiStyle', 'family', 'guardrail', 'serviceTier', 'project', 'serverState', 'conversation', 'reasoning', 'promptCache', 'tools'] as const;
 export type PickTarget = (typeof PICK_TARGETS)[number];
 
 /** Host commands the webview may ask for; an allow-list, so a compromised webview cannot run arbitrary commands. */

@@ -34,12 +34,14 @@ const reasoningButton = el('button', { type: 'button', class: 'pill', id: 'pick-
 const cacheButton = el('button', { type: 'button', class: 'pill', id: 'toggle-cache', 'aria-label': 'Turn prompt caching on or off' });
 reasoningButton.addEventListener('click', () => post({ type: 'pick', what: 'reasoning' }));
 cacheButton.addEventListener('click', () => post({ type: 'pick', what: 'promptCache' }));
+const toolsButton = el('button', { type: 'button', class: 'pill', id: 'pick-tools', 'aria-label': 'Choose tools' });
+toolsButton.addEventListener('click', () => post({ type: 'pick', what: 'tools' }));
 modelButton.addEventListener('click', () => post({ type: 'pick', what: 'model' }));
 styleButton.addEventListener('click', () => post({ type: 'pick', what: 'apiStyle' }));
 familyButton.addEventListener('click', () => post({ type: 'pick', what: 'family' }));
 guardrailButton.addEventListener('click', () => post({ type: 'pick', what: 'guardrail' }));
 const selectionWarning = el('div', { class: 'selection-warning', role: 'status' });
-const selectionBar = el('div', { class: 'selection-bar' }, modelButton, styleButton, familyButton, guardrailButton, tierButton, projectButton, serverStateButton, reasoningButton, cacheButton);
+const selectionBar = el('div', { class: 'selection-bar' }, modelButton, styleButton, familyButton, guardrailButton, tierButton, projectButton, serverStateButton, reasoningButton, cacheButton, toolsButton);
 
 const statusBox = el('section', { id: 'status', class: 'status', 'aria-label': 'Bedrock connection status' });
 const transcript = el('div', { id: 'transcript', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation' });
@@ -81,6 +83,8 @@ function renderSelection(s: SelectionView): void {
   if (s.cacheLabel) showValue(cacheButton, { before: 'database' }, s.cacheLabel, 'turn prompt caching on or off');
   cacheButton.classList.toggle('inactive', s.cacheLabel === 'Cache off');
   composer.setBackground(s.backgroundUnavailable);
+  showValue(toolsButton, { before: 'tools' }, s.toolsLabel ?? 'No tools', 'choose tools');
+  toolsButton.classList.toggle('inactive', !s.tools?.length);
   selectionWarning.replaceChildren(...(s.warning ? [icon('warning'), s.warning] : []));
   composer.acceptsImages = s.acceptsImages;
   composer.requestCount();
@@ -150,6 +154,11 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
       void view.whenIdle().then(() => { document.body.dataset.lastRendered = m.message.id; });
       break;
     }
+    case 'toolCalls':
+      // the turn goes on (tools run, then the model is asked again): Stop stays available
+      messages.get(m.id)?.updateTools(m.toolCalls, true);
+      composer.setBusy(true);
+      break;
     case 'focusInput': composer.focus(); break;
     case 'tokenCount': composer.showCount(m.count); break;
     case 'overLimit': composer.overLimit(m.text, m.count); break;

@@ -59,6 +59,13 @@ export class MessageElement {
 
   private showTool(t: ToolCallView): void {
     this.renderer?.showToolCall({ id: t.id, name: t.name, argumentsDelta: t.arguments });
+    this.renderer?.showToolResult(t);
+  }
+
+  /** The host ran (or is running) this reply's tool calls: show their results on the cards. */
+  updateTools(calls: ToolCallView[], running = false): void {
+    const next = running ? calls.find(t => t.result === undefined) : undefined;
+    for (const t of calls) this.renderer?.showToolResult({ ...t, running: t === next });
   }
 
   append(d: { text?: string; reasoning?: string; tools?: { id: string; name?: string; argumentsDelta?: string }[] }): void {
@@ -82,6 +89,7 @@ export class MessageElement {
     if (this.renderer && final.reasoning && !this.renderer.hasReasoning) this.renderer.appendReasoning(final.reasoning);
     this.renderer?.finish();
     this.labelReasoning();
+    this.updateTools(final.toolCalls ?? []);
     this.renderFooter();
   }
 

@@ -1,7 +1,7 @@
 import { isCodeAction, type CodeAction } from './codeBlock';
 import { safeLinkUrl } from './linkPolicy';
 import { MarkdownStream } from './markdownStream';
-import { ToolCallCard, type ToolCallUpdate } from './toolCallCard';
+import { ToolCallCard, type ToolCallResult, type ToolCallUpdate } from './toolCallCard';
 
 export interface RendererCallbacks {
   /** A code block toolbar button was pressed; `code` is the block's text as shown. */
@@ -74,6 +74,12 @@ export class StreamingMarkdownRenderer {
       this.ensureToolCalls().append(card.element);
     }
     card.update(call);
+  }
+
+  /** A call ran (or is running): its result, error and duration on its card (made if it is not there yet). */
+  showToolResult(call: ToolCallUpdate & ToolCallResult): void {
+    if (!this.cards.has(call.id)) this.showToolCall({ id: call.id, name: call.name, argumentsDelta: call.argumentsDelta });
+    this.cards.get(call.id)?.showResult(call);
   }
 
   /** Resolves when everything streamed so far (answer and reasoning) is on screen. */
