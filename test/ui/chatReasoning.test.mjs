@@ -28,7 +28,7 @@ describe('reasoning, caching and background replies in the chat panel', () => {
   test('Claude with a thinking budget: the reply shows its reasoning collapsed with a token count; the second reply\'s footer has cache tokens', async () => {
     await pick('#pick-model', 'Claude Sonnet 4.5', 'Claude Sonnet 4.5');
     await chat.locator('#pick-model', { hasText: 'Claude Sonnet' }).waitFor();
-    await chat.locator('#toggle-cache', { hasText: 'Cache on' }).waitFor();
+    await chat.locator('#toggle-cache.at-default[aria-label^="Cache on"]').waitFor();
     await pick('#pick-reasoning', '4,096', 'Thinking budget 4,096');
     await chat.locator('#pick-reasoning', { hasText: 'Thinking 4,096' }).waitFor();
     const first = chat.locator(`.message.assistant[data-id="${await askChat(chat, 'Why is the sky blue?')}"]`);

@@ -18,7 +18,7 @@ describe('guardrails in the chat panel', () => {
   const reply = id => chat.locator(`.message.assistant[data-id="${id}"]`);
 
   test('the shield pill lists the account\'s guardrails and chooses one (and a version) for this chat', async () => {
-    await chat.locator('#pick-guardrail', { hasText: 'No guardrail' }).waitFor();
+    await chat.locator('#pick-guardrail.at-default[aria-label^="No guardrail"]').waitFor();
     await chat.locator('#pick-guardrail').click();
     const row = name => wb.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
     await row('emulator-default').waitFor({ timeout: 30_000 });

@@ -51,7 +51,9 @@ describe('Projects view and the chat\'s project and server-state pills', () => {
     assert.deepEqual(created?.body, { name: 'ui team', tags: [{ key: 'team', value: 'ui' }, { key: 'env', value: 'test' }], dataRetention: { mode: 'none' } });
 
     const pill = chat.locator('#pick-project');
-    assert.match(await pill.textContent(), /Default project/);
+    // at its default the pill shows only its icon; the value is in its name and tooltip
+    assert.match(await pill.getAttribute('aria-label'), /^Default project, choose project/);
+    assert.equal((await pill.textContent()).trim(), '');
     await pill.click();
     await answer('Project for this chat', 'ui team', 'ui team');
     await chat.locator('#pick-project', { hasText: 'ui team' }).waitFor({ timeout: 15_000 });
@@ -69,7 +71,7 @@ describe('Projects view and the chat\'s project and server-state pills', () => {
 
   test('the server-state pill keeps the next turn off the server: store false, no previous_response_id, the whole history', async () => {
     const pill = chat.locator('#toggle-server-state');
-    assert.match(await pill.textContent(), /Stored on server/);
+    assert.match(await pill.getAttribute('aria-label'), /^Stored on server/);
     await pill.click();
     await chat.locator('#toggle-server-state', { hasText: 'Not stored' }).waitFor({ timeout: 15_000 });
     const before = wb.emu.requests.length;

@@ -69,25 +69,32 @@ function renderSelection(s: SelectionView): void {
   modelButton.title = s.model;
   showValue(styleButton, { before: 'symbol-interface' }, s.apiStyleLabel, 'choose API style');
   showValue(familyButton, { before: 'cloud' }, `bedrock-${s.family}`, 'choose endpoint family');
-  showValue(guardrailButton, { before: 'shield' }, s.guardrailLabel ?? 'No guardrail', 'choose guardrail');
-  guardrailButton.classList.toggle('inactive', !s.guardrailLabel);
-  showValue(tierButton, { before: 'dashboard' }, s.serviceTierLabel, 'choose service tier');
-  showValue(projectButton, { before: 'project' }, s.projectLabel, 'choose project');
-  projectButton.classList.toggle('inactive', s.projectLabel === 'Default project');
+  showOption(guardrailButton, 'shield', s.guardrailLabel ?? 'No guardrail', 'choose guardrail', !s.guardrailLabel);
+  showOption(tierButton, 'dashboard', s.serviceTierLabel, 'choose service tier', !s.serviceTier);
+  showOption(projectButton, 'project', s.projectLabel, 'choose project', s.projectLabel === 'Default project');
   // only Responses keeps state on the server
   serverStateButton.hidden = !s.serverStateLabel;
-  if (s.serverStateLabel) showValue(serverStateButton, { before: s.serverStateLabel === 'Not stored' ? 'circle-slash' : 'server' }, s.serverStateLabel, 'keep on the server or not');
-  showValue(reasoningButton, { before: 'lightbulb' }, s.reasoningLabel, 'choose reasoning');
-  reasoningButton.classList.toggle('inactive', s.reasoningLabel === 'No reasoning' || s.reasoningLabel === 'Reasoning off');
+  if (s.serverStateLabel) showOption(serverStateButton, s.serverStateLabel === 'Not stored' ? 'circle-slash' : 'server', s.serverStateLabel, 'keep on the server or not', s.store !== false);
+  showOption(reasoningButton, 'lightbulb', s.reasoningLabel, 'choose reasoning', !s.reasoning);
   cacheButton.hidden = !s.cacheLabel;
-  if (s.cacheLabel) showValue(cacheButton, { before: 'database' }, s.cacheLabel, 'turn prompt caching on or off');
-  cacheButton.classList.toggle('inactive', s.cacheLabel === 'Cache off');
+  if (s.cacheLabel) showOption(cacheButton, 'database', s.cacheLabel, 'turn prompt caching on or off', s.promptCache !== false);
   composer.setBackground(s.backgroundUnavailable);
-  showValue(toolsButton, { before: 'tools' }, s.toolsLabel ?? 'No tools', 'choose tools');
-  toolsButton.classList.toggle('inactive', !s.tools?.length);
+  showOption(toolsButton, 'tools', s.toolsLabel ?? 'No tools', 'choose tools', !s.tools?.length);
   selectionWarning.replaceChildren(...(s.warning ? [icon('warning'), s.warning] : []));
   composer.acceptsImages = s.acceptsImages;
   composer.requestCount();
+}
+
+/**
+ * A per-conversation option (guardrail, tier, project, server state, reasoning, caching, tools). Changed from its
+ * default it shows its value; at its default only its icon, with the value in the tooltip and the accessible name,
+ * so the options fit one line of a narrow side bar and what the user changed stands out.
+ */
+function showOption(control: HTMLElement, glyph: string, text: string, purpose: string, atDefault: boolean): void {
+  showValue(control, { before: glyph }, text, purpose);
+  control.title = text;
+  control.classList.toggle('at-default', atDefault);
+  if (atDefault) control.replaceChildren(icon(glyph));
 }
 
 /** The composer holds the next message while a background reply in this conversation is unfinished. */
