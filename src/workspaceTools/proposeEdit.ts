@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { failed, stringArg, type ToolOutcome, type WorkspaceTool } from './types';
-import { resolveWorkspacePath } from './workspacePaths';
-import { looksLikeSecretFile, secretRefusal } from './secretFiles';
+import { workspaceFileArg } from './workspacePaths';
 import { proposedContent } from './proposedContent';
 
 /** The scheme of the read-only documents that hold proposed content (the right side of the diff). */
@@ -44,12 +43,9 @@ export const proposeEditTool: WorkspaceTool = {
     required: ['path'],
   },
   async invoke(input, signal) {
-    const requested = stringArg(input, 'path');
-    if (!requested) return failed('The "path" argument is required.');
-    const where = resolveWorkspacePath(requested);
-    if ('error' in where) return failed(where.error);
-    if (looksLikeSecretFile(where.relative)) return failed(secretRefusal(where.relative));
-    const uri = vscode.Uri.file(where.path);
+    const where = workspaceFileArg(input);
+    if ('refused' in where) return where.refused;
+    const uri = where.uri;
     const current = await currentText(uri);
     const next = proposedContent(current, { content: stringArg(input, 'content'), oldString: stringArg(input, 'oldString'), newString: stringArg(input, 'newString') });
     if ('error' in next) return failed(next.error);

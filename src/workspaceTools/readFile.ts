@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { capped, failed, stringArg, type WorkspaceTool } from './types';
-import { resolveWorkspacePath } from './workspacePaths';
-import { looksLikeSecretFile, secretRefusal } from './secretFiles';
+import { capped, failed, type WorkspaceTool } from './types';
+import { workspaceFileArg } from './workspacePaths';
 
 /** Larger files are cut: a model's context is finite and a tool result is sent again on every later turn. */
 export const MAX_READ_CHARS = 50_000;
@@ -13,12 +12,9 @@ export const readFileTool: WorkspaceTool = {
   description: 'Reads a text file of the open workspace. `path` is relative to the workspace folder (e.g. "src/index.ts"). Long files are truncated, and the result says so.',
   inputSchema: { type: 'object', properties: { path: { type: 'string', description: 'Workspace-relative path of the file.' } }, required: ['path'] },
   async invoke(input) {
-    const requested = stringArg(input, 'path');
-    if (!requested) return failed('The "path" argument is required.');
-    const where = resolveWorkspacePath(requested);
-    if ('error' in where) return failed(where.error);
-    if (looksLikeSecretFile(where.relative)) return failed(secretRefusal(where.relative));
-    const uri = vscode.Uri.file(where.path);
+    const where = workspaceFileArg(input);
+    if ('refused' in where) return where.refused;
+    const uri = where.uri;
     // an open editor's text is what the user sees, saved or not
     const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
     if (open) return { content: capped(open.getText(), MAX_READ_CHARS, `${where.relative}`) };
