@@ -65,9 +65,9 @@ test('the explorer context menu on a folder shows the review, one click applies 
   // The review: VS Code's multi-file diff editor, one entry per file, with Apply All in the editor's title bar
   const review = page.locator('.multiDiffEditor, .multi-diff-editor').first();
   await review.waitFor({ timeout: 60_000 });
-  // the tab counts the files and the list shows the first (the diff editor draws only what is in view)
+  // the tab counts the files and the list shows the first, in path order (the diff editor draws only what is in view)
   await page.locator('.tabs-container .tab', { hasText: `(${copies.length} files)` }).first().waitFor({ timeout: 30_000 });
-  await review.getByText(path.basename(copies[1].to)).first().waitFor({ timeout: 30_000 });
+  await review.getByText(copies.map(c => path.basename(c.to)).sort()[0]).first().waitFor({ timeout: 30_000 });
   await page.locator('.notifications-toasts', { hasText: `${copies.length} files to migrate` }).first().waitFor({ timeout: 30_000 });
   await page.screenshot({ path: path.join(results, 'ui-migrate-review.png') });
   for (const c of copies) assert.equal(fs.readFileSync(c.to, 'utf8'), c.original, 'nothing changes before Apply All');

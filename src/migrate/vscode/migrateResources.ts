@@ -48,7 +48,8 @@ export async function migrateResources(from: SourceSdk, resources: vscode.Uri[],
     const files: vscode.Uri[] = [];
     for (const uri of roots) {
       const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.type & vscode.FileType.Directory) files.push(...await vscode.workspace.findFiles(new vscode.RelativePattern(uri, SOURCE_GLOB), EXCLUDE, undefined, token));
+      // findFiles answers in no set order: sorted, the review lists a folder's files the same way every time
+      if (stat.type & vscode.FileType.Directory) files.push(...(await vscode.workspace.findFiles(new vscode.RelativePattern(uri, SOURCE_GLOB), EXCLUDE, undefined, token)).sort((a, b) => a.path.localeCompare(b.path)));
       else files.push(uri);
     }
     const edit = new vscode.WorkspaceEdit();
