@@ -2,10 +2,9 @@
 // token count, prompt caching puts cache read and write tokens in the second reply's footer, and a reply sent to the
 // background survives closing and reopening VS Code and shows its text when done.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { askChat, results, root, startWorkbench } from './support/workbench.mjs';
+import { askChat, results, startWorkbench } from './support/workbench.mjs';
 
 describe('reasoning, caching and background replies in the chat panel', () => {
   let wb, chat;
@@ -43,7 +42,6 @@ describe('reasoning, caching and background replies in the chat panel', () => {
     // the reply from its top: the collapsed reasoning, the answer and the footer in one picture
     await second.evaluate(el => el.scrollIntoView({ block: 'start' }));
     await wb.page.screenshot({ path: path.join(results, 'chat-reasoning.png') });
-    fs.copyFileSync(path.join(results, 'chat-reasoning.png'), path.join(root, 'docs', 'chat-reasoning.png'));
   });
 
   test('a reply sent to the background survives closing and reopening VS Code and shows its text when done', async () => {
@@ -61,6 +59,7 @@ describe('reasoning, caching and background replies in the chat panel', () => {
     const pending = chat.locator('.message.assistant').last();
     await pending.locator('.background-status').waitFor({ timeout: 15_000 });
     assert.match(await pending.locator('.background-status').textContent(), /(Queued|In progress) in the background/);
+    await wb.page.screenshot({ path: path.join(results, 'chat-background.png') });
     const id = await pending.getAttribute('data-id');
     // the next turn chains on it: sending waits, and the typed text stays
     await chat.locator('#input').fill('Next question');

@@ -128,7 +128,6 @@ describe('tools in the chat', () => {
     await call.evaluate(e => e.scrollIntoView({ block: 'start' }));
     await wb.page.screenshot({ path: path.join(results, 'chat-tools.png') });
     fs.mkdirSync(path.join(root, 'docs'), { recursive: true });
-    fs.copyFileSync(path.join(results, 'chat-tools.png'), path.join(root, 'docs/chat-tools.png'));
   });
 
   test('propose_edit shows a diff; Reject leaves the file as it was, Accept writes it', async () => {
@@ -144,7 +143,6 @@ describe('tools in the chat', () => {
     await chat.evaluate(() => { const t = document.getElementById('transcript'); t.scrollTop = t.scrollHeight; });
     await wb.page.waitForFunction(() => [...document.querySelectorAll('.notification-toast')].some(t => getComputedStyle(t).opacity === '1'));
     await wb.page.screenshot({ path: path.join(results, 'chat-propose-edit.png') });
-    fs.copyFileSync(path.join(results, 'chat-propose-edit.png'), path.join(root, 'docs/chat-propose-edit.png'));
     await toast.locator('.monaco-button', { hasText: 'Reject' }).click();
     const rejected = await lastAnswer(/The tool returned/);
     assert.equal(fs.readFileSync(file, 'utf8'), NOTES, 'rejected: unchanged');
