@@ -155,7 +155,8 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
     case 'messageEnd': {
       const view = messages.get(m.message.id) ?? addMessage(m.message);
       view.end(m.message);
-      composer.setBusy(false);
+      // a step that ended with calls still to run is not the end of the turn: the tools run next (no busy flicker)
+      composer.setBusy(!m.message.error && (m.message.toolCalls ?? []).some(t => t.result === undefined));
       composer.requestCount();
       // tests (and screen-reader users) learn the reply is on screen once it has rendered
       void view.whenIdle().then(() => { document.body.dataset.lastRendered = m.message.id; });
