@@ -40,6 +40,12 @@ const composer = new Composer();
 app.replaceChildren(heading, header, selectionBar, selectionWarning, statusBox, transcript, composer.root);
 
 const messages = new Map<string, MessageElement>();
+/** The conversation the transcript shows, and the restore still rendering its older replies (see renderConversation). */
+let shownConversation: string | undefined;
+let restoring: { cancelled: boolean } | undefined;
+/** Replies rendered at once when a conversation is drawn, newest first, before the older ones go to idle time. */
+const RESTORE_BUDGET_MS = 30;
+const RESTORE_SLICE_MS = 12;
 
 function renderStatus(s: StatusView): void {
   statusBox.hidden = s.configured;
@@ -76,16 +82,66 @@ function addMessage(m: MessageView): MessageElement {
   return view;
 }
 
+/**
+ * Draws a conversation. The host sends the whole conversation after a reload, a switch, a retry, an edit or a rename:
+ * messages it already shows unchanged are kept as they are (a retry redraws only what follows the retried turn), and
+ * a long conversation is not rendered in one task: the newest replies are rendered now (within RESTORE_BUDGET_MS),
+ * the older ones in idle slices, newest first, while the transcript is marked busy for assistive technology.
+ */
 function renderConversation(c: ConversationView, busy: boolean): void {
-  for (const m of messages.values()) m.dispose();
+  if (restoring) restoring.cancelled = true;
+  restoring = undefined;
+  const same = c.id === shownConversation;
+  shownConversation = c.id;
+  const byId = new Map(c.messages.map(m => [m.id, m]));
+  const kept = new Map<string, MessageElement>();
+  for (const [id, view] of messages) {
+    const m = byId.get(id);
+    if (same && m && JSON.stringify(m) === view.source) kept.set(id, view);
+    else view.dispose();
+  }
   messages.clear();
   follow.forget();
-  transcript.replaceChildren();
   showValue(title, { before: 'comment-discussion', after: 'chevron-down' }, c.title, 'switch conversation');
+  const views = c.messages.map(m => kept.get(m.id) ?? new MessageElement(m, { deferBody: true }));
+  c.messages.forEach((m, i) => messages.set(m.id, views[i]));
+  // keep the run of the transcript that is already in place (not re-inserted, so not restyled), then add the rest
+  let inPlace = 0;
+  while (inPlace < views.length && transcript.children[inPlace] === views[inPlace].root) inPlace++;
+  while (transcript.children.length > inPlace) transcript.lastElementChild?.remove();
+  transcript.append(...views.slice(inPlace).map(v => v.root));
   if (!c.messages.length) transcript.append(emptyHint);
-  for (const m of c.messages) addMessage(m);
+  for (const view of views) follow.watch(view.root);
+  renderRestored(views.filter(v => v.bodyPending).reverse());
   composer.setBusy(busy);
   composer.requestCount();
+}
+
+/** Renders deferred replies, newest first: for RESTORE_BUDGET_MS now, the rest in idle slices. */
+function renderRestored(pending: MessageElement[]): void {
+  const renderFor = (ms: number) => {
+    const until = performance.now() + ms;
+    do pending.shift()?.renderBody(); while (pending.length && performance.now() < until);
+  };
+  renderFor(RESTORE_BUDGET_MS);
+  if (!pending.length) {
+    transcript.removeAttribute('aria-busy');
+    return;
+  }
+  transcript.setAttribute('aria-busy', 'true');
+  const run = { cancelled: false };
+  restoring = run;
+  const slice = () => {
+    if (run.cancelled) return;
+    renderFor(RESTORE_SLICE_MS);
+    if (pending.length) {
+      requestIdleCallback(slice, { timeout: 200 });
+      return;
+    }
+    transcript.removeAttribute('aria-busy');
+    restoring = undefined;
+  };
+  requestIdleCallback(slice, { timeout: 200 });
 }
 
 /** Follow the stream only while the user is at the bottom; never yank them back while they read earlier text. */
