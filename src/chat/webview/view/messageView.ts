@@ -14,7 +14,7 @@ export class MessageElement {
   /** The answer's text, until its deferred first render (see renderBody). */
   private deferred: string | undefined;
   /** What the message was built from: a redraw of the conversation keeps elements whose message did not change. */
-  readonly source: string;
+  source: string;
 
   /** `deferBody`: a finished reply's answer is rendered only when renderBody() is called (older turns of a restore). */
   constructor(private message: MessageView, { deferBody = false } = {}) {
@@ -90,6 +90,7 @@ export class MessageElement {
   /** The reply ended: keep what streamed (the host's final text is the same), show usage, errors and actions. */
   end(final: MessageView): void {
     this.message = final;
+    this.source = JSON.stringify(final);
     this.root.classList.remove('streaming');
     if (this.renderer && final.text !== this.text) {
       this.text = final.text;
