@@ -81,7 +81,7 @@ async function measureStream(browser, url, strategy, text, tokensPerSecond) {
     // Visible updates: animation frames in which the strategy had changed the DOM. A change asks for one frame to count
     // it; polling every frame instead would itself make the browser run its frame pipeline 60 times a second.
     let visible = 0, counting = false;
-    const changes = new MutationObserver(() => {
+    const changes = new window.MutationObserver(() => {
       if (counting) return;
       counting = true;
       requestAnimationFrame(() => { counting = false; visible++; });
