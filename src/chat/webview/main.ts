@@ -78,7 +78,7 @@ function addMessage(m: MessageView): MessageElement {
   const view = new MessageElement(m);
   messages.set(m.id, view);
   transcript.append(view.root);
-  follow.watch(view.root);
+  followLast(view);
   return view;
 }
 
@@ -111,10 +111,21 @@ function renderConversation(c: ConversationView, busy: boolean): void {
   while (transcript.children.length > inPlace) transcript.lastElementChild?.remove();
   transcript.append(...views.slice(inPlace).map(v => v.root));
   if (!c.messages.length) transcript.append(emptyHint);
-  for (const view of views) follow.watch(view.root);
+  const last = views[views.length - 1];
+  if (last) followLast(last);
   renderRestored(views.filter(v => v.bodyPending).reverse());
   composer.setBusy(busy);
   composer.requestCount();
+}
+
+/**
+ * Only the last message can grow (a stream appends to it), so only it is watched: a size observer on every message
+ * of a long conversation costs each frame of a stream a check per message. Older replies that render after a restore
+ * grow above the view, where the browser's scroll anchoring keeps the end in place.
+ */
+function followLast(view: MessageElement): void {
+  follow.forget();
+  follow.watch(view.root);
 }
 
 /** Renders deferred replies, newest first: for RESTORE_BUDGET_MS now, the rest in idle slices. */
