@@ -50,6 +50,12 @@ const composer = new Composer();
 app.replaceChildren(heading, header, selectionBar, selectionWarning, statusBox, transcript, composer.root);
 
 const messages = new Map<string, MessageElement>();
+/** The conversation the transcript shows, and the restore still rendering its older replies (see renderConversation). */
+let shownConversation: string | undefined;
+let restoring: { cancelled: boolean } | undefined;
+/** Replies rendered at once when a conversation is drawn, newest first, before the older ones go to idle time. */
+const RESTORE_BUDGET_MS = 30;
+const RESTORE_SLICE_MS = 12;
 
 function renderStatus(s: StatusView): void {
   statusBox.hidden = s.configured;
@@ -107,21 +113,82 @@ function addMessage(m: MessageView): MessageElement {
   const view = new MessageElement(m);
   messages.set(m.id, view);
   transcript.append(view.root);
-  follow.watch(view.root);
+  followLast(view);
   return view;
 }
 
+/**
+ * Draws a conversation. The host sends the whole conversation after a reload, a switch, a retry, an edit or a rename:
+ * messages it already shows unchanged are kept as they are (a retry redraws only what follows the retried turn), and
+ * a long conversation is not rendered in one task: the newest replies are rendered now (within RESTORE_BUDGET_MS),
+ * the older ones in idle slices, newest first, while the transcript is marked busy for assistive technology.
+ */
 function renderConversation(c: ConversationView, busy: boolean): void {
-  for (const m of messages.values()) m.dispose();
+  if (restoring) restoring.cancelled = true;
+  restoring = undefined;
+  const same = c.id === shownConversation;
+  shownConversation = c.id;
+  const byId = new Map(c.messages.map(m => [m.id, m]));
+  const kept = new Map<string, MessageElement>();
+  for (const [id, view] of messages) {
+    const m = byId.get(id);
+    if (same && m && JSON.stringify(m) === view.source) kept.set(id, view);
+    else view.dispose();
+  }
   messages.clear();
   follow.forget();
-  transcript.replaceChildren();
   showValue(title, { before: 'comment-discussion', after: 'chevron-down' }, c.title, 'switch conversation');
+  const views = c.messages.map(m => kept.get(m.id) ?? new MessageElement(m, { deferBody: true }));
+  c.messages.forEach((m, i) => messages.set(m.id, views[i]));
+  // keep the run of the transcript that is already in place (not re-inserted, so not restyled), then add the rest
+  let inPlace = 0;
+  while (inPlace < views.length && transcript.children[inPlace] === views[inPlace].root) inPlace++;
+  while (transcript.children.length > inPlace) transcript.lastElementChild?.remove();
+  transcript.append(...views.slice(inPlace).map(v => v.root));
   if (!c.messages.length) transcript.append(emptyHint);
-  for (const m of c.messages) addMessage(m);
+  const last = views[views.length - 1];
+  if (last) followLast(last);
+  renderRestored(views.filter(v => v.bodyPending).reverse());
   composer.setBusy(busy);
   noteBackground();
   composer.requestCount();
+}
+
+/**
+ * Only the last message can grow (a stream appends to it), so only it is watched: a size observer on every message
+ * of a long conversation costs each frame of a stream a check per message. Older replies that render after a restore
+ * grow above the view, where the browser's scroll anchoring keeps the end in place.
+ */
+function followLast(view: MessageElement): void {
+  follow.forget();
+  follow.watch(view.root);
+}
+
+/** Renders deferred replies, newest first: for RESTORE_BUDGET_MS now, the rest in idle slices. */
+function renderRestored(pending: MessageElement[]): void {
+  const renderFor = (ms: number) => {
+    const until = performance.now() + ms;
+    do pending.shift()?.renderBody(); while (pending.length && performance.now() < until);
+  };
+  renderFor(RESTORE_BUDGET_MS);
+  if (!pending.length) {
+    transcript.removeAttribute('aria-busy');
+    return;
+  }
+  transcript.setAttribute('aria-busy', 'true');
+  const run = { cancelled: false };
+  restoring = run;
+  const slice = () => {
+    if (run.cancelled) return;
+    renderFor(RESTORE_SLICE_MS);
+    if (pending.length) {
+      requestIdleCallback(slice, { timeout: 200 });
+      return;
+    }
+    transcript.removeAttribute('aria-busy');
+    restoring = undefined;
+  };
+  requestIdleCallback(slice, { timeout: 200 });
 }
 
 /** Follow the stream only while the user is at the bottom; never yank them back while they read earlier text. */
@@ -181,6 +248,7 @@ document.addEventListener('keydown', e => {
 });
 
 post({ type: 'ready' });
-// the renderer's one-time compilation (markdown, sanitiser, highlight grammars) runs now, not in the first reply
-void warmUpRenderer();
+// the renderer's one-time compilation (markdown, sanitiser, highlight grammars) runs now, not in the first reply;
+// the benchmark waits for it, as a user's first reply after opening the view usually does
+void warmUpRenderer().then(() => { document.body.dataset.rendererWarm = 'true'; });
 composer.focus();

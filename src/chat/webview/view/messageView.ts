@@ -11,15 +11,21 @@ export class MessageElement {
   private readonly errorBox: HTMLElement;
   private readonly guardrailBox: HTMLElement;
   private text: string;
+  /** The answer's text, until its deferred first render (see renderBody). */
+  private deferred: string | undefined;
+  /** What the message was built from: a redraw of the conversation keeps elements whose message did not change. */
+  source: string;
 
-  constructor(private message: MessageView) {
+  /** `deferBody`: a finished reply's answer is rendered only when renderBody() is called (older turns of a restore). */
+  constructor(private message: MessageView, { deferBody = false } = {}) {
+    this.source = JSON.stringify(message);
     this.text = message.text;
     this.root = el('article', { class: `message ${message.role}`, 'data-id': message.id, 'aria-label': message.role === 'user' ? 'You said' : 'Bedrock replied' });
     this.footer = el('div', { class: 'message-footer' });
     this.errorBox = el('div', { class: 'message-error', role: 'alert' });
     this.guardrailBox = el('div', { class: 'message-guardrail', role: 'note', 'aria-label': 'Guardrail' });
     if (message.role === 'user') this.buildUser();
-    else this.buildAssistant();
+    else this.buildAssistant(deferBody && !message.streaming);
     this.root.append(this.guardrailBox, this.errorBox, this.footer);
     this.renderFooter();
   }
@@ -42,7 +48,7 @@ export class MessageElement {
     }
   }
 
-  private buildAssistant(): void {
+  private buildAssistant(deferBody: boolean): void {
     const container = el('div', { class: 'assistant-body' });
     this.root.append(container);
     this.renderer = new StreamingMarkdownRenderer(container, {
@@ -52,9 +58,26 @@ export class MessageElement {
     if (this.message.reasoning) this.renderer.appendReasoning(this.message.reasoning);
     this.labelReasoning();
     for (const t of this.message.toolCalls ?? []) this.showTool(t);
+    if (deferBody) {
+      this.deferred = this.message.text;
+      return;
+    }
     if (this.message.text) this.renderer.reset(this.message.text);
     if (!this.message.streaming) this.renderer.finish();
     else this.root.classList.add('streaming');
+  }
+
+  /** Whether the answer still waits for renderBody(). */
+  get bodyPending(): boolean {
+    return this.deferred !== undefined;
+  }
+
+  /** Renders a deferred answer (once). */
+  renderBody(): void {
+    if (this.deferred === undefined || !this.renderer) return;
+    if (this.deferred) this.renderer.reset(this.deferred);
+    this.renderer.finish();
+    this.deferred = undefined;
   }
 
   private showTool(t: ToolCallView): void {
@@ -81,6 +104,7 @@ export class MessageElement {
   /** The reply ended: keep what streamed (the host's final text is the same), show usage, errors and actions. */
   end(final: MessageView): void {
     this.message = final;
+    this.source = JSON.stringify(final);
     this.root.classList.remove('streaming');
     if (this.renderer && final.text !== this.text) {
       this.text = final.text;

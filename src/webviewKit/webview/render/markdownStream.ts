@@ -1,3 +1,4 @@
+import { BlockGroups, groupBlocks } from './blockGroups';
 import { splitTail, type TailSplit } from './blockSplitter';
 import { highlightFinal } from './codeBlock';
 import { decorateFragment, type Highlighter } from './decorate';
@@ -54,6 +55,8 @@ export class MarkdownStream {
   private readonly source = new StreamText();
   private readonly env: MarkdownEnv = { references: {} };
   private readonly closed: ClosedBlock[] = [];
+  /** Where finished blocks go: grouped wrappers ahead of the open tail (see blockGroups.ts). */
+  private readonly groups: BlockGroups;
   /** Offset in the reply where the open tail starts. */
   private closedUpTo = 0;
   /** The open tail's blocks as shown (empty while an open fence is shown instead). */
@@ -75,7 +78,9 @@ export class MarkdownStream {
   frames = 0;
   longestFrameMs = 0;
 
-  constructor(readonly container: HTMLElement) {}
+  constructor(readonly container: HTMLElement) {
+    this.groups = new BlockGroups(container);
+  }
 
   get text(): string {
     return this.source.text;
@@ -105,6 +110,7 @@ export class MarkdownStream {
   reset(text = ''): void {
     this.cancelFrame();
     this.container.replaceChildren();
+    this.groups.clear();
     this.source.clear();
     this.env.references = {};
     this.closed.length = 0;
@@ -225,13 +231,14 @@ export class MarkdownStream {
       if (split.closedLength < tail.length) this.commitReferences(() => renderMarkdown(tail.slice(split.closedLength), this.env), this.closed.length);
       this.closedUpTo = text.length;
       this.removeOpen();
+      this.groups.finish();
       return;
     }
     this.closedUpTo += split.closedLength;
     if (split.openFence) {
       this.removeOpen();
       this.fence = new OpenFenceView(split.openFence, this.closedUpTo + split.openFence.contentStart, text);
-      this.container.append(this.fence.element);
+      this.groups.tail.append(this.fence.element);
     }
   }
 
@@ -262,6 +269,7 @@ export class MarkdownStream {
     const fragments = sanitizeBlocks([...closedHtmls.filter((_, i) => !keeps[i]), ...changedOpen]);
     sources.forEach((source, i) => {
       if (keeps[i]) {
+        this.groups.place(previous[i].nodes);
         this.closed.push({ source, nodes: previous[i].nodes });
         return;
       }
@@ -291,33 +299,27 @@ export class MarkdownStream {
       codeIndex += codeBlocks;
       const nodes = Array.from(fragment.childNodes);
       if (current?.nodes.length) {
-        this.shown[i] = { html, codeBlocks, nodes: morphNodes(this.container, current.nodes, nodes) };
+        this.shown[i] = { html, codeBlocks, nodes: morphNodes(current.nodes[0].parentNode as Node, current.nodes, nodes) };
       } else {
-        this.container.append(...nodes);
+        this.groups.tail.append(...nodes);
         this.shown[i] = { html, codeBlocks, nodes };
       }
     });
   }
 
   /**
-   * Puts a closed block where the open tail showed it (`previous[0]`, morphed into the final render), or, when it was
-   * never shown, before the blocks shown after it (`previous`) and the rest of the open tail.
+   * Adds a closed block to the finished ones: the nodes the open tail showed it with (`previous[0]`) are morphed into
+   * the final render where they are, or, when it was never shown, the new nodes go after the finished ones.
    */
   private placeClosed(source: string, fragment: DocumentFragment, previous: ShownBlock[]): void {
     const shownAs = previous[0];
+    let nodes = Array.from(fragment.childNodes);
     if (shownAs?.nodes.length) {
-      const nodes = morphNodes(this.container, shownAs.nodes, Array.from(fragment.childNodes));
+      nodes = morphNodes(shownAs.nodes[0].parentNode as Node, shownAs.nodes, nodes);
       shownAs.nodes = [];
-      this.closed.push({ source, nodes });
-      return;
     }
-    const nodes = Array.from(fragment.childNodes);
-    this.container.insertBefore(fragment, previous.find(b => b.nodes.length)?.nodes[0] ?? this.firstOpenNode());
+    this.groups.place(nodes);
     this.closed.push({ source, nodes });
-  }
-
-  private firstOpenNode(): ChildNode | null {
-    return this.shown.find(b => b.nodes.length)?.nodes[0] ?? this.fence?.element ?? null;
   }
 
   /** Runs a render that may define link references; earlier blocks using a new label are rendered again. */
@@ -334,6 +336,7 @@ export class MarkdownStream {
       const nodes = Array.from(fragment.childNodes);
       block.nodes[0].before(fragment);
       for (const n of block.nodes) n.remove();
+      this.groups.replaced(block.nodes, nodes);
       block.nodes = nodes;
     }
     return html;
@@ -356,5 +359,5 @@ export class MarkdownStream {
 export function renderMarkdownOnce(text: string): DocumentFragment {
   const fragment = sanitizeToFragment(renderMarkdown(text, {}));
   decorateFragment(fragment, highlightFinal);
-  return fragment;
+  return groupBlocks(fragment);
 }
