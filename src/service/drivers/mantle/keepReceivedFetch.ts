@@ -37,7 +37,9 @@ function drainEagerly(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Arr
     async pull(controller) {
       while (!queue.length && !done) await new Promise<void>(r => { wake = r; });
       wake = undefined;
-      if (queue.length) controller.enqueue(queue.shift()!);
+      // everything that arrived goes over at once: one pull per network burst, not per chunk (the stream asks again
+      // only once its reader has taken them all, so an error still comes after the last chunk)
+      if (queue.length) for (const chunk of queue.splice(0)) controller.enqueue(chunk);
       else if (failure) controller.error(failure.error);
       else controller.close();
     },
