@@ -3,23 +3,13 @@
 // is on the page's own signals (aria-busy while older replies render), never on sleeps.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchChromium, openRenderPage, startRenderServer } from '../fixtures/render/renderPage.mjs';
+import { openRenderPage, useRenderPage } from '../fixtures/render/renderPage.mjs';
 import { conversation } from './conversation-bench.mjs';
 
-let server, browser;
-
-before(async () => {
-  server = await startRenderServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useRenderPage(before, after);
 
 async function chatPage() {
-  return openRenderPage(browser, `${server.url}chat`, { ready: () => document.body.dataset.rendererWarm === 'true' });
+  return openRenderPage(env.browser, `${env.server.url}chat`, { ready: () => document.body.dataset.rendererWarm === 'true' });
 }
 
 test('a 200-turn conversation shows its newest replies at once, the older ones soon after, and a redraw keeps what did not change', async () => {

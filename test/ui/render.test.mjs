@@ -4,21 +4,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { launchChromium, longReply, openRenderPage, readCorpus, startRenderServer } from '../fixtures/render/renderPage.mjs';
+import { longReply, openRenderPage, readCorpus, useRenderPage } from '../fixtures/render/renderPage.mjs';
 import { xssPayloads } from '../fixtures/render/xss-payloads.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-let server, browser;
-
-before(async () => {
-  server = await startRenderServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useRenderPage(before, after);
 
 /** Deterministic pseudo-random numbers (mulberry32): a failure names its seed and can be replayed. */
 function seededRandom(seed) {
@@ -70,7 +60,7 @@ function streamAndCompare(page, plans) {
 test('streamed in random chunks, every corpus document renders to the same DOM as the whole text at once', async () => {
   const corpus = readCorpus();
   assert.ok(corpus.length >= 20);
-  const page = await openRenderPage(browser, server.url);
+  const page = await openRenderPage(env.browser, env.server.url);
   const runs = corpus.flatMap(({ name, text }) => [1, 2, 3, 4, 5, 6, 7, 8].map(seed => ({ name, seed, plan: streamPlan(text, seed, 1 + seed * 3, 2) })));
   const results = await streamAndCompare(page, runs.map(r => r.plan));
   runs.forEach(({ name, seed }, i) => assert.equal(results[i].streamed, results[i].whole, `${name}, seed ${seed}`));
@@ -79,7 +69,7 @@ test('streamed in random chunks, every corpus document renders to the same DOM a
 });
 
 test('while streaming, the shown DOM (open tail updated in place) equals a fresh render of the text so far', async () => {
-  const page = await openRenderPage(browser, server.url);
+  const page = await openRenderPage(env.browser, env.server.url);
   const plans = readCorpus().map(({ text }, i) => streamPlan(text, 100 + i, 15, 1));
   const mismatches = await page.evaluate(plans => Promise.all(plans.map(async ({ chunks }) => {
     const host = document.createElement('div');
@@ -116,7 +106,7 @@ test('random documents (fuzz, fixed seeds) streamed through the DOM renderer mat
   const lines = ['para text', 'more *em* text', '', '', '- item', '  - nested', '1. one', '> quote', '```js', 'const a = 1;', '```',
     '~~~', '    indented', '# heading', 'Title', '===', '---', '| a | b |', '|---|---|', '| 1 | 2 |', '[ref]: https://example.com',
     'see [ref] and [x](https://x.example)', '+ plus', '<b>raw</b>'];
-  const page = await openRenderPage(browser, server.url);
+  const page = await openRenderPage(env.browser, env.server.url);
   const plans = [];
   for (let seed = 1; seed <= 150; seed++) {
     const random = seededRandom(seed * 7919);
@@ -129,7 +119,7 @@ test('random documents (fuzz, fixed seeds) streamed through the DOM renderer mat
 });
 
 test('a 20k-token reply streamed in 2,000+ chunks parses O(n) text and never rebuilds finished blocks', async () => {
-  const page = await openRenderPage(browser, server.url);
+  const page = await openRenderPage(env.browser, env.server.url);
   const reply = longReply(20000);
   const plan = streamPlan(reply, 7, 70, 4);
   assert.ok(plan.chunks.length >= 2000, `${plan.chunks.length} chunks`);
@@ -172,7 +162,7 @@ test('a 20k-token reply streamed in 2,000+ chunks parses O(n) text and never reb
 });
 
 test('the 100k-token bench reply (code blocks, tables, lists) streamed in random chunks equals its one-shot render', async () => {
-  const page = await openRenderPage(browser, server.url);
+  const page = await openRenderPage(env.browser, env.server.url);
   const reply = longReply(100000);
   const plan = streamPlan(reply, 11, 400, 20);
   const [r] = await streamAndCompare(page, [plan]);
@@ -183,7 +173,7 @@ test('the 100k-token bench reply (code blocks, tables, lists) streamed in random
 });
 
 test('a reference defined after its use re-renders only the blocks that use it, matching the whole render', async () => {
-  const page = await openRenderPage(browser, server.url);
+  const page = await openRenderPage(env.browser, env.server.url);
   const text = 'Intro without links.\n\nSee [the docs][docs].\n\nMiddle.\n\n[docs]: https://example.com/docs\n\nEnd.\n';
   const r = await page.evaluate(async text => {
     const app = document.getElementById('app');
@@ -207,7 +197,7 @@ test('a reference defined after its use re-renders only the blocks that use it, 
 });
 
 test('an open code block is shown and highlighted while streaming, and its text is never re-parsed', async () => {
-  const page = await openRenderPage(browser, server.url);
+  const page = await openRenderPage(env.browser, env.server.url);
   const r = await page.evaluate(async () => {
     const app = document.getElementById('app');
     const renderer = new window.render.StreamingMarkdownRenderer(app);
@@ -239,7 +229,7 @@ test('an open code block is shown and highlighted while streaming, and its text 
 });
 
 test('unfinished syntax on the streaming line is closed for display; the final render uses the real text', async () => {
-  const page = await openRenderPage(browser, server.url);
+  const page = await openRenderPage(env.browser, env.server.url);
   const r = await page.evaluate(async () => {
     const renderer = new window.render.StreamingMarkdownRenderer(document.getElementById('app'));
     const body = renderer.body.container;
@@ -266,7 +256,7 @@ test('unfinished syntax on the streaming line is closed for display; the final r
 });
 
 test('code block toolbar buttons and links call back with the code and the validated URL, by mouse and keyboard', async () => {
-  const page = await openRenderPage(browser, server.url);
+  const page = await openRenderPage(env.browser, env.server.url);
   await page.evaluate(() => {
     window.calls = [];
     const renderer = new window.render.StreamingMarkdownRenderer(document.getElementById('app'), {
@@ -301,12 +291,12 @@ test('code block toolbar buttons and links call back with the code and the valid
   assert.deepEqual(await page.evaluate(() => window.calls), [
     ['code', 'copy', 'const a = 1;\n', 'ts'], ['link', 'https://example.com/guide'], ['link', 'https://example.com/guide'],
     ['code', 'insert', 'const a = 1;\n', 'ts'], ['code', 'replace', 'const a = 1;\n', 'ts']]);
-  assert.equal(page.url(), `${server.url}?theme=dark`, 'no navigation');
+  assert.equal(page.url(), `${env.server.url}?theme=dark`, 'no navigation');
   await page.close();
 });
 
 test('reasoning streams into its own collapsed region and tool calls show as cards, without touching the answer', async () => {
-  const page = await openRenderPage(browser, server.url);
+  const page = await openRenderPage(env.browser, env.server.url);
   const r = await page.evaluate(async () => {
     const renderer = new window.render.StreamingMarkdownRenderer(document.getElementById('app'));
     renderer.appendReasoning('The user wants **a list**.\n\n');
@@ -333,7 +323,7 @@ test('reasoning streams into its own collapsed region and tool calls show as car
 
 test('hostile model output (≥ 50 payloads) never runs, navigates, loads anything or leaves dangerous markup, whole or streamed', async () => {
   assert.ok(xssPayloads.length >= 50);
-  const page = await openRenderPage(browser, server.url);
+  const page = await openRenderPage(env.browser, env.server.url);
   const dialogs = [], requests = [];
   let navigations = 0;
   page.on('dialog', dialog => { dialogs.push(dialog.message()); dialog.dismiss().catch(() => {}); });
@@ -387,10 +377,10 @@ test('hostile model output (≥ 50 payloads) never runs, navigates, loads anythi
   assert.equal(report.pwned, undefined, 'sentinel global was set');
   assert.deepEqual(dialogs, [], 'a dialog fired');
   assert.equal(navigations, 0, 'the page navigated');
-  assert.equal(page.url(), `${server.url}?theme=dark`);
+  assert.equal(page.url(), `${env.server.url}?theme=dark`);
   assert.deepEqual(report.issues, []);
   assert.deepEqual(report.csp, [], 'something tried to load content the CSP blocks');
-  assert.deepEqual(requests.filter(u => !u.startsWith(server.url)), [], 'the output made network requests');
+  assert.deepEqual(requests.filter(u => !u.startsWith(env.server.url)), [], 'the output made network requests');
   assert.ok(report.opened.length > 0 && report.opened.every(u => /^(https?|mailto):/.test(u)), `opened: ${report.opened}`);
   assert.ok(report.codeActions > 0, 'code blocks still got working toolbars');
   assert.ok(report.text > 5000, 'the payloads were rendered (as text), not dropped');
@@ -427,7 +417,7 @@ export async function run(client: Client, prompt: string): Promise<number> {
 `;
 
 test('the view follows a growing reply to its end, stops while the user reads above, and resumes at the end', async () => {
-  const page = await openRenderPage(browser, server.url);
+  const page = await openRenderPage(env.browser, env.server.url);
   const r = await page.evaluate(async () => {
     const box = document.createElement('div');
     box.style.height = '200px';
@@ -464,7 +454,7 @@ test('the rendered sample follows the theme: screenshots in dark and light (test
   fs.mkdirSync(results, { recursive: true });
   const colours = {};
   for (const theme of ['dark', 'light']) {
-    const page = await openRenderPage(browser, server.url, { theme, viewport: { width: 640, height: 900 } });
+    const page = await openRenderPage(env.browser, env.server.url, { theme, viewport: { width: 640, height: 900 } });
     colours[theme] = await page.evaluate(async sample => {
       const renderer = new window.render.StreamingMarkdownRenderer(document.getElementById('app'));
       renderer.appendReasoning('The user asks how to **stream**; show the command and the event order.');
