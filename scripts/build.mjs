@@ -16,7 +16,6 @@ const sdksOnDemand = {
   setup(b) {
     b.onResolve({ filter: /^\.\/sdkLoaders$/ }, () => ({ path: './sdks.js', external: true }));
     b.onResolve({ filter: /^\.\/engineEntry$/ }, () => ({ path: './migrate.js', external: true }));
-    b.onResolve({ filter: /^\.\/snippetsEntry$/ }, () => ({ path: './advisor-snippets.js', external: true }));
   },
 };
 const builds = [
@@ -34,9 +33,6 @@ const builds = [
   { ...common, entryPoints: { migrate: 'src/migrate/engineEntry.ts' }, outdir: dist, platform: 'node', format: 'cjs', target: 'node20',
     mainFields: ['module', 'main'],
     define: { 'import.meta.url': '__bundleUrl' }, banner: { js: "const __bundleUrl = require('url').pathToFileURL(__filename).href;" } },
-  // the API advisor's starter programs, shown by "Which Bedrock API?" and `@bedrock /api` (src/apiAdvisor/snippetLoader.ts);
-  // pure text with no imports, so the bundle shares no state with the main one
-  { ...common, entryPoints: { 'advisor-snippets': 'src/apiAdvisor/snippetsEntry.ts' }, outdir: dist, platform: 'node', format: 'cjs', target: 'node20' },
   // the migration CLI (`npx bedrock-migrate`): an npm bin, not part of the VSIX (see .vscodeignore)
   { ...common, entryPoints: { 'cli/bedrock-migrate': 'src/migrate/cli.ts' }, outdir: dist, platform: 'node', format: 'cjs', target: 'node20',
     mainFields: ['module', 'main'],

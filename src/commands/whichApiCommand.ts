@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { codeRegion } from '../common/settings';
 import { endpointHost, NEEDS, recommend, type NeedId, type Recommendation } from '../apiAdvisor/decisionTable';
-import { starterSnippet, type SnippetLanguage } from '../apiAdvisor/snippetLoader';
+import { starterSnippet, type SnippetLanguage } from '../apiAdvisor/snippets';
 
 export interface WhichApiArgs {
   need?: NeedId;

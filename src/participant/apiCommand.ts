@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { endpointHost, NEEDS, recommend } from '../apiAdvisor/decisionTable';
-import { starterSnippet, type SnippetLanguage } from '../apiAdvisor/snippetLoader';
+import type { SnippetLanguage } from '../apiAdvisor/snippets';
 import { codeRegion } from '../common/settings';
 import { needFromText } from '../apiAdvisor/needFromText';
 
@@ -15,7 +15,7 @@ function languageFor(prompt: string): SnippetLanguage {
  * Use?") answering in chat with the reason, the endpoint and a starter snippet; without a recognisable need it
  * shows the whole table.
  */
-export function apiAdvice(request: vscode.ChatRequest, response: vscode.ChatResponseStream): vscode.ChatResult {
+export async function apiAdvice(request: vscode.ChatRequest, response: vscode.ChatResponseStream): Promise<vscode.ChatResult> {
   const need = needFromText(request.prompt);
   if (!need) {
     const rows = NEEDS.map(n => {
@@ -28,6 +28,8 @@ export function apiAdvice(request: vscode.ChatRequest, response: vscode.ChatResp
   const rec = recommend(need);
   const region = codeRegion();
   const language = languageFor(request.prompt);
+  // ~20 KB of program text: its own chunk, imported when a starter is first shown
+  const { starterSnippet } = await import('../apiAdvisor/snippets.js');
   const snippet = starterSnippet(rec.api, language, region);
   response.markdown(`Use **${rec.apiName}** on **bedrock-${rec.family}** (\`${endpointHost(rec.family, region)}\`).\n\n${rec.why}\n\n${rec.note}\n\nStarter (${language === 'python' ? 'Python' : 'TypeScript'}):\n\n\`\`\`\`${language}\n${snippet.code}\n\`\`\`\`\n`);
   response.button({ command: 'bedrock.whichApi', title: 'Open the Starter as a File', arguments: [{ need, language }] });
