@@ -11,7 +11,7 @@ import type { Usage } from '../../src/service/model';
 import type { UsageSummary } from '../../src/usage/usageLedger';
 import type { PaneStreamResult } from '../../src/frontEndKit/panes/streamIntoPane';
 import prices from '../../src/service/pricing/prices.json';
-import { openChatOnEmulator } from './emulatorSettings';
+import { openChatOnEmulator, sendAndWait as sendAndWaitIn } from './emulatorSettings';
 
 const EXTENSION_ID = 'bedrock-workbench.bedrock-workbench';
 const NOVA = 'us.amazon.nova-lite-v1:0';
@@ -55,13 +55,7 @@ suite('Service tier, token counting and cost (issue 8)', function () {
     assert.fail('every count was superseded');
   }
 
-  async function sendAndWait(text: string): Promise<StoredMessage> {
-    await controller().send(text);
-    const last = controller().store.active.messages.at(-1)!;
-    assert.strictEqual(last.role, 'assistant', 'a reply was added');
-    assert.ok(!last.error, JSON.stringify(last.error));
-    return last;
-  }
+  const sendAndWait = (text: string): Promise<StoredMessage> => sendAndWaitIn(controller(), text);
 
   suiteSetup(async () => {
     emu = await startEmulator();

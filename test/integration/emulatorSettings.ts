@@ -1,6 +1,9 @@
+import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Emulator } from '../../emulator';
 import type { BedrockWorkbenchApi } from '../../src/extension';
+import type { ChatController } from '../../src/chat/chatController';
+import type { StoredMessage } from '../../src/chat/conversation';
 
 /** Points the extension's endpoints and region at the local emulator (user settings, as a user would). */
 export async function pointAtEmulator(emu: Emulator): Promise<void> {
@@ -25,4 +28,13 @@ export async function openChatOnEmulator(emu: Emulator, extensionId: string): Pr
     await ready;
   }
   return api;
+}
+
+/** Sends `text` in the chat's active conversation and returns the reply, which must not have failed. */
+export async function sendAndWait(controller: ChatController, text: string): Promise<StoredMessage> {
+  await controller.send(text);
+  const last = controller.store.active.messages.at(-1)!;
+  assert.strictEqual(last.role, 'assistant', 'a reply was added');
+  assert.ok(!last.error, JSON.stringify(last.error));
+  return last;
 }

@@ -8,7 +8,7 @@ import type { BedrockWorkbenchApi } from '../../src/extension';
 import type { StoredMessage } from '../../src/chat/conversation';
 import type { Selection } from '../../src/chat/protocol';
 import type { Project } from '../../src/service/control/projects';
-import { pointAtEmulator } from './emulatorSettings';
+import { openChatOnEmulator, sendAndWait as sendAndWaitIn } from './emulatorSettings';
 
 const EXTENSION_ID = 'bedrock-workbench.bedrock-workbench';
 const GPT = 'openai.gpt-oss-120b';
@@ -22,13 +22,7 @@ suite('Projects and server-side state in the chat (issue 18)', function () {
   const SETTINGS = ['runtimeEndpoint', 'mantleEndpoint', 'controlPlaneEndpoint', 'region', 'project'];
   const controller = () => api.chatView.controller;
 
-  async function sendAndWait(text: string): Promise<StoredMessage> {
-    await controller().send(text);
-    const last = controller().store.active.messages.at(-1)!;
-    assert.strictEqual(last.role, 'assistant', 'a reply was added');
-    assert.ok(!last.error, JSON.stringify(last.error));
-    return last;
-  }
+  const sendAndWait = (text: string): Promise<StoredMessage> => sendAndWaitIn(controller(), text);
 
   async function switchTo(selection: Omit<Selection, 'project'>): Promise<void> {
     const { project } = controller().selection();
@@ -37,14 +31,7 @@ suite('Projects and server-side state in the chat (issue 18)', function () {
 
   suiteSetup(async () => {
     emu = await startEmulator();
-    await pointAtEmulator(emu);
-    api = (await vscode.extensions.getExtension<BedrockWorkbenchApi>(EXTENSION_ID)!.activate()) as Required<BedrockWorkbenchApi>;
-    await api.testing.credentials.storeAccessKeys(emu.accessKeyId, emu.secretAccessKey);
-    if (!api.chatView.isVisible) {
-      const ready = new Promise<void>(resolve => { const s = api.chatView.onDidBecomeReady(() => { s.dispose(); resolve(); }); });
-      await vscode.commands.executeCommand('bedrock.openChat');
-      await ready;
-    }
+    api = await openChatOnEmulator(emu, EXTENSION_ID);
   });
 
   suiteTeardown(async () => {
