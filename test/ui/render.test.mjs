@@ -251,7 +251,7 @@ test('unfinished syntax on the streaming line is closed for display; the final r
   assert.match(r.steps[2], /<strong>stop<\/strong>/, 'an unclosed ** shows as bold while streaming');
   assert.doesNotMatch(r.steps[3], /<h2/, 'a lone "-" under a paragraph does not flash a setext heading');
   assert.equal(r.final, r.whole, 'after finish() the real text is rendered');
-  assert.match(r.final, /<p>End with \*\*unclosed<\/p>/);
+  assert.match(r.final, /<p class="md-last">End with \*\*unclosed<\/p>/);
   await page.close();
 });
 
@@ -313,7 +313,7 @@ test('reasoning streams into its own collapsed region and tool calls show as car
       order: [...renderer.element.children].map(c => c.className) };
   });
   assert.equal(r.open, false, 'collapsed by default');
-  assert.equal(r.reasoning, '<div class="md-blocks"><p>The user wants <strong>a list</strong>.</p>\n</div>');
+  assert.equal(r.reasoning, '<div class="md-blocks"><p class="md-last">The user wants <strong>a list</strong>.</p>\n</div>');
   assert.equal(r.summary, 'Reasoning');
   assert.equal(r.sameFirst, true);
   assert.match(r.card, /get_weather[\s\S]*"city": "Paris"/);

@@ -9,6 +9,12 @@
  */
 export const BLOCKS_PER_GROUP = 32;
 export const GROUP_CLASS = 'md-blocks';
+/**
+ * The reply's last block, marked when the reply ends (its bottom margin is dropped). Not `:last-child`: that selector
+ * makes the browser restyle the previous last block's whole subtree every time a block is appended, and the previous
+ * group's every block whenever a group starts, so each streamed element was styled about twice.
+ */
+export const LAST_BLOCK_CLASS = 'md-last';
 
 /**
  * The groups of one message body. The open tail lives at the end of the last group, after its finished nodes, so a
@@ -52,11 +58,16 @@ export class BlockGroups {
     if (this.lastPlaced && old.includes(this.lastPlaced)) this.lastPlaced = nodes[nodes.length - 1] ?? nodes[0];
   }
 
-  /** The reply ended: a last group left holding nothing (its open tail rendered to no nodes) goes, as in groupBlocks. */
+  /**
+   * The reply ended: a last group left holding nothing (its open tail rendered to no nodes) goes, and the last block is
+   * marked, as in groupBlocks.
+   */
   finish(): void {
-    if (!this.last || this.last.firstChild) return;
-    this.last.remove();
-    this.last = undefined;
+    if (this.last && !this.last.firstChild) {
+      this.last.remove();
+      this.last = undefined;
+    }
+    markLastBlock(this.container);
   }
 
   /** The container was emptied. */
@@ -94,7 +105,12 @@ export function groupBlocks(fragment: DocumentFragment): DocumentFragment {
     if (element) blocks++;
     last.append(node);
   }
+  markLastBlock(grouped);
   return grouped;
+}
+
+function markLastBlock(container: ParentNode): void {
+  container.lastElementChild?.lastElementChild?.classList.add(LAST_BLOCK_CLASS);
 }
 
 function newGroup(doc: Document): HTMLElement {
