@@ -15,7 +15,7 @@ export async function run() {
   const rows = [];
   for (const reply of r.replies) {
     const k = `${reply.tokens / 1000}k`;
-    const how = `${reply.tokens} tokens (${reply.chars} chars) at ${reply.tokensPerSecond} tokens/s, a batch every ${reply.hostBatchMs} ms`;
+    const how = `${reply.tokens} tokens (${reply.chars} chars) at ${reply.tokensPerSecond} tokens/s in ${reply.strategies.ours?.batches ?? '?'} batches paced as the chat host sends them`;
     const o = reply.strategies.ours;
     if (o) {
       rows.push(

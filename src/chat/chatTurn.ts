@@ -7,11 +7,10 @@ import { costOf, type PriceFound } from '../service/pricing/pricing';
 import { DEFAULT_PROJECT_ID, projectCarrier } from '../service/control/projects';
 import { chainId, Conversation, forgetChain, keepsStateOnServer, messageView, StoredMessage } from './conversation';
 import type { ErrorView, HostMessage, Selection } from './protocol';
-import { DELTA_INTERVAL_MS } from '../webviewKit/host/streamTiming';
+import { DeltaPacer } from '../webviewKit/host/streamTiming';
 import { featureFields, reasoningTokens } from './turnFeatures';
 import { assistantTurns } from './tools/toolTurns';
 
-export { DELTA_INTERVAL_MS } from '../webviewKit/host/streamTiming';
 /** The one line a reply carries when its chain was refused and the whole conversation was sent instead. */
 export const STALE_CHAIN_NOTE = 'Bedrock no longer held this conversation, so it was sent again in full.';
 /** How often a streaming reply is written to workspace storage, so a reload loses at most this much. */
@@ -119,9 +118,13 @@ export async function runTurn(conv: Conversation, reply: StoredMessage, selectio
   let pending: Extract<HostMessage, { type: 'delta' }> | undefined;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   let lastSave = started;
+  const pacer = new DeltaPacer();
   const flush = () => {
     flushTimer = undefined;
-    if (pending) deps.post(pending);
+    if (pending) {
+      deps.post(pending);
+      pacer.sent((pending.text?.length ?? 0) + (pending.reasoning?.length ?? 0));
+    }
     pending = undefined;
   };
   const queue = (d: Omit<Extract<HostMessage, { type: 'delta' }>, 'type' | 'id'>) => {
@@ -129,7 +132,7 @@ export async function runTurn(conv: Conversation, reply: StoredMessage, selectio
     if (d.text) pending.text = (pending.text ?? '') + d.text;
     if (d.reasoning) pending.reasoning = (pending.reasoning ?? '') + d.reasoning;
     if (d.tools) pending.tools = [...(pending.tools ?? []), ...d.tools];
-    flushTimer ??= setTimeout(flush, DELTA_INTERVAL_MS);
+    flushTimer ??= setTimeout(flush, pacer.delayMs);
   };
   const tools = new Map<string, { id: string; name: string; arguments: string }>();
   let outputTokens = 0;

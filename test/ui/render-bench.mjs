@@ -1,5 +1,5 @@
 // Measurement helper (a report, not a test): the chat webview's renderer in Debian Chromium, long replies streamed as
-// the host sends them (a batch every 16 ms) versus one render of the final message, three ways in the same page setup
+// the chat host sends them (its DeltaPacer: a batch every frame, every 100 ms while the reply outruns reading) versus one render of the final message, three ways in the same page setup
 // and run, so only the strategy differs:
 //   ours      — the incremental StreamingMarkdownRenderer (finished blocks kept, only the open tail redrawn per frame);
 //   reparse50 — the whole message re-parsed and re-rendered every 50 ms while text arrives (Continue, VS Code's chat);
@@ -22,8 +22,6 @@ export const REPLIES = [
 ];
 export const STRATEGIES = ['ours', 'reparse50', 'perChunk'];
 const CHARS_PER_TOKEN = 4;
-/** The host forwards streamed text to the webview at most this often (DELTA_INTERVAL_MS in src/webviewKit/host/streamTiming.ts). */
-const HOST_BATCH_MS = 16;
 
 /** Busy main-thread time (ms) from Chrome's Performance domain: script + style recalculation + layout. */
 async function busyTime(cdp) {
@@ -49,7 +47,7 @@ async function measuredPage(browser, url) {
 async function measureStream(browser, url, strategy, text, tokensPerSecond) {
   const { page, cdp } = await measuredPage(browser, url);
   const before = await busyTime(cdp);
-  const run = await page.evaluate(async ({ strategy, text, tokensPerSecond, charsPerToken, hostBatchMs }) => {
+  const run = await page.evaluate(async ({ strategy, text, tokensPerSecond, charsPerToken }) => {
     const longTasks = [];
     const observer = new window.PerformanceObserver(list => { for (const e of list.getEntries()) longTasks.push(e.duration); });
     observer.observe({ type: 'longtask' });
@@ -87,6 +85,9 @@ async function measureStream(browser, url, strategy, text, tokensPerSecond) {
       requestAnimationFrame(() => { counting = false; visible++; });
     });
     changes.observe(container, { childList: true, subtree: true, characterData: true });
+    // The host's pacing (src/webviewKit/host/streamTiming.ts), as the chat host applies it to a reply.
+    const pacer = new window.DeltaPacer();
+    let batches = 0;
     const start = performance.now();
     let sent = 0;
     await new Promise(resolve => {
@@ -94,9 +95,11 @@ async function measureStream(browser, url, strategy, text, tokensPerSecond) {
         const due = Math.min(text.length, Math.floor((performance.now() - start) / 1000 * tokensPerSecond) * charsPerToken);
         if (due > sent) {
           s.append(text.slice(sent, due));
+          pacer.sent(due - sent);
+          batches++;
           sent = due;
         }
-        if (sent < text.length) setTimeout(tick, hostBatchMs); else resolve();
+        if (sent < text.length) setTimeout(tick, pacer.delayMs); else resolve();
       };
       tick();
     });
@@ -107,9 +110,9 @@ async function measureStream(browser, url, strategy, text, tokensPerSecond) {
     changes.disconnect();
     observer.disconnect();
     const streamSeconds = (lastChunkAt - start) / 1000;
-    return { streamMs: lastChunkAt - start, longTasks, updatesPerSecond: visibleWhileStreaming / streamSeconds, visibleUpdates: visibleWhileStreaming,
+    return { streamMs: lastChunkAt - start, longTasks, batches, updatesPerSecond: visibleWhileStreaming / streamSeconds, visibleUpdates: visibleWhileStreaming,
       lastChunkToFinalMs: finalDomAt - lastChunkAt, html: container.innerHTML, longestFrameMs: renderer.body.longestFrameMs };
-  }, { strategy, text, tokensPerSecond, charsPerToken: CHARS_PER_TOKEN, hostBatchMs: HOST_BATCH_MS });
+  }, { strategy, text, tokensPerSecond, charsPerToken: CHARS_PER_TOKEN });
   const busy = delta(await busyTime(cdp), before);
   await page.close();
   return { ...run, busy, longestTaskMs: Math.max(0, ...run.longTasks), longTaskCount: run.longTasks.length };
@@ -139,18 +142,22 @@ async function measureOnce(browser, url, text) {
 async function measureFeeder(browser, url, text, tokensPerSecond) {
   const { page, cdp } = await measuredPage(browser, url);
   const before = await busyTime(cdp);
-  await page.evaluate(async ({ text, tokensPerSecond, charsPerToken, hostBatchMs }) => {
+  await page.evaluate(async ({ text, tokensPerSecond, charsPerToken }) => {
+    const pacer = new window.DeltaPacer();
     const start = performance.now();
     let sent = 0;
     await new Promise(resolve => {
       const tick = () => {
         const due = Math.min(text.length, Math.floor((performance.now() - start) / 1000 * tokensPerSecond) * charsPerToken);
-        if (due > sent) sent = due;
-        if (sent < text.length) setTimeout(tick, hostBatchMs); else resolve();
+        if (due > sent) {
+          pacer.sent(due - sent);
+          sent = due;
+        }
+        if (sent < text.length) setTimeout(tick, pacer.delayMs); else resolve();
       };
       tick();
     });
-  }, { text, tokensPerSecond, charsPerToken: CHARS_PER_TOKEN, hostBatchMs: HOST_BATCH_MS });
+  }, { text, tokensPerSecond, charsPerToken: CHARS_PER_TOKEN });
   const feeder = delta(await busyTime(cdp), before);
   await page.close();
   return feeder;
@@ -182,7 +189,7 @@ export async function measureRenderBench({ runs = 3, replies = REPLIES, strategi
         byStrategy[strategy] = { ...median, runs: results.length, longestTaskMs: Math.max(...results.map(r => r.longestTaskMs)) };
       }
       const feeder = await measureFeeder(browser, server.url, text, tokensPerSecond);
-      out.push({ tokens, tokensPerSecond, chars: text.length, hostBatchMs: HOST_BATCH_MS, strategies: byStrategy, feeder });
+      out.push({ tokens, tokensPerSecond, chars: text.length, strategies: byStrategy, feeder });
     }
     return { replies: out, loadAverage: os.loadavg()[0], cpus: os.cpus().length };
   } finally {

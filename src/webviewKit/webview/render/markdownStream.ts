@@ -8,6 +8,7 @@ import { OpenCodeHighlights } from './openCodeHighlights';
 import { OpenFenceView } from './openFenceView';
 import { sanitizeBlocks, sanitizeToFragment } from './sanitize';
 import { StreamText } from './streamText';
+import { FAST_STREAM_CHARS_PER_MS } from '../../protocol';
 
 /**
  * The open tail is re-parsed when it has grown by at least half its length since its last parse (so the markdown-it
@@ -26,7 +27,6 @@ const TAIL_REPARSE_INTERVAL_MS = 100;
  */
 const MIN_FRAME_INTERVAL_MS = 30;
 const FAST_STREAM_FRAME_INTERVAL_MS = 200;
-const FAST_STREAM_CHARS_PER_MS = 1.5;
 /** One display frame at 60 Hz: the timer wakes this much early, then waits for the frame itself. */
 const DISPLAY_FRAME_MS = 16;
 
