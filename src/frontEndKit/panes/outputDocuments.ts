@@ -28,11 +28,15 @@ export class OutputDocuments extends Disposable implements vscode.TextDocumentCo
     return this.contents.get(uri.toString()) ?? '';
   }
 
-  /** A new, empty document; the extension picks its language mode (markdown, json). */
-  create(title: string, extension = 'md'): vscode.Uri {
+  /**
+   * A new document holding `initial` (empty by default); the extension picks its language mode (markdown, json).
+   * Text that is known before the pane opens belongs here: the editor opens with it, while each later change costs
+   * a round trip to the editor (the first ones of a session wait for VS Code's diff worker and markdown start-up).
+   */
+  create(title: string, extension = 'md', initial = ''): vscode.Uri {
     const name = title.replace(/[\\/:*?"<>|#%]+/g, ' ').replace(/\s+/g, ' ').trim() || 'Bedrock';
     const uri = vscode.Uri.from({ scheme: OUTPUT_SCHEME, path: `/${name} (${++this.counter}).${extension}` });
-    this.contents.set(uri.toString(), '');
+    this.contents.set(uri.toString(), initial);
     return uri;
   }
 

@@ -55,14 +55,15 @@ export function streamIntoPane(docs: OutputDocuments, log: vscode.LogOutputChann
     opts.signal?.addEventListener('abort', cancel, { once: true });
     if (opts.signal?.aborted) cancel();
     try {
-      const pane = opts.pane ?? docs.writer(docs.create(opts.title));
+      const header = opts.header && !opts.bare ? opts.header : '';
+      // A new pane opens with its header in it: no document change, so no wait for the editor before the answer.
+      const pane = opts.pane ?? docs.writer(docs.create(opts.title, undefined, header));
       if (!opts.pane) await docs.show(pane.uri);
       const started = Date.now();
       const stream = startNow(events(abort.signal));
-      if (opts.header && !opts.bare) {
-        // A new editor's first changes wait for its start-up (the first pane of a session: ~0.7 s, then ~0.9 s, on a
-        // loaded machine); the header goes in while the request is on its way, so that wait is not a stall mid-answer.
-        pane.append(opts.header);
+      if (header && opts.pane) {
+        // A pane already open (the right side of a diff) gets the header while the request is on its way.
+        pane.append(header);
         await pane.flush();
       }
       return await pump(pane, stream, started, abort.signal, progress, opts, log);
