@@ -172,6 +172,43 @@ test('the 100k-token bench reply (code blocks, tables, lists) streamed in random
   await page.close();
 });
 
+test('a finished reply ends at its last block (no trailing margin), streamed or at once, and only that block is marked', async () => {
+  const page = await openRenderPage(env.browser, env.server.url);
+  const r = await page.evaluate(async () => {
+    const texts = ['Para one.\n\nPara two.', '- a\n- b', '```python\nx = 1\n```', '| a |\n|---|\n| 1 |'];
+    const out = [];
+    for (const text of texts) {
+      for (const how of ['stream', 'once']) {
+        const host = document.createElement('div');
+        document.getElementById('app').append(host);
+        const renderer = new window.render.StreamingMarkdownRenderer(host);
+        if (how === 'stream') {
+          for (const ch of text) renderer.append(ch);
+          await renderer.whenIdle();
+          renderer.finish();
+        } else {
+          renderer.reset(text);
+          renderer.finish();
+        }
+        const body = renderer.body.container;
+        const marked = body.querySelectorAll('.md-last');
+        const last = marked[0];
+        out.push({ text, how, marked: marked.length, lastIsLast: last === body.lastElementChild?.lastElementChild,
+          margin: last ? getComputedStyle(last).marginBottom : '', gap: last ? body.getBoundingClientRect().bottom - last.getBoundingClientRect().bottom : -1 });
+        host.remove();
+      }
+    }
+    return out;
+  });
+  for (const x of r) {
+    assert.equal(x.marked, 1, `${x.how} ${JSON.stringify(x.text)}: one block marked`);
+    assert.ok(x.lastIsLast, `${x.how} ${JSON.stringify(x.text)}: the marked block is the last`);
+    assert.equal(x.margin, '0px', `${x.how} ${JSON.stringify(x.text)}: no bottom margin`);
+    assert.ok(Math.abs(x.gap) < 0.5, `${x.how} ${JSON.stringify(x.text)}: the body ends at its last block (${x.gap}px)`);
+  }
+  await page.close();
+});
+
 test('a reference defined after its use re-renders only the blocks that use it, matching the whole render', async () => {
   const page = await openRenderPage(env.browser, env.server.url);
   const text = 'Intro without links.\n\nSee [the docs][docs].\n\nMiddle.\n\n[docs]: https://example.com/docs\n\nEnd.\n';
