@@ -1,5 +1,5 @@
 import { randomUUID } from 'crypto';
-import { DELTA_INTERVAL_MS } from '../webviewKit/host/streamTiming';
+import { DeltaPacer } from '../webviewKit/host/streamTiming';
 import { AppendBatcher } from '../frontEndKit/panes/appendBatcher';
 import type { BedrockService } from '../service/bedrockService';
 import type { Catalogue } from '../service/catalogue/modelCatalogue';
@@ -139,11 +139,14 @@ export class CompareSession {
     const signal = running.abort.signal;
     const meter = new ColumnMeter(this.deps.now);
     const request: BedrockRequest = { model, apiStyle, family, messages: [{ role: 'user', content: [{ type: 'text', text: prompt }] }] };
-    // one delta message per frame at most: four fast columns must not flood the webview with a message per token
+    // one delta message per frame at most, and every 100 ms while a column outruns reading (the page draws it 5 times
+    // a second then): four fast columns must not flood the webview with a message per token
+    const pacer = new DeltaPacer();
     const batcher = new AppendBatcher(text => {
       running.shown += text;
       this.deps.post({ type: 'delta', columnId: id, text });
-    }, DELTA_INTERVAL_MS);
+      pacer.sent(text.length);
+    }, () => pacer.delayMs);
     this.deps.post({ type: 'columnStart', columnId: id });
     try {
       for await (const e of this.deps.service.stream(request, signal)) {

@@ -34,7 +34,8 @@ export class AppendBatcher {
 
   constructor(
     private readonly apply: (text: string) => Promise<void> | void,
-    private readonly intervalMs = DEFAULT_BATCH_INTERVAL_MS,
+    /** The wait before a batch goes out: fixed, or asked for each batch (a pacer that slows down for fast streams). */
+    private readonly intervalMs: number | (() => number) = DEFAULT_BATCH_INTERVAL_MS,
     private readonly timers: BatchTimers = realTimers,
     /** Writers whose editor keeps overlapping edits (not virtual documents: see OutputPane) can bound the wait. */
     private readonly maxGapMs = Infinity,
@@ -82,7 +83,8 @@ export class AppendBatcher {
 
   private schedule(): void {
     if (this.timer !== undefined || (this.inFlight.size && !this.overdue)) return;
-    this.timer = this.timers.set(() => { this.timer = undefined; this.run(); }, this.intervalMs);
+    const interval = typeof this.intervalMs === 'number' ? this.intervalMs : this.intervalMs();
+    this.timer = this.timers.set(() => { this.timer = undefined; this.run(); }, interval);
   }
 
   private run(): void {

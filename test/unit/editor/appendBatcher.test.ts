@@ -32,7 +32,7 @@ class FakeClock implements BatchTimers {
 }
 
 /** Streams `tokens` deltas at `perSecond` into a batcher and returns what the document saw. */
-async function stream(tokens: number, perSecond: number, opts: { applyMs?: number; intervalMs?: number; maxGapMs?: number } = {}) {
+async function stream(tokens: number, perSecond: number, opts: { applyMs?: number; intervalMs?: number | (() => number); maxGapMs?: number } = {}) {
   const clock = new FakeClock();
   let doc = '';
   const editSizes: number[] = [];
@@ -62,6 +62,18 @@ describe('AppendBatcher', () => {
     const r = await stream(20_000, 50_000);
     assert.equal(r.doc, r.expected);
     assert.ok(r.edits <= 12, `${r.edits} edits for 20000 tokens in ${r.durationMs} ms`);
+  });
+
+  test('an interval asked for each batch (a pacer) is honoured batch by batch', async () => {
+    // 16 ms for the first 10 batches, then 100 ms: 2 s of tokens at 1,000/s
+    let asked = 0;
+    const r = await stream(2_000, 1_000, { intervalMs: () => (asked++ < 10 ? 16 : 100) });
+    assert.equal(r.doc, r.expected);
+    assert.ok(asked >= r.edits, `the interval was asked for each batch (${asked} asks, ${r.edits} edits)`);
+    const gaps = r.shownAt.slice(1).map((t, i) => t - r.shownAt[i]);
+    assert.ok(gaps.slice(0, 9).every(g => g <= 17), `first gaps ${gaps.slice(0, 9).join(', ')}`);
+    assert.ok(gaps.slice(10, -1).every(g => g >= 99), `later gaps ${gaps.slice(10, -1).join(', ')}`);
+    assert.ok(r.edits <= 10 + (2_000 - 10 * 16) / 100 + 2, `${r.edits} edits`);
   });
 
   test('at any speed there is at most one edit per interval (20k tokens at 5k tokens/s: ≤ 4 s / 50 ms + 1)', async () => {
