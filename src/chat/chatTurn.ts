@@ -104,9 +104,9 @@ export function turnRequest(history: StoredMessage[], selection: Selection, syst
 }
 
 /**
- * Streams one assistant reply into a conversation: forwards deltas to the webview in per-frame batches, keeps the
- * stored message current (saved every second, so a reload keeps what arrived), records usage, time to first token
- * and tokens/s, and keeps partial text when the reply stops or fails.
+ * Streams one assistant reply into a conversation: forwards deltas to the webview in batches paced by DeltaPacer,
+ * keeps the stored message current (saved every second, so a reload keeps what arrived), records usage, time to first
+ * token and tokens/s, and keeps partial text when the reply stops or fails.
  */
 export async function runTurn(conv: Conversation, reply: StoredMessage, selection: Selection, system: string | undefined, signal: AbortSignal, deps: TurnDeps): Promise<void> {
   const now = deps.now ?? Date.now;
