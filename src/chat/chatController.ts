@@ -38,6 +38,9 @@ const SYSTEM_PROMPT = 'You are a helpful assistant inside VS Code. Answer in Git
  * The chat's host side: conversations, the model/API/family selection, attached context and the reply in flight.
  * It reacts to validated webview messages and talks to the service; the webview only displays.
  */
+/** The per-conversation options the pills and commands set; each is left out of the selection at its default. */
+type ChatOption = 'serviceTier' | 'store' | 'project' | 'reasoning' | 'promptCache';
+
 export class ChatController extends Disposable {
   private storeInstance: ConversationStore | undefined;
   /** Another window changed the conversation while a reply streamed into it here: redraw once the reply ends. */
@@ -333,8 +336,7 @@ export class ChatController extends Disposable {
     const current = this.selection();
     const next = isTierChoice(choice) ? choice : await pickServiceTier(current.serviceTier);
     if (!next) return undefined;
-    const { serviceTier: _old, ...rest } = current;
-    await this.setSelection(next === 'none' ? rest : { ...rest, serviceTier: next });
+    await this.setOption('serviceTier', next === 'none' ? undefined : next);
     return next;
   }
 
@@ -345,8 +347,7 @@ export class ChatController extends Disposable {
   async toggleServerState(on?: unknown): Promise<boolean> {
     const current = this.selection();
     const next = typeof on === 'boolean' ? on : !keepsStateOnServer(current);
-    const { store: _old, ...rest } = current;
-    await this.setSelection(next ? rest : { ...rest, store: false });
+    await this.setOption('store', next ? undefined : false);
     const where = current.apiStyle === 'responses' ? '' : ` (it applies when the chat uses ${API_STYLE_LABELS.responses})`;
     void vscode.window.showInformationMessage(next
       ? `Bedrock: this chat is stored on the server and each turn chains on the last reply${where}.`
@@ -359,8 +360,7 @@ export class ChatController extends Disposable {
     const current = this.selection();
     const next = isProjectRef(choice) || choice === 'setting' ? choice : await pickProject(this.host, current);
     if (!next) return undefined;
-    const { project: _old, ...rest } = current;
-    await this.setSelection(next === 'setting' ? rest : { ...rest, project: next });
+    await this.setOption('project', next === 'setting' ? undefined : next);
     return next;
   }
 
@@ -369,8 +369,7 @@ export class ChatController extends Disposable {
     const current = this.selection();
     const next = isReasoningChoice(choice) ? choice : await pickReasoning(current);
     if (!next) return undefined;
-    const { reasoning: _old, ...rest } = current;
-    await this.setSelection(next === 'off' ? rest : { ...rest, reasoning: next });
+    await this.setOption('reasoning', next === 'off' ? undefined : next);
     return next;
   }
 
@@ -378,8 +377,7 @@ export class ChatController extends Disposable {
   async togglePromptCache(on?: unknown): Promise<boolean> {
     const current = this.selection();
     const next = typeof on === 'boolean' ? on : current.promptCache === false;
-    const { promptCache: _old, ...rest } = current;
-    await this.setSelection(next ? rest : { ...rest, promptCache: false });
+    await this.setOption('promptCache', next ? undefined : false);
     return next;
   }
 
@@ -435,6 +433,13 @@ export class ChatController extends Disposable {
     this.store.active.selection = next;
     await this.store.save();
     this.postSelection();
+  }
+
+  /** Sets one of the active conversation's options (ChatOption); undefined leaves it out (its default), rather than storing it. */
+  private async setOption<K extends ChatOption>(key: K, value: Selection[K]): Promise<void> {
+    const next: Selection = { ...this.selection() };
+    if (value === undefined) delete next[key]; else next[key] = value;
+    await this.setSelection(next);
   }
 
   private async pickConversation(): Promise<void> {
