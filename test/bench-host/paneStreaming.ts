@@ -8,6 +8,7 @@ import type { EmulatorProcess } from '../../bench/support/emulatorProcess.mjs' w
 
 export const PANE_TOKENS = 20_000;
 export const PANE_TOKENS_PER_SECOND = 2_000;
+const STALL_TICK_MS = 10;
 
 export interface PaneFigures {
   edits: number;
@@ -19,6 +20,10 @@ export interface PaneFigures {
   /** The longest the pane went without an update while the answer streamed. */
   longestGapMs: number;
   changes: { atMs: number; length: number }[];
+  /** The first token's time on the epoch clock (ms), to line the changes up with the workbench page's own tasks. */
+  firstTokenEpochMs: number;
+  /** Times the extension host's event loop ran over 50 ms late (some extension's code held it), epoch clock. */
+  hostStalls: { startEpochMs: number; ms: number }[];
   /** The same answer streamed into a second pane right after: the editor's one-time start-up costs are paid. */
   second?: Omit<PaneFigures, 'second'>;
 }
@@ -49,6 +54,14 @@ async function measureOnePane(api: Required<BedrockWorkbenchApi>, emu: EmulatorP
     }
   })();
   const changes: { uri: string; at: number; text: string }[] = [];
+  // The extension host runs every extension on one thread: a timer that fires late shows it held by someone's code.
+  const hostStalls: { startEpochMs: number; ms: number }[] = [];
+  let lastTick = performance.now();
+  const stallTimer = setInterval(() => {
+    const now = performance.now();
+    if (now - lastTick > STALL_TICK_MS + 50) hostStalls.push({ startEpochMs: performance.timeOrigin + lastTick + STALL_TICK_MS, ms: now - lastTick - STALL_TICK_MS });
+    lastTick = now;
+  }, STALL_TICK_MS);
   const sub = vscode.workspace.onDidChangeTextDocument(e => {
     if (e.document.uri.scheme === 'bedrock-output' && e.contentChanges.length) changes.push({ uri: e.document.uri.toString(), at: performance.now(), text: e.document.getText() });
   });
@@ -67,9 +80,11 @@ async function measureOnePane(api: Required<BedrockWorkbenchApi>, emu: EmulatorP
       afterLastTokenMs: complete.at - lastTokenAt, streamMs: lastTokenAt - firstTokenAt,
       longestGapMs: Math.max(...mine.map((c, i) => c.at - (i ? mine[i - 1].at : firstTokenAt))),
       changes: mine.map(c => ({ atMs: Math.round(c.at - firstTokenAt), length: c.text.length })),
+      firstTokenEpochMs: performance.timeOrigin + firstTokenAt, hostStalls,
     };
   } finally {
     sub.dispose();
+    clearInterval(stallTimer);
     service.stream = original;
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   }
