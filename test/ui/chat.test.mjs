@@ -116,6 +116,9 @@ describe('chat panel against the emulator', () => {
     await wb.restart();
     chat = await wb.openBedrockView();
     await chat.locator('.message').nth(before.length - 1).waitFor({ timeout: 30_000 });
+    // Older replies of a restored conversation render in idle time after the newest, the transcript aria-busy meanwhile
+    // (set in the same task that adds the messages).
+    await chat.locator('#transcript:not([aria-busy="true"])').waitFor();
     const after = await chat.locator('.message').allTextContents();
     assert.deepEqual(after, before);
   });

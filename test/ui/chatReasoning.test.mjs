@@ -72,6 +72,7 @@ describe('reasoning, caching and background replies in the chat panel', () => {
     chat = await wb.openBedrockView();
     const reply = chat.locator(`.message.assistant[data-id="${id}"]`);
     await reply.locator('.meta', { hasText: 'done in the background' }).waitFor({ timeout: 60_000 });
+    await chat.locator('#transcript:not([aria-busy="true"])').waitFor(); // older replies render in idle time
     assert.ok((await reply.locator('.md-body').textContent()).length > 0, 'its text');
     assert.match(await reply.locator('.message-footer .meta').first().textContent(), /\d+ in · \d+ out/);
     assert.ok(!wb.emu.requests.some(r => r.route === 'responses.cancel'), 'closing VS Code did not cancel it');
