@@ -1,6 +1,6 @@
 // Measurement helper (a report, not a test): the chat webview's renderer in Debian Chromium, long replies streamed as
-// the chat host sends them (its DeltaPacer: a batch every frame, every 100 ms while the reply outruns reading) versus one render of the final message, three ways in the same page setup
-// and run, so only the strategy differs:
+// the chat host sends them (its DeltaPacer: a batch every frame, every 100 ms while the reply outruns reading) versus
+// one render of the final message, three ways in the same page setup and run, so only the strategy differs:
 //   ours      — the incremental StreamingMarkdownRenderer (finished blocks kept, only the open tail redrawn per frame);
 //   reparse50 — the whole message re-parsed and re-rendered every 50 ms while text arrives (Continue, VS Code's chat);
 //   perChunk  — the whole message re-rendered on every batch received (Cline).
@@ -85,24 +85,9 @@ async function measureStream(browser, url, strategy, text, tokensPerSecond) {
       requestAnimationFrame(() => { counting = false; visible++; });
     });
     changes.observe(container, { childList: true, subtree: true, characterData: true });
-    // The host's pacing (src/webviewKit/host/streamTiming.ts), as the chat host applies it to a reply.
-    const pacer = new window.DeltaPacer();
-    let batches = 0;
     const start = performance.now();
-    let sent = 0;
-    await new Promise(resolve => {
-      const tick = () => {
-        const due = Math.min(text.length, Math.floor((performance.now() - start) / 1000 * tokensPerSecond) * charsPerToken);
-        if (due > sent) {
-          s.append(text.slice(sent, due));
-          pacer.sent(due - sent);
-          batches++;
-          sent = due;
-        }
-        if (sent < text.length) setTimeout(tick, pacer.delayMs); else resolve();
-      };
-      tick();
-    });
+    // batches paced as the chat host paces a reply (src/webviewKit/host/streamTiming.ts)
+    const batches = await window.feedAsChatHost(text, tokensPerSecond, charsPerToken, d => s.append(d));
     const lastChunkAt = performance.now();
     const visibleWhileStreaming = visible;
     await s.end();
@@ -143,20 +128,7 @@ async function measureFeeder(browser, url, text, tokensPerSecond) {
   const { page, cdp } = await measuredPage(browser, url);
   const before = await busyTime(cdp);
   await page.evaluate(async ({ text, tokensPerSecond, charsPerToken }) => {
-    const pacer = new window.DeltaPacer();
-    const start = performance.now();
-    let sent = 0;
-    await new Promise(resolve => {
-      const tick = () => {
-        const due = Math.min(text.length, Math.floor((performance.now() - start) / 1000 * tokensPerSecond) * charsPerToken);
-        if (due > sent) {
-          pacer.sent(due - sent);
-          sent = due;
-        }
-        if (sent < text.length) setTimeout(tick, pacer.delayMs); else resolve();
-      };
-      tick();
-    });
+    await window.feedAsChatHost(text, tokensPerSecond, charsPerToken, () => {});
   }, { text, tokensPerSecond, charsPerToken: CHARS_PER_TOKEN });
   const feeder = delta(await busyTime(cdp), before);
   await page.close();
